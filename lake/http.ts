@@ -1,0 +1,78 @@
+// HTTP plumbing for the lake server: bodies, JSON answers, CORS, and errors in Sanity's shapes.
+import type {IncomingMessage, ServerResponse} from 'node:http'
+import {badRequest, LakeError} from './errors.ts'
+
+const MAX_BODY_BYTES = 64 << 20
+
+/** Reads a JSON body; an empty body is `undefined`, anything unparseable is a 400. */
+export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) throw new LakeError(413, {description: 'Request body too large', type: 'httpPayloadTooLarge'})
+    chunks.push(chunk as Buffer)
+  }
+  const text = Buffer.concat(chunks).toString('utf8')
+  if (!text.trim()) return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw badRequest('Unable to parse the request body as JSON', 'httpBadRequest')
+  }
+}
+
+/** Lets a Studio or site on any origin call the lake with credentials, as a CORS-allowed origin would. */
+export function setCorsHeaders(request: IncomingMessage, response: ServerResponse): void {
+  const origin = request.headers.origin
+  if (!origin) return
+  response.setHeader('Access-Control-Allow-Origin', origin)
+  response.setHeader('Access-Control-Allow-Credentials', 'true')
+  response.setHeader('Vary', 'Origin')
+}
+
+export function answerPreflight(request: IncomingMessage, response: ServerResponse): void {
+  setCorsHeaders(request, response)
+  response.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS')
+  response.setHeader(
+    'Access-Control-Allow-Headers',
+    request.headers['access-control-request-headers'] ?? 'Authorization, Content-Type, X-Sanity-Project-Id',
+  )
+  response.setHeader('Access-Control-Max-Age', '600')
+  response.writeHead(204).end()
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  response.writeHead(status, {'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text)})
+  response.end(text)
+}
+
+/** Any thrown value becomes an answer; unexpected ones are a 500 that names the failure, never a crash. */
+export function sendError(response: ServerResponse, error: unknown): void {
+  if (response.headersSent) {
+    response.destroy()
+    return
+  }
+  if (error instanceof LakeError) {
+    // The Lake answers auth failures with a flat `{error, message, statusCode}`; the rest nest under `error`.
+    if (error.status === 401 || error.status === 403) {
+      sendJson(response, error.status, {error: error.status === 401 ? 'Unauthorized' : 'Forbidden', message: error.body.description, statusCode: error.status})
+    } else {
+      sendJson(response, error.status, {error: error.body})
+    }
+    return
+  }
+  sendJson(response, 500, {error: {description: `Internal error: ${(error as Error)?.message ?? String(error)}`, type: 'internalError'}})
+}
+
+export function notFound(description = 'Not found'): LakeError {
+  return new LakeError(404, {description, type: 'httpNotFound'})
+}
+
+/** Query-string flags as Sanity reads them: `true`/`1`/empty mean yes. */
+export function flag(search: URLSearchParams, name: string, fallback: boolean): boolean {
+  const value = search.get(name)
+  if (value === null) return fallback
+  return value === '' || value === 'true' || value === '1'
+}

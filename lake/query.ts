@@ -1,0 +1,544 @@
+// GROQ over a perspective's view with groq-js. groq-js scans the whole dataset for every `*`; here
+// each `*[filter]` whose filter pins something indexable is handed only the candidate documents:
+//   - a constant: `_id == $id`, `_type == "claim"`, `slug.current == $slug`, `_id in $ids`,
+//     `references($id)` → looked up before evaluation and passed in as a parameter;
+//   - a value of the enclosing document: `article._ref == ^._id`, `_id in ^.mentionRefs`,
+//     `references(^._id)` → looked up during evaluation through the `dereference` hook, the one
+//     place groq-js calls back into JavaScript.
+// groq-js still applies the whole filter to the candidates, so a candidate set only needs to be a
+// superset of the matches; whenever a lookup cannot be made, the filter falls back to a full scan.
+// Parsed queries are cached (without their parameters when the query allows it).
+import {evaluateSync, GroqSyntaxError, parse, toJS, type ExprNode} from 'groq-js'
+import {LakeError} from './errors.ts'
+import {buildView, placeInSorted, updateView, type View, type ViewChange} from './perspective.ts'
+import type {CommitEvent, Store} from './store.ts'
+import type {Perspective, SanityDocument} from './types.ts'
+
+const CANDIDATES_PARAM = '\u0000lake:candidates:'
+const LOOKUP_PREFIX = '\u0000lake:lookup:'
+const SEGMENT = '\u0002'
+const ITEM = '\u0001'
+const CACHE_LIMIT = 500
+/** Transactions touching more documents than this rebuild the views rather than patch them. */
+const INCREMENTAL_LIMIT = 2000
+
+/** Where the values of a lookup come from: the query's constants/parameters, or the enclosing scope. */
+type Source = {
+  kind: 'constant' | 'outer'
+  node: ExprNode
+  /** A list of values (`in`, `references`) rather than one (`==`). */
+  many: boolean
+  /** Nulls in the list cannot match (ids, references), so they may be dropped. */
+  dropsNulls?: boolean
+  /** `references` takes one id or a list of them. */
+  scalarOrList?: boolean
+}
+
+type Narrowing =
+  | {kind: 'attribute'; path: string[]; source: Source}
+  | {kind: 'references'; source: Source}
+  | {kind: 'union'; parts: Narrowing[]}
+
+interface PreparedQuery {
+  tree: ExprNode
+  narrowings: Narrowing[]
+  parameters: Set<string>
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading filters
+
+function attributePath(node: ExprNode): string[] | null {
+  const path: string[] = []
+  let current: ExprNode | undefined = node
+  while (current && current.type === 'AccessAttribute') {
+    path.unshift(current.name)
+    current = current.base
+  }
+  return path.length && (current === undefined || current.type === 'This') ? path : null
+}
+
+function isConstant(node: ExprNode): boolean {
+  if (node.type === 'Value' || node.type === 'Parameter') return true
+  return node.type === 'Array' && node.elements.every((element) => !element.isSplat && isConstant(element.value))
+}
+
+/** Reads only enclosing scopes (`^`, `^.a.b`): evaluable where the `*` stands, one level up. */
+function isOuter(node: ExprNode): boolean {
+  if (node.type === 'Parent') return true
+  if (node.type === 'AccessAttribute') return node.base !== undefined && isOuter(node.base)
+  return false
+}
+
+/** The same expression, evaluated one scope further out (where the `*` was). */
+function shiftOut(node: ExprNode): ExprNode {
+  if (node.type === 'Parent') return node.n === 1 ? {type: 'This'} : {...node, n: node.n - 1}
+  if (node.type === 'AccessAttribute') return {...node, base: node.base && shiftOut(node.base)}
+  return node
+}
+
+function source(node: ExprNode, many: boolean): Source | null {
+  if (isConstant(node)) return {kind: 'constant', node, many}
+  if (isOuter(node)) return {kind: 'outer', node: shiftOut(node), many}
+  return null
+}
+
+/** Lower is more selective. */
+function rank(narrowing: Narrowing): number {
+  if (narrowing.kind === 'union') return Math.max(...narrowing.parts.map(rank)) + 0.5
+  if (narrowing.kind === 'references') return 1
+  if (narrowing.path.length === 1 && narrowing.path[0] === '_id') return 0
+  if (narrowing.path.length === 1 && narrowing.path[0] === '_type') return 5
+  return 2
+}
+
+const byRank = (a: Narrowing, b: Narrowing) => rank(a) - rank(b)
+
+/** Every narrowing the filter guarantees (each alone yields a superset of the matches). */
+function narrowingsOf(expr: ExprNode): Narrowing[] {
+  switch (expr.type) {
+    case 'Group':
+      return narrowingsOf(expr.base)
+    case 'And':
+      return [...narrowingsOf(expr.left), ...narrowingsOf(expr.right)]
+    case 'Or': {
+      // A union needs a narrowing on both sides: take each side's best, and its best constant one.
+      const left = narrowingsOf(expr.left).sort(byRank)
+      const right = narrowingsOf(expr.right).sort(byRank)
+      if (!left.length || !right.length) return []
+      const unions: Narrowing[] = [{kind: 'union', parts: [left[0]!, right[0]!]}]
+      const leftConstant = left.find((n) => !isDynamic(n))
+      const rightConstant = right.find((n) => !isDynamic(n))
+      if (leftConstant && rightConstant && (leftConstant !== left[0] || rightConstant !== right[0])) {
+        unions.push({kind: 'union', parts: [leftConstant, rightConstant]})
+      }
+      return unions
+    }
+    case 'OpCall': {
+      if (expr.op === '==') {
+        for (const [pathSide, valueSide] of [
+          [expr.left, expr.right],
+          [expr.right, expr.left],
+        ] as const) {
+          const path = attributePath(pathSide)
+          const from = path && source(valueSide, false)
+          if (path && from) return [{kind: 'attribute', path, source: from}]
+        }
+        return []
+      }
+      if (expr.op === 'in') {
+        const path = attributePath(expr.left)
+        // `x in 1..5` is a range, not a list.
+        const from = path && expr.right.type !== 'InRange' ? source(expr.right, true) : null
+        if (from && path!.length === 1 && path![0] === '_id') from.dropsNulls = true
+        return path && from ? [{kind: 'attribute', path, source: from}] : []
+      }
+      return []
+    }
+    case 'FuncCall': {
+      if (expr.namespace !== 'global' || expr.name !== 'references' || expr.args.length !== 1) return []
+      const from = source(expr.args[0]!, true)
+      if (from) Object.assign(from, {dropsNulls: true, scalarOrList: true})
+      return from ? [{kind: 'references', source: from}] : []
+    }
+    default:
+      return []
+  }
+}
+
+const isDynamic = (narrowing: Narrowing): boolean =>
+  narrowing.kind === 'union' ? narrowing.parts.some(isDynamic) : narrowing.source.kind === 'outer'
+
+function outerSources(narrowing: Narrowing): Source[] {
+  if (narrowing.kind === 'union') return narrowing.parts.flatMap(outerSources)
+  return narrowing.source.kind === 'outer' ? [narrowing.source] : []
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rewriting `*[filter]`
+
+/** Function-call nodes come from parsing (they carry the implementation), so build them that way. */
+const templates = new Map<string, ExprNode>()
+function call(name: string, args: ExprNode[]): ExprNode {
+  const signature = `${name}(${args.map((_, i) => `$a${i}`).join(', ')})`
+  let template = templates.get(signature)
+  if (!template) templates.set(signature, (template = parse(signature)))
+  return {...template, args} as unknown as ExprNode
+}
+const text = (value: string): ExprNode => ({type: 'Value', value})
+const plus = (left: ExprNode, right: ExprNode): ExprNode => ({type: 'OpCall', op: '+', left, right})
+
+/** A string naming the lookup and carrying the outer values (null when one cannot be encoded). */
+function lookupKey(index: number, narrowing: Narrowing): ExprNode {
+  let key: ExprNode = text(`${LOOKUP_PREFIX}${index}`)
+  for (const from of outerSources(narrowing)) {
+    // Ids and references are never null, so nulls in their lists can be dropped; for any other
+    // attribute a null would match documents without it, so it must force the fallback scan.
+    const list = from.many && from.dropsNulls ? call('array::compact', [from.node]) : from.node
+    const single = plus(text('1:'), call('array::join', [{type: 'Array', elements: [{type: 'ArrayElement', value: from.node, isSplat: false}]}, text(ITEM)]))
+    const several = plus(plus(call('string', [call('count', [list])]), text(':')), call('array::join', [list, text(ITEM)]))
+    // count() of a lone string is null, so `references(^._id)` falls through to the single form.
+    const encoded = !from.many ? single : from.scalarOrList ? call('coalesce', [several, single]) : several
+    key = plus(plus(key, text(SEGMENT)), encoded)
+  }
+  return key
+}
+
+function rewrite(node: ExprNode, narrowings: Narrowing[]): ExprNode {
+  // A Value node's payload is data, not syntax.
+  if (node === null || typeof node !== 'object' || node.type === 'Value') return node
+  const copy: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(node)) {
+    if (Array.isArray(value)) copy[key] = value.map((item) => (item && typeof item === 'object' ? rewrite(item, narrowings) : item))
+    else if (value && typeof value === 'object') copy[key] = rewrite(value as ExprNode, narrowings)
+    else copy[key] = value
+  }
+  const rewritten = copy as unknown as ExprNode
+  if (rewritten.type !== 'Filter' || rewritten.base.type !== 'Everything') return rewritten
+  const options = narrowingsOf(rewritten.expr).sort(byRank)
+  const best = options[0]
+  if (!best) return rewritten
+  const constant = options.find((option) => !isDynamic(option))
+  const constantBase = (narrowing: Narrowing): ExprNode => ({type: 'Parameter', name: `${CANDIDATES_PARAM}${narrowings.push(narrowing) - 1}`})
+  if (!isDynamic(best)) return {...rewritten, base: constantBase(best)}
+  const index = narrowings.push(best) - 1
+  const lookup: ExprNode = {
+    type: 'Deref',
+    base: {type: 'Object', attributes: [{type: 'ObjectAttributeValue', name: '_ref', value: lookupKey(index, best)}]},
+  }
+  // When the outer values cannot be encoded, scan what the constant part allows (or everything).
+  const fallback = constant ? constantBase(constant) : {type: 'Everything' as const}
+  return {...rewritten, base: call('coalesce', [lookup, fallback])}
+}
+
+function parameterNames(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) {
+    for (const item of node) parameterNames(item, found)
+  } else if (node && typeof node === 'object') {
+    const record = node as Record<string, unknown>
+    if (record.type === 'Value') return found
+    if (record.type === 'Parameter' && typeof record.name === 'string' && !record.name.startsWith('\u0000')) found.add(record.name)
+    for (const value of Object.values(record)) parameterNames(value, found)
+  }
+  return found
+}
+
+// ---------------------------------------------------------------------------------------------
+// Looking candidates up
+
+const isScalar = (value: unknown) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+
+function byId(a: SanityDocument, b: SanityDocument): number {
+  return a._id < b._id ? -1 : a._id > b._id ? 1 : 0
+}
+
+/** Lazily built indexes over one view. */
+class ViewIndexes {
+  private readonly attributes = new Map<string, Map<unknown, SanityDocument[]>>()
+  private referencesIndex: Map<string, SanityDocument[]> | null = null
+
+  constructor(readonly view: View) {}
+
+  /** Keeps the built indexes in step with documents that left or entered the view. */
+  apply(changes: ViewChange[]): void {
+    for (const [key, index] of this.attributes) {
+      const path = key.split('.')
+      for (const {before, after} of changes) {
+        const id = (before ?? after)!._id
+        const old = before ? valueAt(before, path) : undefined
+        const next = after ? valueAt(after, path) : undefined
+        if (isScalar(old) && old !== next) removeFrom(index, old, id)
+        if (isScalar(next)) {
+          let list = index.get(next)
+          if (!list) index.set(next, (list = []))
+          placeInSorted(list, id, after)
+        }
+      }
+    }
+    if (this.referencesIndex) {
+      for (const {before, after} of changes) {
+        const id = (before ?? after)!._id
+        const old = before ? allReferences(before) : new Set<string>()
+        const next = after ? allReferences(after) : new Set<string>()
+        for (const ref of old) if (!next.has(ref)) removeFrom(this.referencesIndex, ref, id)
+        for (const ref of next) {
+          let list = this.referencesIndex.get(ref)
+          if (!list) this.referencesIndex.set(ref, (list = []))
+          placeInSorted(list, id, after)
+        }
+      }
+    }
+  }
+
+  private attributeIndex(path: string[]): Map<unknown, SanityDocument[]> {
+    const key = path.join('.')
+    let index = this.attributes.get(key)
+    if (!index) {
+      index = new Map()
+      for (const doc of this.view.documents) {
+        const value = valueAt(doc, path)
+        if (!isScalar(value)) continue
+        let list = index.get(value)
+        if (!list) index.set(value, (list = []))
+        list.push(doc)
+      }
+      this.attributes.set(key, index)
+    }
+    return index
+  }
+
+  private references(): Map<string, SanityDocument[]> {
+    if (!this.referencesIndex) {
+      const index = new Map<string, SanityDocument[]>()
+      for (const doc of this.view.documents) {
+        for (const ref of allReferences(doc)) {
+          let list = index.get(ref)
+          if (!list) index.set(ref, (list = []))
+          list.push(doc)
+        }
+      }
+      this.referencesIndex = index
+    }
+    return this.referencesIndex
+  }
+
+  /** Documents that may match `path == value` for any of `values` (dataset order). */
+  lookup(narrowing: Exclude<Narrowing, {kind: 'union'}>, values: unknown[]): SanityDocument[] {
+    if (narrowing.kind === 'references') {
+      const index = this.references()
+      return sorted(values.flatMap((value) => (typeof value === 'string' ? (index.get(value) ?? []) : [])), values.length)
+    }
+    const {path} = narrowing
+    if (path.length === 1 && path[0] === '_id') {
+      return sorted(values.flatMap((id) => {
+        const doc = typeof id === 'string' ? this.view.byId.get(id) : undefined
+        return doc ? [doc] : []
+      }), values.length)
+    }
+    if (path.length === 1 && path[0] === '_type') {
+      return sorted(values.flatMap((type) => (typeof type === 'string' ? (this.view.byType.get(type) ?? []) : [])), values.length)
+    }
+    const index = this.attributeIndex(path)
+    return sorted(values.flatMap((value) => index.get(value) ?? []), values.length)
+  }
+}
+
+function valueAt(doc: SanityDocument, path: string[]): unknown {
+  let value: unknown = doc
+  for (const segment of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined
+  return value
+}
+
+/** Every id a document references, weakly or strongly (what GROQ's `references()` sees). */
+function allReferences(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) allReferences(item, found)
+  } else if (value && typeof value === 'object') {
+    const ref = (value as {_ref?: unknown})._ref
+    if (typeof ref === 'string') found.add(ref)
+    for (const child of Object.values(value)) if (child && typeof child === 'object') allReferences(child, found)
+  }
+  return found
+}
+
+function removeFrom<K>(index: Map<K, SanityDocument[]>, key: K, id: string): void {
+  const list = index.get(key)
+  if (!list) return
+  placeInSorted(list, id, null)
+  if (list.length === 0) index.delete(key)
+}
+
+/** One value's list is already in dataset order; several are merged, deduplicated and re-sorted. */
+function sorted(docs: SanityDocument[], lists: number): SanityDocument[] {
+  return lists <= 1 ? docs : [...new Set(docs)].sort(byId)
+}
+
+/** A constant source's values (an `in` takes a list; a lone value is a list of one). */
+function constantValues(from: Source, params: Record<string, unknown>): unknown[] {
+  const evaluate = (node: ExprNode): unknown =>
+    node.type === 'Value' ? node.value : node.type === 'Parameter' ? params[node.name] : node.type === 'Array' ? node.elements.map((e) => evaluate(e.value)) : undefined
+  const value = evaluate(from.node)
+  if (!from.many || (from.scalarOrList && !Array.isArray(value))) return isScalar(value) ? [value] : []
+  return Array.isArray(value) ? value.filter(isScalar) : []
+}
+
+/** Decoded outer values are strings; a stored value may be their number or boolean twin. */
+function withTwins(values: string[]): unknown[] {
+  const out: unknown[] = []
+  for (const value of values) {
+    out.push(value)
+    if (value === 'true' || value === 'false') out.push(value === 'true')
+    else if (value.trim() !== '' && !Number.isNaN(Number(value))) out.push(Number(value))
+  }
+  return out
+}
+
+function candidates(indexes: ViewIndexes, narrowing: Narrowing, params: Record<string, unknown>, outer: string[][]): SanityDocument[] {
+  if (narrowing.kind === 'union') {
+    const parts = narrowing.parts.map((part) => candidates(indexes, part, params, outer))
+    return sorted(parts.flat(), parts.length)
+  }
+  const values = narrowing.source.kind === 'constant' ? constantValues(narrowing.source, params) : withTwins(outer.shift() ?? [])
+  return indexes.lookup(narrowing, values)
+}
+
+function decodeOuter(segments: string[]): string[][] | null {
+  const lists: string[][] = []
+  for (const segment of segments) {
+    const colon = segment.indexOf(':')
+    const count = Number(segment.slice(0, colon))
+    if (colon < 0 || !Number.isInteger(count)) return null
+    const items = count === 0 ? [] : segment.slice(colon + 1).split(ITEM)
+    if (items.length !== count) return null
+    lists.push(items)
+  }
+  return lists
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Sanity's shape for GROQ errors: HTTP 400, `type: 'queryParseError'`, the offending span. */
+export function queryError(query: string, error: unknown): LakeError {
+  if (error instanceof LakeError) return error
+  const message = error instanceof Error ? error.message : String(error)
+  if (error instanceof GroqSyntaxError) {
+    return new LakeError(400, {
+      description: message.replace(/^Syntax error in GROQ query at position \d+: ?/, '') || 'syntax error',
+      type: 'queryParseError',
+      query,
+      start: error.position,
+      end: Math.min(query.length, error.position + 1),
+    })
+  }
+  const description = message === 'not implemented' ? 'The query uses a GROQ function the local dataset does not implement' : message
+  return new LakeError(400, {description, type: 'queryParseError', query, start: 0, end: query.length})
+}
+
+export interface QueryResult<R = unknown> {
+  result: R
+  ms: number
+}
+
+/** Evaluates GROQ against a store, one cached view per perspective (rebuilt when the store changes). */
+export class QueryEngine {
+  private readonly views = new Map<Perspective, {version: number; indexes: ViewIndexes}>()
+  private readonly prepared = new Map<string, PreparedQuery>()
+
+  constructor(private readonly store: Store) {
+    store.subscribe((event) => this.follow(event))
+  }
+
+  /**
+   * Applies a commit to the views built so far instead of rebuilding them (a Studio commits on every
+   * keystroke); a large transaction, or a view that fell behind, is simply rebuilt when next used.
+   */
+  private follow(event: CommitEvent): void {
+    for (const [perspective, cached] of this.views) {
+      if (cached.version !== this.store.version - 1 || event.changes.length > INCREMENTAL_LIMIT) {
+        this.views.delete(perspective)
+        continue
+      }
+      const changes = updateView(
+        cached.indexes.view,
+        event.changes.map((change) => change.id),
+        (id) => this.store.get(id),
+      )
+      cached.indexes.apply(changes)
+      cached.version = this.store.version
+    }
+  }
+
+  view(perspective: Perspective): ViewIndexes {
+    const cached = this.views.get(perspective)
+    if (cached && cached.version === this.store.version) return cached.indexes
+    const indexes = new ViewIndexes(buildView(this.store.documents(), perspective))
+    this.views.set(perspective, {version: this.store.version, indexes})
+    return indexes
+  }
+
+  private remember(key: string, prepared: PreparedQuery): PreparedQuery {
+    this.prepared.set(key, prepared)
+    if (this.prepared.size > CACHE_LIMIT) this.prepared.delete(this.prepared.keys().next().value!)
+    return prepared
+  }
+
+  private cached(key: string): PreparedQuery | undefined {
+    const hit = this.prepared.get(key)
+    if (hit) {
+      // Refresh its place: the insertion-ordered map serves as an LRU.
+      this.prepared.delete(key)
+      this.prepared.set(key, hit)
+    }
+    return hit
+  }
+
+  /** Parses once per query; a query whose parsing needs its parameters (slices) once per parameter set. */
+  prepare(query: string, params: Record<string, unknown>): PreparedQuery {
+    const generic = this.cached(query)
+    if (generic) return generic
+    const specificKey = `${query}\u0000${JSON.stringify(params)}`
+    const specific = this.cached(specificKey)
+    if (specific) return specific
+    let tree: ExprNode
+    let key = query
+    try {
+      tree = parse(query)
+    } catch (error) {
+      if (error instanceof GroqSyntaxError) throw queryError(query, error)
+      try {
+        tree = parse(query, {params})
+        key = specificKey
+      } catch (inner) {
+        throw queryError(query, inner)
+      }
+    }
+    const narrowings: Narrowing[] = []
+    return this.remember(key, {tree: rewrite(tree, narrowings), narrowings, parameters: parameterNames(tree)})
+  }
+
+  /** Evaluates a query (synchronously: the indexes need no I/O). */
+  fetch<R = unknown>(query: string, params: Record<string, unknown> = {}, perspective: Perspective = 'raw'): QueryResult<R> {
+    const started = performance.now()
+    if (typeof query !== 'string' || !query.trim()) throw queryError(String(query ?? ''), new Error('The query is empty'))
+    const {tree, narrowings, parameters} = this.prepare(query, params)
+    for (const name of parameters) {
+      if (!(name in params)) {
+        const start = Math.max(0, query.indexOf(`$${name}`))
+        throw new LakeError(400, {description: `param $${name} referenced, but not provided`, type: 'queryParseError', query, start, end: start + name.length + 1})
+      }
+    }
+    const indexes = this.view(perspective)
+    const evaluationParams: Record<string, unknown> = {...params}
+    narrowings.forEach((narrowing, i) => {
+      if (!isDynamic(narrowing)) evaluationParams[`${CANDIDATES_PARAM}${i}`] = candidates(indexes, narrowing, params, [])
+    })
+    const documents = indexes.view.byId
+    const dereference = ({_ref}: {_ref: string}) => {
+      if (!_ref.startsWith(LOOKUP_PREFIX)) return documents.get(_ref) ?? null
+      const [head, ...segments] = _ref.slice(LOOKUP_PREFIX.length).split(SEGMENT)
+      const narrowing = narrowings[Number(head)]
+      const outer = decodeOuter(segments)
+      // Undecodable: null makes the filter fall back to scanning every document.
+      return narrowing && outer ? candidates(indexes, narrowing, params, outer) : null
+    }
+    let result: unknown
+    try {
+      result = toJS(evaluateSync(tree, {dataset: indexes.view.documents, params: evaluationParams, dereference: dereference as never}))
+    } catch (error) {
+      throw queryError(query, error)
+    }
+    return {result: result as R, ms: performance.now() - started}
+  }
+
+  /** Ids a query selects in the raw perspective (delete and patch by query). */
+  selectIds(query: string, params: Record<string, unknown>): string[] {
+    return idsOf(this.fetch<unknown>(query, params, 'raw').result)
+  }
+}
+
+function idsOf(result: unknown): string[] {
+  const items = Array.isArray(result) ? result : result === null || result === undefined ? [] : [result]
+  return items.flatMap((item) =>
+    typeof item === 'string' ? [item] : item && typeof item === 'object' && typeof (item as {_id?: unknown})._id === 'string' ? [(item as {_id: string})._id] : [],
+  )
+}

@@ -1,0 +1,434 @@
+// The lake's HTTP server: the part of Sanity's HTTP API (paths under /v{apiVersion}) that
+// @sanity/client and Sanity Studio use, over the local datasets in one folder.
+import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
+import {mkdir} from 'node:fs/promises'
+import type {AddressInfo} from 'node:net'
+import type {Duplex} from 'node:stream'
+import {timingSafeEqual} from 'node:crypto'
+import {applyActions} from './actions.ts'
+import {DatasetRegistry, type OpenDataset} from './datasets.ts'
+import {badRequest, LakeError} from './errors.ts'
+import {answerPreflight, flag, notFound, readJsonBody, sendError, sendJson, setCorsHeaders} from './http.ts'
+import {streamListener} from './listen.ts'
+import {PresenceHub} from './presence.ts'
+import {acceptWebSocket} from './websocket.ts'
+import {isDraftId, isPerspective, isVersionId} from './perspective.ts'
+import {datasetAcl, datasetInfo, KeyValueStore, LOCAL_USER, projectGrants, projectInfo} from './studio-api.ts'
+import {studioServiceResponse} from './studio-services.ts'
+import type {Perspective} from './types.ts'
+
+export interface LakeServerOptions {
+  /** 0 picks a free port. */
+  port?: number
+  host?: string
+  /** Folder of dataset files. */
+  dir: string
+  /** When set, writes and drafts need `Authorization: Bearer <token>`; anonymous reads see published documents. */
+  token?: string
+  /** Datasets to create (empty) when missing, so they exist before the first write. */
+  datasets?: string[]
+}
+
+export interface LakeServer {
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+/** Whoever is calling: the editor (with the token, or anyone when no token is configured) or anonymous. */
+type Caller = 'editor' | 'anonymous'
+
+/** From this API version on, queries default to the published perspective, as on Sanity. */
+const PUBLISHED_BY_DEFAULT_FROM = '2025-02-19'
+const POLL_MS = 500
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a)
+  const right = Buffer.from(b)
+  return left.length === right.length && timingSafeEqual(left, right)
+}
+
+function defaultPerspective(apiVersion: string): Perspective {
+  if (apiVersion === 'X' || apiVersion === 'vX') return 'published'
+  return /^\d{4}-\d{2}-\d{2}$/.test(apiVersion) && apiVersion >= PUBLISHED_BY_DEFAULT_FROM ? 'published' : 'raw'
+}
+
+/** `perspective` as the client sends it: one name, or a comma-separated stack whose base we serve. */
+function parsePerspective(raw: string | null, apiVersion: string): Perspective {
+  if (raw === null || raw === '') return defaultPerspective(apiVersion)
+  const names = raw.split(',').map((name) => name.trim())
+  const base = names[names.length - 1]
+  const perspective = base === 'previewDrafts' ? 'drafts' : base
+  if (!isPerspective(perspective) || (names.length > 1 && perspective !== 'drafts' && perspective !== 'published')) {
+    throw badRequest(`Invalid perspective "${raw}": the local dataset serves raw, published and drafts`, 'httpBadRequest')
+  }
+  return perspective
+}
+
+/** `$name=<JSON>` query-string parameters. */
+function queryStringParams(search: URLSearchParams): Record<string, unknown> {
+  const params: Record<string, unknown> = {}
+  for (const [key, value] of search) {
+    if (!key.startsWith('$')) continue
+    try {
+      params[key.slice(1)] = JSON.parse(value)
+    } catch {
+      throw badRequest(`Unable to parse value of "${key}=${value}". Please quote string values.`, 'httpBadRequest')
+    }
+  }
+  return params
+}
+
+/** A percent-encoded path segment; a malformed one is the caller's mistake (400), not ours. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw badRequest(`Malformed percent-encoding in "${segment}"`, 'httpBadRequest')
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+
+/** `autoGenerateArrayKeys`: objects in arrays get a `_key` when they have none. */
+function addArrayKeys(value: unknown, inArray = false): unknown {
+  if (Array.isArray(value)) return value.map((item) => addArrayKeys(item, true))
+  if (!isRecord(value)) return value
+  const copy: Record<string, unknown> = {}
+  for (const [key, child] of Object.entries(value)) copy[key] = addArrayKeys(child)
+  if (inArray && typeof copy._key !== 'string') copy._key = Math.random().toString(36).slice(2, 14)
+  return copy
+}
+
+export async function startLakeServer(options: LakeServerOptions): Promise<LakeServer> {
+  const host = options.host ?? '127.0.0.1'
+  await mkdir(options.dir, {recursive: true})
+  const datasets = new DatasetRegistry(options.dir)
+  for (const name of options.datasets ?? []) await datasets.create(name)
+  const keyValues = new KeyValueStore(options.dir)
+  const listeners = new Set<{stop: () => void}>()
+  const pollers = new Map<string, {count: number; timer: NodeJS.Timeout}>()
+
+  const callerOf = (request: IncomingMessage): Caller => {
+    const header = request.headers.authorization
+    if (!options.token) return 'editor'
+    if (!header) return 'anonymous'
+    const match = /^Bearer\s+(.+)$/i.exec(header)
+    if (!match || !sameSecret(match[1]!.trim(), options.token)) {
+      throw new LakeError(401, {description: 'Session not found or the token is invalid', type: 'httpUnauthorized'})
+    }
+    return 'editor'
+  }
+  const requireEditor = (caller: Caller) => {
+    if (caller !== 'editor') throw new LakeError(401, {description: 'This action requires a token with write access', type: 'httpUnauthorized'})
+  }
+  const dataset = async (name: string | undefined): Promise<OpenDataset> => {
+    if (!name || !datasets.exists(name)) throw notFound(`Dataset "${name ?? ''}" not found`)
+    const open = await datasets.get(name)
+    await open.store.refresh()
+    return open
+  }
+
+  /** While anyone listens, look for other processes' commits so their events flow too. */
+  const watch = (open: OpenDataset): (() => void) => {
+    let poller = pollers.get(open.name)
+    if (!poller) {
+      const timer = setInterval(() => void open.store.refresh().catch(() => {}), POLL_MS)
+      timer.unref()
+      pollers.set(open.name, (poller = {count: 0, timer}))
+    }
+    poller.count++
+    return () => {
+      const current = pollers.get(open.name)
+      if (current && --current.count === 0) {
+        clearInterval(current.timer)
+        pollers.delete(open.name)
+      }
+    }
+  }
+
+  async function handleData(
+    request: IncomingMessage,
+    response: ServerResponse,
+    apiVersion: string,
+    segments: string[],
+    search: URLSearchParams,
+    caller: Caller,
+  ): Promise<void> {
+    const [endpoint, name, ...rest] = segments
+    const method = request.method ?? 'GET'
+    switch (endpoint) {
+      case 'query': {
+        if (method !== 'GET' && method !== 'POST') throw new LakeError(405, {description: 'Use GET or POST', type: 'httpMethodNotAllowed'})
+        const open = await dataset(name)
+        let query: unknown = search.get('query')
+        let params = queryStringParams(search)
+        if (method === 'POST') {
+          const body = await readJsonBody(request)
+          if (!isRecord(body)) throw badRequest('The request body must be a JSON object with a "query"', 'httpBadRequest')
+          query = body.query
+          if (body.params !== undefined) {
+            if (!isRecord(body.params)) throw badRequest('"params" must be an object', 'httpBadRequest')
+            params = {...params, ...body.params}
+          }
+        }
+        if (typeof query !== 'string' || !query.trim()) throw badRequest('The "query" parameter is missing', 'httpBadRequest')
+        let perspective = parsePerspective(search.get('perspective'), apiVersion)
+        // As on a public dataset: without the token, drafts simply are not visible.
+        if (caller === 'anonymous') perspective = 'published'
+        const {result, ms} = open.engine.fetch(query, params, perspective)
+        sendJson(response, 200, {...(flag(search, 'returnQuery', true) ? {query} : {}), result, ms: Math.round(ms)})
+        return
+      }
+      case 'doc': {
+        const open = await dataset(name)
+        const ids = (rest.join('/') || '').split(',').map(decodeSegment).filter(Boolean)
+        if (ids.length === 0) throw badRequest('No document ids given', 'httpBadRequest')
+        const documents = []
+        const omitted = []
+        for (const id of ids) {
+          const doc = open.store.get(id)
+          if (doc && caller === 'anonymous' && (isDraftId(id) || isVersionId(id))) omitted.push({id, reason: 'permission'})
+          else if (doc) documents.push(doc)
+          else omitted.push({id, reason: 'existence'})
+        }
+        sendJson(response, 200, {documents, omitted})
+        return
+      }
+      case 'mutate': {
+        if (method !== 'POST') throw new LakeError(405, {description: 'Use POST', type: 'httpMethodNotAllowed'})
+        requireEditor(caller)
+        const open = await dataset(name)
+        const body = await readJsonBody(request)
+        if (!isRecord(body) || !Array.isArray(body.mutations)) {
+          throw badRequest('The request body must be a JSON object with a "mutations" array', 'httpBadRequest')
+        }
+        const mutations = flag(search, 'autoGenerateArrayKeys', false) ? (addArrayKeys(body.mutations) as unknown[]) : body.mutations
+        const transactionId = search.get('transactionId') ?? (typeof body.transactionId === 'string' ? body.transactionId : undefined)
+        const outcome = await open.store.commit(mutations, {
+          transactionId: transactionId || undefined,
+          dryRun: flag(search, 'dryRun', false),
+          identity: LOCAL_USER.id,
+          select: (query, params) => open.engine.selectIds(query, params),
+        })
+        const returnDocuments = flag(search, 'returnDocuments', false)
+        const finalState = new Map(outcome.changes.map((change) => [change.id, change.after ?? change.before]))
+        sendJson(response, 200, {
+          transactionId: outcome.transactionId,
+          results: outcome.results.map(({id, operation}) => ({
+            id,
+            operation,
+            ...(returnDocuments ? {document: finalState.get(id) ?? open.store.get(id) ?? null} : {}),
+          })),
+        })
+        return
+      }
+      case 'actions': {
+        if (method !== 'POST') throw new LakeError(405, {description: 'Use POST', type: 'httpMethodNotAllowed'})
+        requireEditor(caller)
+        const open = await dataset(name)
+        const body = await readJsonBody(request)
+        if (!isRecord(body)) throw badRequest('The request body must be a JSON object with "actions"', 'httpBadRequest')
+        const outcome = await open.store
+          .transact(applyActions(body.actions), {
+            transactionId: typeof body.transactionId === 'string' && body.transactionId ? body.transactionId : undefined,
+            dryRun: body.dryRun === true,
+            identity: LOCAL_USER.id,
+            select: (query, params) => open.engine.selectIds(query, params),
+          })
+          .catch((error: unknown) => {
+            if (error instanceof LakeError && error.body.type === 'mutationError') {
+              throw new LakeError(error.status, {...error.body, description: 'Action(s) failed with 1 error(s)', type: 'actionError'})
+            }
+            throw error
+          })
+        sendJson(response, 200, {transactionId: outcome.transactionId})
+        return
+      }
+      case 'listen': {
+        const open = await dataset(name)
+        const query = search.get('query')
+        if (!query) throw badRequest('The "query" parameter is missing', 'httpBadRequest')
+        const unwatch = watch(open)
+        const listener = streamListener(request, response, open.store, {
+          query,
+          params: queryStringParams(search),
+          includeResult: flag(search, 'includeResult', true),
+          includePreviousRevision: flag(search, 'includePreviousRevision', false),
+          includeMutations: flag(search, 'includeMutations', true),
+          includeAllVersions: flag(search, 'includeAllVersions', false),
+          effectFormat: search.get('effectFormat') === 'mendoza' ? 'mendoza' : null,
+          canSeeDrafts: caller === 'editor',
+        })
+        listeners.add(listener)
+        response.on('close', () => {
+          listeners.delete(listener)
+          unwatch()
+        })
+        return
+      }
+      case 'history': {
+        // No history is kept beyond the current state: empty but well-formed answers.
+        await dataset(name)
+        const [kind, sub] = rest
+        if (kind === 'transactions') {
+          response.writeHead(200, {'Content-Type': 'application/x-ndjson'}).end()
+        } else if (kind === 'events') {
+          sendJson(response, 200, {events: [], nextCursor: null})
+        } else if (kind === 'documents' || sub === 'documents') {
+          sendJson(response, 200, {documents: []})
+        } else {
+          throw notFound()
+        }
+        return
+      }
+      default:
+        throw notFound(`Unknown data endpoint "${endpoint ?? ''}"`)
+    }
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method === 'OPTIONS') {
+      answerPreflight(request, response)
+      return
+    }
+    setCorsHeaders(request, response)
+    const url = new URL(request.url ?? '/', 'http://lake.local')
+    const path = url.pathname.replace(/\/+$/, '')
+    if (path === '/ping' || path === '/health') {
+      response.writeHead(200, {'Content-Type': 'text/plain'}).end('PONG')
+      return
+    }
+    const versioned = /^\/v(1|X|\d{4}-\d{2}-\d{2})(\/.*)?$/.exec(path)
+    if (!versioned) throw notFound(`Unknown path ${url.pathname}: the API lives under /v{apiVersion}`)
+    const service = studioServiceResponse(request.method ?? 'GET', path, url.searchParams)
+    if (service) return sendJson(response, service.status, service.body)
+    const apiVersion = versioned[1]!
+    const segments = (versioned[2] ?? '').split('/').filter(Boolean)
+    const caller = callerOf(request)
+    const method = request.method ?? 'GET'
+    const [head, second, third, fourth, fifth] = segments
+
+    if (head === 'data') return handleData(request, response, apiVersion, segments.slice(1), url.searchParams, caller)
+    if (head === 'ping' && segments.length === 1) {
+      response.writeHead(200, {'Content-Type': 'text/plain'}).end('PONG')
+      return
+    }
+    if (head === 'features' && segments.length === 1) return sendJson(response, 200, [])
+    if (head === 'users' && second === 'me') {
+      if (!third) return sendJson(response, 200, caller === 'editor' ? LOCAL_USER : {})
+      if (third === 'keyvalue') {
+        requireEditor(caller)
+        if (method === 'GET' && fourth) return sendJson(response, 200, keyValues.get(fourth.split(',').map(decodeSegment)))
+        if (method === 'PUT' || method === 'POST') {
+          const body = await readJsonBody(request)
+          const pairs = Array.isArray(body) ? body : [body]
+          if (!pairs.every((pair) => isRecord(pair) && typeof pair.key === 'string')) {
+            throw badRequest('The body must be [{key, value}]', 'httpBadRequest')
+          }
+          return sendJson(response, 200, await keyValues.set(pairs as {key: string; value: unknown}[]))
+        }
+      }
+      throw notFound()
+    }
+    if (head === 'users' && second && !third) {
+      // The Studio looks up the authors of changes and presence by id; only the local editor exists.
+      const ids = second.split(',').map(decodeSegment)
+      return sendJson(response, 200, ids.includes(LOCAL_USER.id) ? [LOCAL_USER] : [])
+    }
+    if (head === 'projects' && second) {
+      if (!third) return sendJson(response, 200, projectInfo(second))
+      if (third === 'grants') return sendJson(response, 200, caller === 'editor' ? projectGrants() : {})
+      if (third === 'user-applications') return sendJson(response, 200, [])
+      if (third === 'datasets') {
+        if (!fourth) {
+          // Only content datasets live here: no comments (or other add-on) datasets.
+          const profile = url.searchParams.get('datasetProfile')
+          if ((profile && profile !== 'content') || url.searchParams.get('addonFor')) return sendJson(response, 200, [])
+          return sendJson(response, 200, datasets.names().map(datasetInfo))
+        }
+        if (fifth === 'acl') {
+          if (!datasets.exists(fourth)) throw notFound(`Dataset "${fourth}" not found`)
+          return sendJson(response, 200, datasetAcl(caller === 'editor'))
+        }
+        if (!fifth && method === 'PUT') {
+          requireEditor(caller)
+          try {
+            await datasets.create(fourth)
+          } catch (error) {
+            throw badRequest((error as Error).message, 'httpBadRequest')
+          }
+          return sendJson(response, 200, {datasetName: fourth, aclMode: 'public'})
+        }
+        if (!fifth && method === 'GET') {
+          if (!datasets.exists(fourth)) throw notFound(`Dataset "${fourth}" not found`)
+          return sendJson(response, 200, datasetInfo(fourth))
+        }
+      }
+      throw notFound()
+    }
+    if (head === 'schedules') return sendJson(response, 200, {schedules: []})
+    // Feedback and telemetry the Studio posts (studio-services.ts answers the rest): accepted, dropped.
+    if (head === 'intake' && (method === 'POST' || method === 'PUT')) {
+      await readJsonBody(request).catch(() => undefined)
+      return sendJson(response, 200, {})
+    }
+    throw notFound(`Unknown endpoint ${url.pathname}`)
+  }
+
+  const server = createServer((request, response) => {
+    request.on('error', () => response.destroy())
+    handle(request, response).catch((error: unknown) => sendError(response, error))
+  })
+  server.on('clientError', (_error, socket) => socket.destroy())
+  const presence = new Map<string, PresenceHub>()
+  server.on('upgrade', (request, socket, head) => {
+    socket.on('error', () => socket.destroy())
+    try {
+      upgrade(request, socket, head)
+    } catch {
+      socket.destroy()
+    }
+  })
+  const upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? '/', 'http://lake.local').pathname
+    const match = /^\/v(?:1|X|\d{4}-\d{2}-\d{2})\/socket\/([^/]+)\/?$/.exec(path)
+    if (!match || !datasets.exists(match[1]!)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+      return
+    }
+    const connection = acceptWebSocket(request, socket, head)
+    if (!connection) return
+    let hub = presence.get(match[1]!)
+    if (!hub) presence.set(match[1]!, (hub = new PresenceHub()))
+    hub.attach(connection, LOCAL_USER.id, (authorization) => {
+      const token = /^Bearer\s+(.+)$/i.exec(authorization)?.[1]?.trim()
+      return !options.token || (token !== undefined && sameSecret(token, options.token))
+    })
+  }
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => resolve())
+  })
+  const {port} = server.address() as AddressInfo
+  const url = `http://${host}:${port}`
+  let closing: Promise<void> | null = null
+  return {
+    url,
+    port,
+    close() {
+      closing ??= (async () => {
+        for (const listener of listeners) listener.stop()
+        for (const hub of presence.values()) hub.closeAll()
+        for (const poller of pollers.values()) clearInterval(poller.timer)
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          server.closeAllConnections()
+        })
+        await datasets.closeAll()
+      })()
+      return closing
+    },
+  }
+}

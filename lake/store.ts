@@ -1,0 +1,340 @@
+// One dataset: an NDJSON snapshot in Sanity's export format plus a transaction log, held in memory.
+//
+// Writes: under a cross-process lock, read what other processes appended to the log, run the
+// transaction, append it to the log and fsync, and only then acknowledge. Compaction rewrites the
+// snapshot (temp file, fsync, rename) and starts a new log generation. A crash at any point leaves
+// the snapshot plus the whole lines of the log: exactly the acknowledged transactions, and perhaps
+// the one being written when it happened if its line reached the disk whole.
+import {createReadStream} from 'node:fs'
+import {mkdir, open, truncate} from 'node:fs/promises'
+import {dirname} from 'node:path'
+import {writeFileAtomic} from './files.ts'
+import {withFileLock} from './lock.ts'
+import {fileSize, headerLine, readGeneration, readLogTail, type LogEntry} from './log.ts'
+import {ReferenceIndex} from './references.ts'
+import {badRequest} from './errors.ts'
+import {randomId, Transaction, type DocumentChange, type TransactionContext, type TransactionOutcome} from './transaction.ts'
+import type {SanityDocument} from './types.ts'
+
+export interface CommitOptions {
+  transactionId?: string
+  dryRun?: boolean
+  /** Who made the change (listener events carry it). */
+  identity?: string
+  /** Resolves delete/patch by query; the store has no query language of its own. */
+  select?: (query: string, params: Record<string, unknown>) => string[]
+}
+
+export interface CommitEvent {
+  transactionId: string
+  timestamp: string
+  identity: string
+  changes: DocumentChange[]
+}
+
+export interface StoreOptions {
+  /** Lock wait limit (ms). */
+  lockTimeout?: number
+  /** Log size (bytes) past which a commit compacts; at least the snapshot size is allowed. */
+  compactAfterBytes?: number
+}
+
+const LOCAL_IDENTITY = 'p-local-editor'
+
+export class Store {
+  readonly file: string
+  readonly logFile: string
+  readonly lockFile: string
+  private readonly docs = new Map<string, SanityDocument>()
+  /** Built on first need (a delete's integrity check): loading stays a parse and nothing more. */
+  private references: ReferenceIndex | null = null
+  private readonly listeners = new Set<(event: CommitEvent) => void>()
+  private readonly options: Required<StoreOptions>
+  private generation: string | null = null
+  private logOffset = 0
+  private logIno = -1
+  private snapshotBytes = 0
+  private queue: Promise<unknown> = Promise.resolve()
+  private closed = false
+  /** Bumped on every change to the documents, so views built from them know when to rebuild. */
+  version = 0
+
+  private constructor(file: string, options: StoreOptions) {
+    this.file = file
+    this.logFile = `${file}.log`
+    this.lockFile = `${file}.lock`
+    this.options = {lockTimeout: options.lockTimeout ?? 30_000, compactAfterBytes: options.compactAfterBytes ?? 8 << 20}
+  }
+
+  /** Opens (or, when missing, starts empty) the dataset at `file`. */
+  static async open(file: string, options: StoreOptions = {}): Promise<Store> {
+    const store = new Store(file, options)
+    await mkdir(dirname(file), {recursive: true})
+    await store.reload()
+    return store
+  }
+
+  get size(): number {
+    return this.docs.size
+  }
+
+  get(id: string): SanityDocument | undefined {
+    return this.docs.get(id)
+  }
+
+  /** Every document, drafts included (treat them as read-only: they are the store's own objects). */
+  documents(): IterableIterator<SanityDocument> {
+    return this.docs.values()
+  }
+
+  referrers(id: string): ReadonlySet<string> {
+    return this.referenceIndex().referrers(id)
+  }
+
+  private referenceIndex(): ReferenceIndex {
+    if (!this.references) {
+      this.references = new ReferenceIndex()
+      for (const doc of this.docs.values()) this.references.update(doc._id, doc)
+    }
+    return this.references
+  }
+
+  subscribe(listener: (event: CommitEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Picks up transactions other processes committed since we last looked. */
+  refresh(): Promise<void> {
+    return this.serial(() => this.refreshNow())
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work, work)
+    this.queue = result.catch(() => {})
+    return result
+  }
+
+  private async refreshNow(): Promise<void> {
+    if (this.closed) return
+    const info = await fileSize(this.logFile)
+    if (!info) {
+      if (this.generation !== null) await this.reload()
+      return
+    }
+    if (info.ino === this.logIno && info.size === this.logOffset) return
+    const generation = await readGeneration(this.logFile)
+    if (generation !== this.generation || info.size < this.logOffset) {
+      await this.reload()
+      return
+    }
+    const tail = await readLogTail(this.logFile, this.logOffset)
+    this.logIno = info.ino
+    for (const entry of tail.entries) this.applyEntry(entry)
+    this.logOffset = tail.end
+  }
+
+  /** Runs a list of mutations as one transaction; durable before it resolves (unless a dry run). */
+  commit(mutations: unknown, options: CommitOptions = {}): Promise<TransactionOutcome> {
+    return this.transact((transaction) => {
+      if (!Array.isArray(mutations)) throw badRequest('The request body must hold an array of mutations', 'validationError')
+      mutations.forEach((mutation: unknown, index) => transaction.apply(mutation, index))
+    }, options)
+  }
+
+  /**
+   * Runs `build` against the latest committed state (another process's commits included) as one
+   * transaction, all or nothing; durable before it resolves (unless a dry run).
+   */
+  transact(build: (transaction: Transaction) => void, options: CommitOptions = {}): Promise<TransactionOutcome> {
+    return this.serial(async () => {
+      if (this.closed) throw new Error(`The dataset ${this.file} is closed`)
+      if (options.dryRun) {
+        await this.refreshNow()
+        return this.run(build, options)
+      }
+      return withFileLock(
+        this.lockFile,
+        async () => {
+          await this.refreshNow()
+          await this.dropTornTail()
+          const outcome = this.run(build, options)
+          if (outcome.changes.length === 0) return outcome
+          const entry: LogEntry = {
+            transactionId: outcome.transactionId,
+            timestamp: outcome.timestamp,
+            identity: options.identity ?? LOCAL_IDENTITY,
+            changes: outcome.changes.map(({id, after, mutations}) => ({id, after, mutations})),
+          }
+          await this.append(entry)
+          this.applyChanges(outcome.changes, entry)
+          if (this.logOffset > Math.max(this.options.compactAfterBytes, this.snapshotBytes)) await this.compactLocked()
+          return outcome
+        },
+        {timeout: this.options.lockTimeout},
+      )
+    })
+  }
+
+  /** Folds the log into the snapshot so the NDJSON file alone is the whole dataset. */
+  compact(): Promise<void> {
+    return this.serial(() =>
+      withFileLock(
+        this.lockFile,
+        async () => {
+          await this.refreshNow()
+          await this.compactLocked()
+        },
+        {timeout: this.options.lockTimeout},
+      ),
+    )
+  }
+
+  /** Compacts when the log holds anything, then stops accepting work. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    await this.queue
+    const info = await fileSize(this.logFile)
+    if (info && info.size > headerLine(this.generation ?? '').length) await this.compact()
+    this.closed = true
+    this.listeners.clear()
+  }
+
+  private run(build: (transaction: Transaction) => void, options: CommitOptions): TransactionOutcome {
+    const transaction = new Transaction(this.context(options))
+    build(transaction)
+    return transaction.finish()
+  }
+
+  private context(options: CommitOptions): TransactionContext {
+    return {
+      get: (id) => this.docs.get(id),
+      select:
+        options.select ??
+        (() => {
+          throw new Error('This store was given no query evaluator for mutations by query')
+        }),
+      referrers: (id) => this.referenceIndex().referrers(id),
+      transactionId: options.transactionId ?? randomId(),
+      timestamp: new Date().toISOString(),
+    }
+  }
+
+  private async reload(): Promise<void> {
+    this.docs.clear()
+    this.references = null
+    let lineNumber = 0
+    const add = (line: string) => {
+      lineNumber++
+      if (!line.trim()) return
+      let doc: SanityDocument
+      try {
+        doc = JSON.parse(line) as SanityDocument
+      } catch {
+        throw new Error(`${this.file}:${lineNumber} is not a JSON document; the dataset file is damaged`)
+      }
+      if (typeof doc?._id !== 'string') throw new Error(`${this.file}:${lineNumber} has no _id`)
+      this.docs.set(doc._id, doc)
+    }
+    // Streamed, so a dataset larger than the biggest string V8 allows still loads.
+    let bytes = 0
+    let carry = ''
+    try {
+      for await (const chunk of createReadStream(this.file, {encoding: 'utf8', highWaterMark: 1 << 20})) {
+        const text = carry + (chunk as string)
+        bytes += Buffer.byteLength(chunk as string)
+        const lines = text.split('\n')
+        carry = lines.pop()!
+        for (const line of lines) add(line)
+      }
+      add(carry)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    }
+    this.snapshotBytes = bytes
+    const info = await fileSize(this.logFile)
+    this.generation = info ? await readGeneration(this.logFile) : null
+    this.logIno = info?.ino ?? -1
+    const tail = await readLogTail(this.logFile, 0)
+    for (const entry of tail.entries) this.applyEntry(entry, false)
+    this.logOffset = tail.end
+    this.version++
+  }
+
+  /** A transaction found in the log (another process's, or ours before a reload). */
+  private applyEntry(entry: LogEntry, notify = true): void {
+    const changes: DocumentChange[] = entry.changes.map((change) => ({
+      id: change.id,
+      before: this.docs.get(change.id) ?? null,
+      after: change.after,
+      mutations: change.mutations,
+    }))
+    if (notify) this.applyChanges(changes, entry)
+    else for (const change of changes) this.setDocument(change.id, change.after)
+  }
+
+  private applyChanges(changes: DocumentChange[], entry: LogEntry): void {
+    for (const change of changes) this.setDocument(change.id, change.after)
+    this.version++
+    const event: CommitEvent = {transactionId: entry.transactionId, timestamp: entry.timestamp, identity: entry.identity, changes}
+    for (const listener of this.listeners) {
+      try {
+        listener(event)
+      } catch {
+        // A failing listener must not undo or block a committed transaction.
+      }
+    }
+  }
+
+  private setDocument(id: string, doc: SanityDocument | null): void {
+    if (doc) this.docs.set(id, doc)
+    else this.docs.delete(id)
+    this.references?.update(id, doc)
+  }
+
+  /** Under the lock: cut off a line a crashed writer left half-written, so ours starts clean. */
+  private async dropTornTail(): Promise<void> {
+    const info = await fileSize(this.logFile)
+    if (info && info.size > this.logOffset) await truncate(this.logFile, this.logOffset)
+  }
+
+  private async append(entry: LogEntry): Promise<void> {
+    if (this.generation === null) await this.startLog()
+    const line = `${JSON.stringify(entry)}\n`
+    const handle = await open(this.logFile, 'a')
+    try {
+      await handle.write(line)
+      await handle.datasync()
+      this.logOffset += Buffer.byteLength(line)
+    } finally {
+      await handle.close()
+    }
+  }
+
+  private async startLog(): Promise<void> {
+    const generation = randomId()
+    const header = headerLine(generation)
+    await writeFileAtomic(this.logFile, [header])
+    this.generation = generation
+    this.logOffset = Buffer.byteLength(header)
+    this.logIno = (await fileSize(this.logFile))?.ino ?? -1
+  }
+
+  private async compactLocked(): Promise<void> {
+    const ids = [...this.docs.keys()].sort()
+    let bytes = 0
+    const docs = this.docs
+    function* lines() {
+      for (const id of ids) {
+        const line = `${JSON.stringify(docs.get(id))}\n`
+        bytes += line.length
+        yield line
+      }
+    }
+    await writeFileAtomic(this.file, lines())
+    this.snapshotBytes = bytes
+    // The old log is now redundant (replaying it onto the new snapshot changes nothing), so a crash
+    // before the new generation lands is harmless.
+    await this.startLog()
+  }
+}
