@@ -1,0 +1,69 @@
+import {articleBySlugQuery, articleJsonLdQuery, articleListQuery} from './articles.ts'
+import {claimsQuery} from './claims.ts'
+import {organizationBySlugQuery, personBySlugQuery, placeBySlugQuery} from './entities.ts'
+import {searchQuery} from './search.ts'
+
+const registry = {
+  articleListQuery,
+  articleBySlugQuery,
+  articleJsonLdQuery,
+  personBySlugQuery,
+  organizationBySlugQuery,
+  placeBySlugQuery,
+  claimsQuery,
+  searchQuery,
+} as const
+
+export type QueryName = keyof typeof registry
+
+/** Values a caller may leave out: the first page of the list, and "any" for the claim filters. */
+const defaults: Partial<Record<QueryName, Record<string, unknown>>> = {
+  articleListQuery: {offset: 0, limit: 20},
+  claimsQuery: {sourceKind: null, reviewStatus: null, articleSlug: null},
+}
+
+/** A query asked for by a name that does not exist, or without a value it needs. */
+export class QueryUsageError extends Error {
+  override name = 'QueryUsageError'
+}
+
+/** The `$parameters` a query reads, in order of first use. Our queries hold no `$` inside strings. */
+export function queryParameters(query: string): string[] {
+  return [...new Set([...query.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]!))]
+}
+
+/**
+ * The query named `name` (with or without the `Query` suffix) and the full set of parameters it
+ * needs: the given values over the defaults. Unknown names, missing values and values the query does
+ * not read are refused with a one-line message that lists what exists.
+ */
+export function resolveQuery(
+  name: string,
+  given: Record<string, unknown> = {},
+): {name: QueryName; query: string; params: Record<string, unknown>} {
+  const names = Object.keys(registry) as QueryName[]
+  const found = names.find((candidate) => candidate === name || candidate === `${name}Query`)
+  if (!found) throw new QueryUsageError(`unknown query "${name}"; queries: ${names.join(', ')}`)
+
+  const query = registry[found]
+  const needed = queryParameters(query)
+  const params = {...defaults[found], ...given}
+  const unknown = Object.keys(given).filter((key) => !needed.includes(key))
+  if (unknown.length) {
+    throw new QueryUsageError(
+      `${found} takes no parameter ${unknown.map((key) => `"${key}"`).join(', ')}; it takes ${describe(found, needed)}`,
+    )
+  }
+  const missing = needed.filter((key) => !(key in params))
+  if (missing.length) {
+    throw new QueryUsageError(
+      `${found} needs ${missing.map((key) => `--param ${key}=…`).join(' ')}; it takes ${describe(found, needed)}`,
+    )
+  }
+  return {name: found, query, params}
+}
+
+function describe(name: QueryName, needed: string[]): string {
+  const optional = defaults[name] ?? {}
+  return needed.map((key) => (key in optional ? `${key} (default ${JSON.stringify(optional[key])})` : key)).join(', ')
+}

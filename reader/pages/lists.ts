@@ -1,0 +1,53 @@
+import type {ClaimsQueryResult, SearchQueryResult} from '../../sanity.types.ts'
+import {entityLink} from '../format.ts'
+import {html} from '../html.ts'
+import {layout} from '../layout.ts'
+import {claimList} from './claimList.ts'
+
+export interface ClaimFilters {
+  sourceKind: string | null
+  reviewStatus: string | null
+  articleSlug: string | null
+}
+
+const sourceKinds = ['person', 'organization', 'unnamed']
+const reviewStatuses = ['extracted', 'needsReview', 'approved', 'rejected']
+
+function select(name: string, label: string, options: string[], current: string | null) {
+  return html`<label>${label} <select name="${name}"><option value="">any</option>${options.map(
+    (option) => html`<option${option === current ? ' selected' : ''}>${option}</option>`,
+  )}</select></label>`
+}
+
+export function claimsPage(claims: ClaimsQueryResult, filters: ClaimFilters): string {
+  const body = html`
+<h1>Claims</h1>
+<form method="get" action="/claims">
+${select('sourceKind', 'Source', sourceKinds, filters.sourceKind)}
+${select('reviewStatus', 'Review', reviewStatuses, filters.reviewStatus)}
+${filters.articleSlug ? html`<input type="hidden" name="article" value="${filters.articleSlug}">` : ''}
+<button>Filter</button>
+</form>
+<p class="meta">${claims.length} claims</p>
+${claimList(claims, 'No claims match.')}`
+  return layout({title: 'Claims', body})
+}
+
+export function searchPage(hits: SearchQueryResult, q: string): string {
+  const body = html`
+<h1>Search</h1>
+<form method="get" action="/search"><input type="search" name="q" value="${q}" aria-label="Search"> <button>Search</button></form>
+${q ? html`<p class="meta">${hits.length} results for “${q}”</p>` : ''}
+<ul class="results">${hits.map(
+    (hit) => html`<li>${entityLink({_type: hit._type, name: hit.title, slug: hit.slug})} <span class="meta">${hit._type}</span></li>`,
+  )}</ul>`
+  return layout({title: q ? `Search: ${q}` : 'Search', body})
+}
+
+export function notFoundPage(what: string): string {
+  return layout({title: 'Not found', body: html`<h1>Not found</h1><p>${what}</p><p><a href="/">All articles</a></p>`})
+}
+
+export function errorPage(): string {
+  return layout({title: 'Error', body: html`<h1>Something went wrong</h1><p>The page could not be built. <a href="/">All articles</a></p>`})
+}

@@ -1,0 +1,352 @@
+import {readFileSync} from 'node:fs'
+
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+
+import {
+  articleBySlugQuery,
+  articleJsonLdQuery,
+  articleListQuery,
+  claimsQuery,
+  organizationBySlugQuery,
+  personBySlugQuery,
+  placeBySlugQuery,
+  searchQuery,
+} from '../../queries/index.ts'
+import type {
+  ArticleBySlugQueryResult,
+  ArticleJsonLdQueryResult,
+  ArticleListQueryResult,
+  ClaimsQueryResult,
+  OrganizationBySlugQueryResult,
+  PersonBySlugQueryResult,
+  PlaceBySlugQueryResult,
+  SearchQueryResult,
+} from '../../sanity.types.ts'
+import {BUNDLED_GOLD, bundledDocuments, openDataset, type OpenDataset} from './bundled.ts'
+import {byString, Expected} from './expected.ts'
+import {jsonLdProblems} from './jsonld.ts'
+
+let dataset: OpenDataset
+let expected: Expected
+
+beforeAll(async () => {
+  const documents = await bundledDocuments()
+  expected = new Expected(documents)
+  dataset = await openDataset(documents)
+})
+afterAll(() => dataset?.close())
+
+const fetch = <R>(query: string, params: Record<string, unknown>) => dataset.target.fetch<R>(query, params)
+const articleSlug = () => expected.article.slug.current as string
+
+describe('articleListQuery', () => {
+  test('lists the imported article with its claim count and unnamed share', async () => {
+    const article = expected.article
+    const sourcing = expected.sourcing(article)
+    const result = await fetch<ArticleListQueryResult>(articleListQuery, {offset: 0, limit: 20})
+    expect(result).toEqual([
+      {
+        _id: article._id,
+        headline: article.headline,
+        slug: article.slug.current,
+        dek: article.dek ?? null,
+        publishedAt: article.publishedAt ?? null,
+        dateline: article.dateline ? expected.byId.get(article.dateline._ref)!.name : null,
+        claimCount: expected.claimsOf(article).length,
+        unnamedShare: sourcing.unnamedShare,
+      },
+    ])
+    expect(result[0]!.claimCount).toBeGreaterThan(0)
+  })
+
+  test('puts the newest first, undated articles last, ties by headline, and pages by offset and limit', async () => {
+    const extra = [
+      {_id: 'article-older', _type: 'article', headline: 'Older', slug: {_type: 'slug', current: 'older'}, publishedAt: '2024-04-01T00:00:00Z'},
+      {_id: 'article-newer', _type: 'article', headline: 'Newer', slug: {_type: 'slug', current: 'newer'}, publishedAt: '2024-04-12T00:00:00Z'},
+      {_id: 'article-aaa-undated', _type: 'article', headline: 'Aaa undated', slug: {_type: 'slug', current: 'aaa-undated'}},
+    ]
+    const more = await openDataset([...expected.documents, ...extra])
+    try {
+      const all = await more.target.fetch<ArticleListQueryResult>(articleListQuery, {offset: 0, limit: 10})
+      const listed = [...extra, expected.article].sort(
+        (a, b) =>
+          Number(Boolean(b.publishedAt)) - Number(Boolean(a.publishedAt)) ||
+          byString(b.publishedAt ?? '', a.publishedAt ?? '') ||
+          byString(a.headline, b.headline),
+      )
+      expect(all.map((item) => item._id)).toEqual(listed.map((doc) => doc._id))
+      expect(all.slice(0, 2).map((item) => item.slug)).toEqual(['newer', 'older'])
+      expect(all.find((item) => item.slug === 'older')).toMatchObject({claimCount: 0, unnamedShare: null, dateline: null})
+      const page = await more.target.fetch<ArticleListQueryResult>(articleListQuery, {offset: 1, limit: 2})
+      expect(page.map((item) => item.slug)).toEqual(all.slice(1, 3).map((item) => item.slug))
+    } finally {
+      await more.close()
+    }
+  })
+})
+
+describe('articleBySlugQuery', () => {
+  let page: NonNullable<ArticleBySlugQueryResult>
+  beforeAll(async () => {
+    page = (await fetch<ArticleBySlugQueryResult>(articleBySlugQuery, {slug: articleSlug()}))!
+  })
+
+  test('returns the article with every claim in body order, each with its source', () => {
+    const article = expected.article
+    expect(page).toMatchObject({_id: article._id, headline: article.headline, slug: article.slug.current})
+    const bodyOrder = expected.bodyClaimIds(article)
+    expect(page.claims.map((claim) => claim._id)).toEqual(bodyOrder)
+    expect([...bodyOrder].sort()).toEqual(expected.claimsOf(article).map((claim) => claim._id).sort())
+    for (const claim of page.claims) {
+      const doc = expected.byId.get(claim._id)!
+      expect(claim.statement).toBe(doc.statement)
+      expect(claim.cue).toBe(doc.cue ?? null)
+      expect(claim.source?.kind).toBe(doc.source.kind)
+      expect(claim.source?.name).toBe(expected.sourceName(doc))
+      expect(claim.source?.entity?._id ?? null).toBe(expected.sourceEntityId(doc))
+    }
+  })
+
+  test('expands every claim and mention annotation in the body', () => {
+    const defs = (page.body ?? []).flatMap((block) => ('markDefs' in block ? (block.markDefs ?? []) : []))
+    const claimRefs = defs.filter((def) => def._type === 'claimRef')
+    const mentions = defs.filter((def) => def._type === 'mention')
+    expect(claimRefs.length).toBe(expected.bodyClaimIds(expected.article).length)
+    expect(mentions.length).toBe(expected.mentionIds(expected.article).length)
+    for (const def of claimRefs) {
+      const claim = 'claim' in def ? def.claim : null
+      const doc = expected.byId.get((claim as {_id: string})._id)!
+      expect(claim).toMatchObject({statement: doc.statement, source: {kind: doc.source.kind, name: expected.sourceName(doc)}})
+    }
+    for (const def of mentions) {
+      const entity = 'entity' in def ? (def.entity as {_id: string; name: string; slug: string | null}) : null
+      const doc = expected.byId.get(entity!._id)!
+      expect(entity).toMatchObject({name: doc.name, slug: doc.slug?.current ?? null, _type: doc._type})
+    }
+  })
+
+  test('lists the people, places and organizations mentioned, by name, with slugs', () => {
+    const article = expected.article
+    expect(page.people.map((person) => person.name)).toEqual(expected.mentionedNames(article, 'person'))
+    expect(page.places.map((place) => place.name)).toEqual(expected.mentionedNames(article, 'place'))
+    expect(page.organizations.map((org) => org.name)).toEqual(expected.mentionedNames(article, 'organization'))
+    const mentions = expected.mentionIds(article)
+    for (const entity of [...page.people, ...page.places, ...page.organizations]) {
+      expect(entity.slug).toBe(expected.byId.get(entity._id)!.slug.current)
+      expect(entity.mentions).toBe(mentions.filter((id) => id === entity._id).length)
+    }
+    for (const place of page.places) {
+      const location = expected.byId.get(place._id)!.location
+      expect(place.location).toEqual(location ? {lat: location.lat, lng: location.lng} : null)
+    }
+  })
+
+  test('summarises the sourcing: claims by source kind, named and unnamed shares', () => {
+    const sourcing = expected.sourcing(expected.article)
+    expect(page.sourcing).toEqual(sourcing)
+    expect(sourcing.claims).toBeGreaterThan(0)
+    expect(sourcing.unnamed).toBeGreaterThan(0)
+    expect(sourcing.person).toBeGreaterThan(0)
+  })
+
+  test('groups the sources panel: each named source with its claims, each unnamed attribution', () => {
+    const claims = expected.claimsOf(expected.article)
+    const namedIds = [...new Set(claims.map((claim) => expected.sourceEntityId(claim)).filter((id): id is string => Boolean(id)))]
+    const named = namedIds
+      .map((id) => expected.byId.get(id)!)
+      .sort((a, b) => byString(a.name, b.name))
+      .map((entity) => ({
+        _id: entity._id,
+        name: entity.name,
+        claims: page.claims.filter((claim) => claim.source?.entity?._id === entity._id).map((claim) => claim._id),
+      }))
+    expect(page.sources.named.map(({_id, name, claims}) => ({_id, name, claims}))).toEqual(named)
+    expect(page.sources.unnamed.map((item) => item._id)).toEqual(
+      page.claims.filter((claim) => claim.source?.kind === 'unnamed').map((claim) => claim._id),
+    )
+  })
+
+  test('names Ali Vaez as the source of the "according to" and "emphasized" claims, as the gold annotation does', () => {
+    const vaez = page.claims.filter((claim) => claim.source?.entity?.name === 'Ali Vaez')
+    expect(vaez.map((claim) => claim.cue?.toLowerCase())).toEqual(expect.arrayContaining(['according to', 'emphasized']))
+    expect(page.sources.named.find((source) => source.name === 'Ali Vaez')?.slug).toBe('ali-vaez')
+  })
+
+  test('returns null for a slug that does not exist', async () => {
+    expect(await fetch(articleBySlugQuery, {slug: 'no-such-article'})).toBeNull()
+  })
+})
+
+describe('personBySlugQuery and organizationBySlugQuery', () => {
+  test('give a person the claims they are the source of, the claims about them and the articles mentioning them', async () => {
+    for (const person of expected.ofType('person')) {
+      const page = await fetch<PersonBySlugQueryResult>(personBySlugQuery, {slug: person.slug.current})
+      const claims = expected.ofType('claim')
+      expect(page).toMatchObject({_id: person._id, name: person.name, slug: person.slug.current})
+      expect(page!.claimsBy.map((claim) => claim._id)).toEqual(
+        expected.orderClaims(claims.filter((claim) => claim.source.person?._ref === person._id)),
+      )
+      expect(page!.claimsAbout.map((claim) => claim._id)).toEqual(
+        expected.orderClaims(claims.filter((claim) => (claim.about ?? []).some((about: {_ref: string}) => about._ref === person._id))),
+      )
+      expect(page!.articles.map((article) => article._id)).toEqual(expected.referencing(person._id, 'article').map((article) => article._id))
+      for (const claim of page!.claimsBy) expect(claim.article).toMatchObject({slug: articleSlug()})
+    }
+  })
+
+  test('give Ali Vaez his two claims from the bundled article', async () => {
+    const page = await fetch<PersonBySlugQueryResult>(personBySlugQuery, {slug: 'ali-vaez'})
+    expect(page!.claimsBy.map((claim) => claim.cue?.toLowerCase())).toEqual(expect.arrayContaining(['according to', 'emphasized']))
+    expect(page!.articles.map((article) => article.slug)).toEqual([articleSlug()])
+  })
+
+  test('give an organization its claims, the claims about it, its people and the articles mentioning it', async () => {
+    for (const organization of expected.ofType('organization')) {
+      const page = await fetch<OrganizationBySlugQueryResult>(organizationBySlugQuery, {slug: organization.slug.current})
+      const claims = expected.ofType('claim')
+      expect(page).toMatchObject({_id: organization._id, name: organization.name, kind: organization.kind ?? null})
+      expect(page!.claimsBy.map((claim) => claim._id)).toEqual(
+        expected.orderClaims(claims.filter((claim) => claim.source.organization?._ref === organization._id)),
+      )
+      expect(page!.claimsAbout.map((claim) => claim._id)).toEqual(
+        expected.orderClaims(claims.filter((claim) => (claim.about ?? []).some((about: {_ref: string}) => about._ref === organization._id))),
+      )
+      expect(page!.people.map((person) => person.name)).toEqual(
+        expected
+          .ofType('person')
+          .filter((person) => (person.roles ?? []).some((role: {organization?: {_ref: string}}) => role.organization?._ref === organization._id))
+          .map((person) => person.name)
+          .sort(byString),
+      )
+      expect(page!.articles.map((article) => article._id)).toEqual(
+        expected.referencing(organization._id, 'article').map((article) => article._id),
+      )
+    }
+  })
+})
+
+describe('placeBySlugQuery', () => {
+  test('gives Damascus as a city in Syria, and Syria as containing Damascus, as the gold annotation does', async () => {
+    const damascus = await fetch<PlaceBySlugQueryResult>(placeBySlugQuery, {slug: 'damascus'})
+    expect(damascus).toMatchObject({name: 'Damascus', kind: 'city', parent: {name: 'Syria', slug: 'syria', kind: 'country'}})
+    const syria = await fetch<PlaceBySlugQueryResult>(placeBySlugQuery, {slug: 'syria'})
+    expect(syria!.contains.map((place) => place.name)).toContain('Damascus')
+  })
+
+  test('gives every place its parent, contained places, articles and the claims about it', async () => {
+    for (const place of expected.ofType('place')) {
+      const page = await fetch<PlaceBySlugQueryResult>(placeBySlugQuery, {slug: place.slug.current})
+      expect(page).toMatchObject({_id: place._id, name: place.name, kind: place.kind ?? null})
+      // A reference to a place the dataset lacks reads as no parent.
+      const parent = expected.byId.get(place.containedIn?._ref)
+      expect(page!.parent?._id ?? null).toBe(parent?._id ?? null)
+      expect(page!.contains.map((child) => child.name)).toEqual(
+        expected.ofType('place').filter((child) => child.containedIn?._ref === place._id).map((child) => child.name).sort(byString),
+      )
+      const articles = expected.referencing(place._id, 'article')
+      expect(page!.articles.map((article) => [article._id, article.datelined])).toEqual(
+        articles.map((article) => [article._id, article.dateline?._ref === place._id]),
+      )
+      expect(page!.claimsAbout.map((claim) => claim._id)).toEqual(
+        expected.orderClaims(
+          expected.ofType('claim').filter((claim) => (claim.about ?? []).some((about: {_ref: string}) => about._ref === place._id)),
+        ),
+      )
+    }
+  })
+})
+
+describe('claimsQuery', () => {
+  const any = {sourceKind: null, reviewStatus: null, articleSlug: null}
+
+  test('lists every claim when no filter is set', async () => {
+    const result = await fetch<ClaimsQueryResult>(claimsQuery, any)
+    expect(result.map((claim) => claim._id)).toEqual(expected.orderClaims(expected.ofType('claim')))
+    expect(result.every((claim) => claim.article?.slug === articleSlug())).toBe(true)
+  })
+
+  test('narrows by source kind, review status and article, alone and together', async () => {
+    const claims = expected.ofType('claim')
+    for (const kind of ['person', 'organization', 'unnamed']) {
+      const result = await fetch<ClaimsQueryResult>(claimsQuery, {...any, sourceKind: kind})
+      expect(result.map((claim) => claim._id)).toEqual(expected.orderClaims(claims.filter((claim) => claim.source.kind === kind)))
+    }
+    const status = claims[0]!.reviewStatus
+    const byStatus = await fetch<ClaimsQueryResult>(claimsQuery, {...any, reviewStatus: status})
+    expect(byStatus.length).toBe(claims.filter((claim) => claim.reviewStatus === status).length)
+    expect(await fetch<ClaimsQueryResult>(claimsQuery, {...any, reviewStatus: 'rejected'})).toEqual(
+      claims.some((claim) => claim.reviewStatus === 'rejected') ? expect.anything() : [],
+    )
+    const byArticle = await fetch<ClaimsQueryResult>(claimsQuery, {...any, articleSlug: articleSlug(), sourceKind: 'unnamed'})
+    expect(byArticle.length).toBe(expected.sourcing(expected.article).unnamed)
+    expect(await fetch(claimsQuery, {...any, articleSlug: 'no-such-article'})).toEqual([])
+  })
+})
+
+describe('searchQuery', () => {
+  const ids = async (q: unknown) => (await fetch<SearchQueryResult>(searchQuery, {q})).map((hit) => hit._id)
+
+  test('finds people by name, alias and name prefix, places by name, articles by headline word', async () => {
+    const vaez = expected.byName('person', 'Ali Vaez')
+    expect(await ids('Ali Vaez')).toContain(vaez._id)
+    expect(await ids('vaez')).toContain(vaez._id)
+    expect(await ids('Va')).toContain(vaez._id)
+    expect(await ids('Damasc')).toEqual([expected.byName('place', 'Damascus')._id])
+    expect(await ids('retaliation')).toContain(expected.article._id)
+  })
+
+  test('orders hits by type, then title', async () => {
+    const hits = await fetch<SearchQueryResult>(searchQuery, {q: 'Iran'})
+    const sorted = [...hits].sort((a, b) => byString(a._type, b._type) || byString(a.title ?? '', b.title ?? ''))
+    expect(hits).toEqual(sorted)
+    expect(hits.length).toBeGreaterThan(0)
+  })
+
+  test('finds nothing for a wildcard, punctuation or an empty term', async () => {
+    for (const q of ['*', '**', ' * ', '"', '', '   ', '()', null, 42]) expect(await ids(q)).toEqual([])
+  })
+})
+
+describe('articleJsonLdQuery', () => {
+  test('builds a NewsArticle that passes the JSON-LD sanity check', async () => {
+    const jsonLd = await fetch<ArticleJsonLdQueryResult>(articleJsonLdQuery, {slug: articleSlug()})
+    expect(jsonLdProblems(jsonLd)).toEqual([])
+    const article = expected.article
+    expect(jsonLd).toMatchObject({'@context': 'https://schema.org', '@type': 'NewsArticle', headline: article.headline})
+    expect('datePublished' in jsonLd!).toBe(Boolean(article.publishedAt))
+  })
+
+  test('gives the gold headline and, the article being undated, no datePublished and no null anywhere', async () => {
+    const gold = JSON.parse(readFileSync(BUNDLED_GOLD, 'utf8')) as {headline: string; published: string | null}
+    const jsonLd = await fetch<ArticleJsonLdQueryResult>(articleJsonLdQuery, {slug: articleSlug()})
+    expect(gold.published).toBeNull()
+    expect(jsonLd).toMatchObject({headline: gold.headline})
+    expect(jsonLd).not.toHaveProperty('datePublished')
+    expect(JSON.stringify(jsonLd)).not.toContain('null')
+  })
+
+  test('lists the mentioned entities with schema.org types and coordinates, and every claim with its author', async () => {
+    const jsonLd = (await fetch<ArticleJsonLdQueryResult>(articleJsonLdQuery, {slug: articleSlug()}))!
+    const article = expected.article
+    const mentioned = ['organization', 'person', 'place'].flatMap((type) => expected.mentionedNames(article, type))
+    expect(jsonLd.mentions.map((entity) => entity.name)).toEqual(mentioned)
+    const damascus = jsonLd.mentions.find((entity) => entity.name === 'Damascus')
+    expect(damascus).toMatchObject({'@type': 'City'})
+    if (expected.byName('place', 'Damascus').location) {
+      expect(damascus).toMatchObject({geo: {'@type': 'GeoCoordinates', latitude: expect.any(Number), longitude: expect.any(Number)}})
+    }
+    const claims = expected.bodyClaimIds(article).map((id) => expected.byId.get(id)!)
+    const parts = 'hasPart' in jsonLd ? jsonLd.hasPart : []
+    expect(parts.map((part) => part.text)).toEqual(claims.map((claim) => claim.statement))
+    parts.forEach((part, i) => {
+      const claim = claims[i]!
+      const kind = claim.source.kind
+      const author = part.author as {'@type': string; name: string}
+      expect(author.name).toBe(expected.sourceName(claim))
+      if (kind === 'person') expect(author['@type']).toBe('Person')
+      else if (kind === 'unnamed') expect(author['@type']).toBe('Thing')
+      else expect(author['@type']).toMatch(/Organization$|^NGO$/)
+      expect(part.appearance).toMatchObject({'@type': 'NewsArticle', headline: article.headline})
+    })
+  })
+})

@@ -1,0 +1,210 @@
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+
+import {articleJsonLdQuery} from '../../queries/index.ts'
+import {startReader, type RunningReader} from '../../reader/index.ts'
+import {bundledDocuments, openDataset, type OpenDataset} from '../queries/bundled.ts'
+import {Expected} from '../queries/expected.ts'
+import {jsonLdProblems} from '../queries/jsonld.ts'
+
+let dataset: OpenDataset
+let reader: RunningReader
+let expected: Expected
+let articleHtml: string
+
+const unescape = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+const textOf = (markup: string) => unescape(markup.replace(/<[^>]*>/g, ''))
+const words = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+function isSubsequence(needle: string[], haystack: string[]): boolean {
+  let at = 0
+  for (const word of haystack) if (word === needle[at]) at++
+  return at === needle.length && needle.length > 0
+}
+const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
+
+async function get(path: string): Promise<{status: number; html: string; type: string | null}> {
+  const response = await fetch(new URL(path, reader.url))
+  return {status: response.status, html: await response.text(), type: response.headers.get('content-type')}
+}
+
+beforeAll(async () => {
+  const documents = await bundledDocuments()
+  expected = new Expected(documents)
+  dataset = await openDataset(documents)
+  reader = await startReader({target: dataset.target})
+  const page = await get(`/articles/${expected.article.slug.current}`)
+  expect(page.status).toBe(200)
+  articleHtml = page.html
+})
+afterAll(async () => {
+  await reader?.close()
+  await dataset?.close()
+})
+
+describe('the article page', () => {
+  test('marks the span of every claim with its id, the marked text carrying the statement', () => {
+    const marked = new Map<string, string>()
+    for (const [, id, inner] of articleHtml.matchAll(/<mark class="claim"[^>]*? data-claim-id="([^"]+)"[^>]*>([\s\S]*?)<\/mark>/g)) {
+      marked.set(id!, (marked.get(id!) ?? '') + textOf(inner!))
+    }
+    const claims = expected.claimsOf(expected.article)
+    expect([...marked.keys()].sort()).toEqual(claims.map((claim) => claim._id).sort())
+    // The mark may also cover an attribution the statement leaves out ("strikes, as per X, would"),
+    // so the statement's words must appear in the marked text in order.
+    for (const claim of claims) expect(isSubsequence(words(claim.statement), words(marked.get(claim._id)!)), claim._id).toBe(true)
+  })
+
+  test("links every claim to its source's page, or to the source's entry in the sources panel", async () => {
+    for (const claim of expected.claimsOf(expected.article)) {
+      const links = [...articleHtml.matchAll(new RegExp(`<a href="([^"]+)" data-claim-source="${claim._id}"`, 'g'))].map((m) => unescape(m[1]!))
+      expect(links.length).toBeGreaterThan(0)
+      const entityId = expected.sourceEntityId(claim)
+      const entity = entityId ? expected.byId.get(entityId) : null
+      const want =
+        claim.source.kind === 'person' && entity
+          ? `/people/${entity.slug.current}`
+          : claim.source.kind === 'organization' && entity
+            ? `/organizations/${entity.slug.current}`
+            : `#source-${claim._id}`
+      for (const href of links) expect(href).toBe(want)
+      if (want.startsWith('#')) expect(articleHtml).toContain(`id="${attr(want.slice(1))}"`)
+      else expect((await get(want)).status).toBe(200)
+    }
+  })
+
+  test('shows a sources panel with every named source and every unnamed attribution', () => {
+    const panel = articleHtml.slice(articleHtml.indexOf('<section class="sources"'), articleHtml.indexOf('<section class="entities"'))
+    const claims = expected.claimsOf(expected.article)
+    const named = new Set(claims.map((claim) => expected.sourceEntityId(claim)).filter(Boolean))
+    const unnamed = claims.filter((claim) => claim.source.kind === 'unnamed')
+    const sourcing = expected.sourcing(expected.article)
+    for (const id of named) expect(panel).toContain(`data-source="${id}"`)
+    for (const claim of unnamed) {
+      expect(panel).toContain(`id="source-${claim._id}"`)
+      expect(panel).toContain(attr(claim.source.description).replace(/'/g, '&#39;'))
+    }
+    expect(panel).toContain(`data-claims="${sourcing.claims}" data-named="${sourcing.named}" data-unnamed="${sourcing.unnamed}"`)
+    expect([...panel.matchAll(/<li id="source-/g)].length).toBe(named.size + unnamed.length)
+  })
+
+  test('carries the JSON-LD of the article in its head, valid and equal to the query result', async () => {
+    const head = articleHtml.slice(0, articleHtml.indexOf('</head>'))
+    const scripts = [...head.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)]
+    expect(scripts.length).toBe(1)
+    const jsonLd = JSON.parse(scripts[0]![1]!)
+    expect(jsonLdProblems(jsonLd)).toEqual([])
+    expect(jsonLd).toEqual(await dataset.target.fetch(articleJsonLdQuery, {slug: expected.article.slug.current}))
+  })
+
+  test('links only to pages and anchors that exist', async () => {
+    const hrefs = new Set([...articleHtml.matchAll(/href="([^"]+)"/g)].map((m) => unescape(m[1]!)))
+    for (const href of hrefs) {
+      if (href.startsWith('#')) expect(articleHtml).toContain(`id="${attr(href.slice(1))}"`)
+      else expect((await get(href)).status, href).toBe(200)
+    }
+  })
+})
+
+describe('the other pages', () => {
+  test('list the article on the front page with its claim count', async () => {
+    const page = await get('/')
+    expect(page.status).toBe(200)
+    expect(page.html).toContain(`href="/articles/${expected.article.slug.current}"`)
+    expect(page.html).toContain(`${expected.claimsOf(expected.article).length} claims`)
+  })
+
+  test('give every person, place and organization a page naming it and linking back to the article', async () => {
+    const folders = {person: 'people', place: 'places', organization: 'organizations'} as const
+    for (const [type, folder] of Object.entries(folders)) {
+      for (const entity of expected.ofType(type)) {
+        const page = await get(`/${folder}/${entity.slug.current}`)
+        expect(page.status).toBe(200)
+        expect(page.html).toContain(`<h1>${attr(entity.name).replace(/'/g, '&#39;')}</h1>`)
+        if (expected.referencing(entity._id, 'article').length) {
+          expect(page.html).toContain(`href="/articles/${expected.article.slug.current}"`)
+        }
+      }
+    }
+  })
+
+  test("list Ali Vaez's claims on his page, each linking to its span in the article", async () => {
+    const page = await get('/people/ali-vaez')
+    const claims = expected.ofType('claim').filter((claim) => claim.source.person?._ref === 'person-ali-vaez')
+    expect(claims.length).toBeGreaterThanOrEqual(2)
+    for (const claim of claims) expect(page.html).toContain(`/articles/${expected.article.slug.current}#claim-${claim._id}`)
+  })
+
+  test('answer claims and search pages, and 404 for unknown addresses and slugs', async () => {
+    const unnamed = await get('/claims?sourceKind=unnamed')
+    expect(unnamed.status).toBe(200)
+    expect([...unnamed.html.matchAll(/<li data-claim="/g)].length).toBe(expected.sourcing(expected.article).unnamed)
+    const search = await get('/search?q=Vaez')
+    expect(search.html).toContain('href="/people/ali-vaez"')
+    for (const path of ['/nope', '/articles/nope', '/people/%22%3E%3Cscript%3E', '/places/', '/articles/%E0%A4%A']) {
+      expect((await get(path)).status, path).toBe(404)
+    }
+    expect((await fetch(new URL('/', reader.url), {method: 'POST'})).status).toBe(405)
+  })
+})
+
+describe('escaping', () => {
+  test('renders markup in any document field as text', async () => {
+    const evil = '<img src=x onerror=alert(1)>"\'&'
+    const documents = [
+      {_id: 'person-evil', _type: 'person', name: evil, slug: {_type: 'slug', current: 'evil'}, sameAs: ['javascript:alert(1)']},
+      {
+        _id: 'article-evil',
+        _type: 'article',
+        headline: evil,
+        dek: evil,
+        slug: {_type: 'slug', current: 'evil'},
+        body: [
+          {
+            _key: 'b',
+            _type: 'block',
+            style: 'normal',
+            markDefs: [
+              {_key: 'c', _type: 'claimRef', claim: {_type: 'reference', _ref: 'claim-evil-00000000', _weak: true}},
+              {_key: 'm', _type: 'mention', entity: {_type: 'reference', _ref: 'person-evil'}},
+            ],
+            children: [
+              {_key: 's0', _type: 'span', marks: ['m'], text: evil},
+              {_key: 's1', _type: 'span', marks: ['c'], text: `</mark>${evil}`},
+            ],
+          },
+        ],
+      },
+      {
+        _id: 'claim-evil-00000000',
+        _type: 'claim',
+        statement: `</mark>${evil}`,
+        cue: evil,
+        source: {_type: 'claimSource', kind: 'unnamed', description: `</script>${evil}`},
+        article: {_type: 'reference', _ref: 'article-evil'},
+      },
+    ]
+    const own = await openDataset(documents)
+    const ownReader = await startReader({target: own.target})
+    try {
+      const echoed = ['/search?q=%3Cimg%20src%3Dx%3E', '/claims?article=%22%3E%3Cimg%20src%3Dx%3E&sourceKind=%3Cimg%3E']
+      for (const path of ['/', '/articles/evil', '/people/evil', '/search?q=img', '/claims', ...echoed]) {
+        const html = await (await fetch(new URL(path, ownReader.url))).text()
+        expect(html, path).not.toContain('<img')
+        expect(html, path).not.toContain('href="javascript:')
+        expect(html.match(/<\/script>/g)?.length ?? 0, path).toBe(path === '/articles/evil' ? 1 : 0)
+      }
+      const article = await (await fetch(new URL('/articles/evil', ownReader.url))).text()
+      const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(article)![1]!)
+      expect(jsonLd.headline).toBe(evil)
+      expect(jsonLdProblems(jsonLd)).toEqual([])
+    } finally {
+      await ownReader.close()
+      await own.close()
+    }
+  })
+})
