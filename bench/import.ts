@@ -1,0 +1,83 @@
+// Extraction throughput on the bundled article, one core: buildDocuments end to end (no writing).
+// Also the library comparison behind the entity stage's design: compromise's full parse and
+// wink-nlp's lite model, timed and scored for people recall against the gold files.
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import nlp from 'compromise'
+import winkNLP from 'wink-nlp'
+import model from 'wink-eng-lite-web-model'
+import {buildDocuments} from '../import/pipeline.ts'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const ARTICLE = join(ROOT, 'data/articles/000_fcede281fa476672.txt')
+const opts = {sourceFile: 'bench.txt', importedAt: '2024-01-01T00:00:00.000Z'}
+
+export async function run(): Promise<void> {
+  const raw = readFileSync(ARTICLE, 'utf8')
+  const startLoad = performance.now()
+  buildDocuments(raw, opts)
+  const firstMs = performance.now() - startLoad
+  for (let i = 0; i < 20; i++) buildDocuments(raw, opts)
+  const times: number[] = []
+  const until = performance.now() + 3000
+  while (performance.now() < until || times.length < 50) {
+    const t = performance.now()
+    buildDocuments(raw, opts)
+    times.push(performance.now() - t)
+  }
+  times.sort((a, b) => a - b)
+  const total = times.reduce((a, b) => a + b, 0)
+  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!
+  console.log(`import extraction, bundled article (${raw.length} chars), ${times.length} runs`)
+  console.log(`  first run (loads gazetteers and lexicon): ${firstMs.toFixed(0)} ms`)
+  console.log(`  p50 ${pct(0.5).toFixed(2)} ms  p95 ${pct(0.95).toFixed(2)} ms`)
+  console.log(`  throughput ${((times.length / total) * 1000).toFixed(0)} articles/s (one core)`)
+  compareLibraries()
+}
+
+/** People recall and cost per article of each library on the bundled article and the fixtures with gold files. */
+function compareLibraries() {
+  const fixtures = join(ROOT, 'tests/fixtures/articles')
+  const gold = join(ROOT, '../shared/seeds/000_fcede281fa476672.gold.json')
+  const pairs: [string, string][] = existsSync(gold) ? [[ARTICLE, gold]] : []
+  if (existsSync(fixtures))
+    for (const f of readdirSync(fixtures).sort())
+      if (f.endsWith('.txt') && existsSync(join(fixtures, f.replace(/\.txt$/, '.gold.json')))) pairs.push([join(fixtures, f), join(fixtures, f.replace(/\.txt$/, '.gold.json'))])
+  const wink = winkNLP(model)
+  const its = wink.its
+  const norm = (s: string) => s.toLowerCase().replace(/[’']s\b/g, '').replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const score = {compromise: {hit: 0, ms: 0}, wink: {hit: 0, ms: 0}, ours: {hit: 0, ms: 0}, total: 0}
+  for (const [txt, g] of pairs) {
+    const text = readFileSync(txt, 'utf8')
+    const people = (JSON.parse(readFileSync(g, 'utf8')).people as {name: string}[]).map((p) => norm(p.name))
+    score.total += people.length
+    const found = (names: string[]) => people.filter((p) => names.some((n) => norm(n).endsWith(p.split(' ').at(-1)!) && norm(n).split(' ').length >= 1)).length
+    let t = performance.now()
+    const doc = nlp(text)
+    const cPeople = doc.people().out('array') as string[]
+    score.compromise.ms += performance.now() - t
+    score.compromise.hit += found(cPeople)
+    t = performance.now()
+    const wd = wink.readDoc(text)
+    const tokens = wd.tokens().out() as string[]
+    const pos = wd.tokens().out(its.pos) as string[]
+    score.wink.ms += performance.now() - t
+    // wink's lite model has no person entity type: proper-noun runs are the best it offers.
+    const runs: string[] = []
+    let cur: string[] = []
+    tokens.forEach((w, i) => (pos[i] === 'PROPN' ? cur.push(w) : (cur.length && runs.push(cur.join(' ')), (cur = []))))
+    score.wink.hit += found(runs.filter((r) => r.includes(' ')))
+    t = performance.now()
+    const ours = buildDocuments(text, opts).people.map((p) => String(p.name))
+    score.ours.ms += performance.now() - t
+    score.ours.hit += found(ours)
+  }
+  const n = pairs.length
+  console.log(`library comparison on ${n} gold articles (${score.total} people):`)
+  console.log(`  compromise people():          recall ${(score.compromise.hit / score.total).toFixed(2)}, ${(score.compromise.ms / n).toFixed(1)} ms/article (full parse)`)
+  console.log(`  wink-nlp lite PROPN runs:     recall ${(score.wink.hit / score.total).toFixed(2)} (untyped), ${(score.wink.ms / n).toFixed(1)} ms/article`)
+  console.log(`  import (compromise lexicon + rules + gazetteers): recall ${(score.ours.hit / score.total).toFixed(2)}, ${(score.ours.ms / n).toFixed(1)} ms/article (whole pipeline)`)
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run()

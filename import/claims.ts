@@ -1,0 +1,598 @@
+// Stage 5: attributed statements. Each claim has a source (a person, an organization or an unnamed
+// source), a cue (the attribution words) and a content span, following PARC 3.0 / BBC Citron.
+import type {Entity, EntityIndex} from './entities.ts'
+import {lexTags} from './lexicon.ts'
+import type {StructuredArticle} from './structure.ts'
+
+export type QuoteType = 'direct' | 'indirect' | 'mixed'
+export type Hedging = 'asserted' | 'hedged' | 'speculative'
+
+export interface ClaimSourceDraft {
+  kind: 'person' | 'organization' | 'unnamed'
+  /** The entity (person or organization) the source is; a country acting as a source is its government. */
+  entityKey?: string
+  /** The source as written ("a source familiar with US intelligence", "Ali Vaez", "he"). */
+  description: string
+  plural?: boolean
+  /** An organization or place the source belongs to ("Iranian sources" → Iran). */
+  affiliationKey?: string
+}
+
+export interface ClaimDraft {
+  /** Index of the body paragraph. */
+  paragraph: number
+  /** Content span in the paragraph's text. */
+  start: number
+  end: number
+  statement: string
+  cue: string
+  quoteType: QuoteType
+  source: ClaimSourceDraft
+  sentence: string
+  hedging: Hedging
+  confidence: number
+  aboutKeys: string[]
+}
+
+const CUE_VERBS =
+  'said|says|say|told|tells|stated|states|noted|notes|reiterated|reiterates|acknowledged|acknowledges|signaled|signalled|signals|remarked|remarks|asserted|asserts|highlighted|highlights|pointed out|points out|emphasized|emphasised|emphasizes|emphasises|revealed|reveals|added|adds|explained|explains|warned|warns|claimed|claims|argued|argues|insisted|insists|announced|announces|confirmed|confirms|denied|denies|cautioned|cautions|contended|contends|maintained|maintains|declared|declares|stressed|stresses|underscored|underscores|admitted|admits|alleged|alleges|suggested|suggests|estimated|estimates|predicted|predicts|wrote|writes|tweeted|posted|disclosed|discloses|indicated|indicates|mentioned|mentions|observed|observes|countered|counters|replied|replies|recalled|recalls|testified|testifies|concluded|concludes|reported|reports|believes|believe|believed|thinks|think|expects|expect|hopes|fears|worried|worries|agreed|agrees|accused|accuses|called|warn|argue|claim|insist|note|suggest|estimate|predict|contend|maintain|caution|stress|acknowledge|admit|deny|confirm|add|write|report|found|finds|showed|shows|heard|understands|understood|learned|learnt'
+
+const CUE_RE = new RegExp(`\\b(?:(?:has|have|had|also|later|previously|then|has also|had also|repeatedly|publicly|separately|earlier|further)\\s+)*(${CUE_VERBS})\\b`, 'g')
+/** Verbs that report belief rather than speech: a claim only with a named or unnamed source and "that". */
+const BELIEF = /^(?:believes|believe|believed|thinks|think|expects|expect|hopes|fears|worried|worries|agreed|agrees|found|finds|showed|shows|heard)$/
+
+const UNNAMED_HEAD =
+  /\b(?:sources?|officials?|experts?|analysts?|diplomats?|people|persons?|spokes(?:man|woman|person|people)|officers?|residents?|witnesses?|critics?|researchers?|investigators?|prosecutors?|economists?|observers?|insiders?|aides?|authors?|team|military|army|navy|forces|embassy|advisers?|advisors?|lawmakers?|legislators?|authorities|scientists?|doctors?|executives?|someone|insider|source|reports?|records|filings|estimates|polls?|surveys?|media|studies|study|survey|statement|documents?|figures|data|police|supporters|opponents|members?|participants?|negotiators?|mediators?|staff|employees?|workers?|traders?|investors?|bankers?|strategists?|activists?|campaigners?|groups?|organi[sz]ations?|agencies|ministry|government|administration|court|council|committee|club|palace|company|firm|regulator|team|campaign)\b/i
+const PLURAL_HEAD = /\b(?:sources|officials|experts|analysts|diplomats|people|persons|officers|residents|witnesses|critics|researchers|investigators|prosecutors|economists|observers|insiders|aides|authors|advisers|advisors|lawmakers|legislators|authorities|scientists|doctors|executives|reports|media|studies|supporters|opponents|members|participants|negotiators|mediators|staff|employees|workers|traders|investors|bankers|strategists|activists|campaigners|groups|agencies|figures|data|police)\b/i
+const PRONOUNS = /^(?:he|she|it|they|we|i)$/i
+/** Words that may stand between a cue and its "that": when, where, how and to whom it was said. */
+const ADVERBIAL_WORDS = new Set(
+  (
+    'on in at during last this earlier later a an the his her its their statement interview speech news conference briefing post posts ' +
+    'morning night evening afternoon week month year weekend day to reporters journalists him her them us me also previously repeatedly ' +
+    'publicly privately separately recently outside court parliament congress social media televised address letter written comments remarks ' +
+    'with by phone email video message hearing session meeting note notes clients investors supporters lawmakers officials told jury judge council ' +
+    'committee rally crowd audience radio television tv broadcast podcast late early friday saturday sunday monday tuesday wednesday thursday'
+  ).split(' '),
+)
+
+interface Sentence {
+  text: string
+  start: number
+  end: number
+}
+
+export function extractClaims(article: StructuredArticle, index: EntityIndex): ClaimDraft[] {
+  const claims: ClaimDraft[] = []
+  const firstBodyUnit = index.units.findIndex((u) => u.kind === 'body')
+  /** Named sources in order, for pronoun resolution. */
+  const history: {kind: ClaimSourceDraft['kind']; entityKey?: string; description: string; plural?: boolean; affiliationKey?: string; paragraph: number; at: number}[] = []
+  let lastQuoteSource: (ClaimSourceDraft & {paragraph: number}) | undefined
+
+  article.paragraphs.forEach((paragraph, p) => {
+    const unit = firstBodyUnit + p
+    const text = paragraph.text
+    const mentions = index.mentionsByUnit.get(unit) ?? []
+    const quotes = quoteSpans(text)
+    const covered: [number, number][] = []
+    const paragraphClaims: ClaimDraft[] = []
+    /** Positions (near) cue words a quotation's attribution already used. */
+    const usedCues = new Set<number>()
+
+    const mentionsIn = (s: number, e: number) => mentions.filter((m) => m.mention.start >= s && m.mention.end <= e)
+    const entityOf = (key: string) => index.entities.get(key)
+
+    /** Turns a source phrase (offsets in the paragraph) into a source, or undefined when it is no source. */
+    const resolveSource = (s: number, e: number, at: number): ClaimSourceDraft | undefined => {
+      let phrase = text.slice(s, e).trim()
+      const lead = text.slice(s, e).length - text.slice(s, e).trimStart().length
+      s += lead
+      e = s + phrase.length
+      // Trailing appositive commas and auxiliaries.
+      phrase = phrase.replace(/[,\s]+$/, '')
+      if (!phrase || phrase.split(/\s+/).length > 22) return undefined
+      const within = mentionsIn(s, s + phrase.length)
+      if (PRONOUNS.test(phrase)) return resolvePronoun(phrase.toLowerCase(), at, s)
+      if (/^(?:one|some|two|three|several|many|most|none|both|all|each|neither|either)\s+of\s+(?:them|those|these)$/i.test(phrase)) {
+        const prev = [...history].reverse().find((h) => h.kind === 'unnamed' && h.plural)
+        return {kind: 'unnamed', description: phrase, plural: !/^one\b/i.test(phrase), affiliationKey: prev?.affiliationKey}
+      }
+      // "In a statement, the American Diabetes Association": a leading adverbial is not the source.
+      const adverbial = phrase.match(/^(?:in|on|at|during|after|before|asked about|speaking)\b[^,]*,\s*/i)
+      if (adverbial) {
+        phrase = phrase.slice(adverbial[0].length)
+        s += adverbial[0].length
+      }
+      const person = within.find((m) => entityOf(m.key)?.type === 'person' && m.mention.start >= s)
+      const headNoun = phrase.replace(/\s+(?:familiar with|close to|briefed on|in|at|from|with|of|for|on|who|which|that|inside|within|across)\b.*$/i, '').replace(/,.*$/, '')
+      const firstMention = within.find((m) => m.mention.start >= s)
+      const startsWithMention = firstMention && /^(?:the\s+|a\s+|an\s+)?$/i.test(text.slice(s, firstMention.mention.start))
+      // "a Corvia spokesperson": an organization's spokesperson speaks for it.
+      const spokes = firstMention && entityOf(firstMention.key)?.type === 'organization' && /^(?:an?|the)\s+\S+(?:\s+\S+){0,3}?\s+(?:spokes(?:man|woman|person)|representative|press office)$/i.test(headNoun)
+      if (spokes) return {kind: 'organization', entityKey: firstMention.key, description: phrase}
+      // "A spokesperson for the European Commission": the organization speaks.
+      const spokesFor = /^(?:an?|the)\s+(?:[a-z-]+\s+)?(?:spokes(?:man|woman|person)|representative|press officer)\s+(?:for|of|at)\s+/i.exec(phrase)
+      const forOrg = spokesFor && within.find((m) => m.mention.start === s + spokesFor[0].length + (/^the\s/i.test(phrase.slice(spokesFor[0].length)) ? 4 : 0) && entityOf(m.key)?.type === 'organization')
+      if (forOrg) return {kind: 'organization', entityKey: forOrg.key, description: phrase}
+      // "Benfica president Nuno Valente", "Bank of America analyst Jonah Feld": the name that ends the phrase.
+      if (person && ((person.mention.end <= s + headNoun.length && text.slice(person.mention.end, s + headNoun.length).trim() === '') || text.slice(person.mention.end, s + phrase.length).replace(/[,\s]+/g, '') === '')) return {kind: 'person', entityKey: person.key, description: phrase}
+      // "A 2019 Stanford University study": an organization's study, report or data speaks for it.
+      if (firstMention && entityOf(firstMention.key)?.type === 'organization' && /^(?:an?|the)?\s*(?:new\s+|recent\s+|\d{4}\s+)?$/i.test(text.slice(s, firstMention.mention.start)) && /^\s+(?:study|report|survey|analysis|poll|statement|data|figures|filings?|research|review|audit|spokes(?:man|woman|person))\b/i.test(text.slice(firstMention.mention.end, s + phrase.length))) return {kind: 'organization', entityKey: firstMention.key, description: phrase}
+      if (startsWithMention && entityOf(firstMention.key)?.type === 'organization') return {kind: 'organization', entityKey: firstMention.key, description: phrase}
+      // A person named in the phrase is the source ("One investor, retired teacher Margaret Ashby, said"),
+      // unless the phrase is an unnamed source the person only qualifies ("Officials in Hurtado's transition team").
+      if (person) {
+        const qualifies = UNNAMED_HEAD.test(headNoun) && !/,/.test(phrase) && person.mention.start > s + headNoun.length
+        if (!qualifies) return {kind: 'person', entityKey: person.key, description: phrase}
+        return unnamed(phrase, s, within)
+      }
+      // "the judge", "the minister": the one person in the story with that role.
+      const roleNoun = phrase.match(/^the\s+([a-z]+)$/i)?.[1]?.toLowerCase()
+      if (roleNoun && !UNNAMED_HEAD.test(roleNoun)) {
+        const holders = [...index.entities.values()].filter((e) => e.type === 'person' && e.roles.some((r) => (r.title ?? '').toLowerCase().split(/\s+/).includes(roleNoun)))
+        if (holders.length === 1) return {kind: 'person', entityKey: holders[0]!.key, description: phrase}
+      }
+      if (UNNAMED_HEAD.test(headNoun) || /^(?:a|an|one|two|three|several|some|many|other|another)\b/i.test(phrase)) {
+        // "the presidential palace", "the council": a definite description of an organization in the story.
+        const org = definiteOrganization(headNoun)
+        if (org) return {kind: 'organization', entityKey: org.key, description: phrase}
+        if (!UNNAMED_HEAD.test(headNoun)) return undefined
+        return unnamed(phrase, s, within)
+      }
+      const org = within.find((m) => entityOf(m.key)?.type === 'organization')
+      if (org && firstMention === org) return {kind: 'organization', entityKey: org.key, description: phrase}
+      const place = within.find((m) => entityOf(m.key)?.type === 'place')
+      if (place && firstMention === place && /^(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*$/.test(phrase)) {
+        // A country (or its capital) speaking: its government.
+        return {kind: 'organization', entityKey: index.add(governmentOf(entityOf(place.key)!)).key, description: phrase}
+      }
+      if (org) return {kind: 'organization', entityKey: org.key, description: phrase}
+      return undefined
+    }
+
+    /** "According to Ofwat": a proper name nobody else claimed is an organization (a person would have a given name). */
+    const namedOrganization = (s: number, e: number): ClaimSourceDraft | undefined => {
+      const raw = text.slice(s, e)
+      const m = raw.match(/^\s*(?:the\s+)?([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s*$/)
+      if (!m || /^(?:He|She|It|They|We|I)$/.test(m[1]!)) return undefined
+      const name = m[1]!.replace(/'s$/, '')
+      const start = s + raw.indexOf(m[1]!)
+      const org = index.add({key: `organization:${name.toLowerCase()}`, type: 'organization', name, aliases: new Set([name]), mentions: [], roles: [], orgKind: 'other'})
+      const mention = {unit, start, end: start + name.length, text: name}
+      org.mentions.push(mention)
+      const list = index.mentionsByUnit.get(unit) ?? []
+      if (!list.some((x) => x.mention.start < mention.end && mention.start < x.mention.end)) {
+        list.push({mention, key: org.key})
+        list.sort((a, b) => a.mention.start - b.mention.start)
+        index.mentionsByUnit.set(unit, list)
+      }
+      return {kind: 'organization', entityKey: org.key, description: raw.trim()}
+    }
+
+    const unnamed = (phrase: string, s: number, within: typeof mentions): ClaimSourceDraft => {
+      const aff = within.find((m) => ['organization', 'place'].includes(entityOf(m.key)?.type ?? ''))
+      return {kind: 'unnamed', description: phrase, plural: PLURAL_HEAD.test(phrase.replace(/\s+(?:familiar with|close to|in|at|from|with|of|for)\b.*$/i, '')), affiliationKey: aff?.key}
+    }
+
+    const definiteOrganization = (phrase: string): Entity | undefined => {
+      const m = phrase.match(/^the\s+(?:[a-z-]+\s+)?([a-z]+)$/i)
+      if (!m) return undefined
+      const head = m[1]!.toLowerCase()
+      const orgs = [...index.entities.values()].filter((e) => e.type === 'organization' && e.name.toLowerCase().split(/\s+/).includes(head))
+      if (orgs.length === 1) return orgs[0]
+      // "the company", "the club", "the firm": the organization the story is about (the most mentioned one).
+      if (/^(?:company|firm|group|club|bank|carrier|airline|insurer|lender|retailer|startup|manufacturer|maker|business|team|side|regulator|charity|organi[sz]ation|union|party)$/.test(head)) {
+        const ranked = [...index.entities.values()].filter((e) => e.type === 'organization' && e.orgKind !== 'government' && e.orgKind !== 'media' && e.mentions.length).sort((a, b) => b.mentions.length - a.mentions.length)
+        if (ranked[0] && ranked[0].mentions.length >= 2 && (!ranked[1] || ranked[0].mentions.length > ranked[1].mentions.length)) return ranked[0]
+      }
+      return undefined
+    }
+
+    const resolvePronoun = (pronoun: string, at: number, s: number): ClaimSourceDraft | undefined => {
+      if (pronoun === 'i' || pronoun === 'we') return lastQuoteSource && lastQuoteSource.paragraph >= p - 1 ? strip(lastQuoteSource) : undefined
+      if (pronoun === 'he' || pronoun === 'she') {
+        const want = pronoun === 'he' ? 'male' : 'female'
+        // The last named person source that fits; then the last person mentioned.
+        for (let i = history.length - 1; i >= 0; i--) {
+          const h = history[i]!
+          if (h.kind !== 'person' || !h.entityKey) continue
+          const gender = genderOf(entityOf(h.entityKey))
+          if (gender === want || gender === undefined) return {kind: 'person', entityKey: h.entityKey, description: pronoun === 'he' ? 'He' : 'She'}
+        }
+        const earlier = [...mentions].reverse().find((m) => m.mention.end <= s && entityOf(m.key)?.type === 'person')
+        if (earlier) return {kind: 'person', entityKey: earlier.key, description: pronoun}
+        return undefined
+      }
+      // "it" / "they": the nearest organization or unnamed source before it in this sentence, then earlier sources.
+      const sentenceStart = paragraph.sentences.find((x) => x.start <= s && x.end >= s)?.start ?? 0
+      const beforeText = text.slice(sentenceStart, s)
+      const np = beforeText.match(/\b((?:a|an|one|the|some|several|two|three)\s+(?:[\w-]+\s+){0,3}?(?:source|official|spokes\w+|expert|analyst|diplomat|person|insider|sources|officials|experts|analysts|diplomats|people)\b(?:\s+(?:familiar with|close to|briefed on|in|at|from|with)\s+(?:[\w'-]+\s*){1,4})?)/i)
+      if (np && (pronoun === 'it' || PLURAL_HEAD.test(np[1]!))) {
+        const npStart = sentenceStart + np.index!
+        return unnamed(np[1]!.trim(), npStart, mentionsIn(npStart, npStart + np[1]!.length))
+      }
+      const orgBefore = [...mentions].reverse().find((m) => m.mention.end <= s && m.mention.start >= sentenceStart && entityOf(m.key)?.type === 'organization')
+      if (orgBefore) return {kind: 'organization', entityKey: orgBefore.key, description: pronoun}
+      for (let i = history.length - 1; i >= 0; i--) {
+        const h = history[i]!
+        if (h.kind === 'person') continue
+        if (pronoun === 'they' && !h.plural && h.kind === 'unnamed') continue
+        return {kind: h.kind, entityKey: h.entityKey, description: h.description, plural: h.plural, affiliationKey: h.affiliationKey}
+      }
+      return undefined
+    }
+
+    const add = (sentence: Sentence, cs: number, ce: number, cue: string, source: ClaimSourceDraft, quoteType: QuoteType, confidence: number) => {
+      // Trim the content: quotes, "that", spaces and final punctuation.
+      let s = cs
+      let e = ce
+      const trimStart = () => {
+        let changed = true
+        while (changed) {
+          changed = false
+          const m = text.slice(s, e).match(/^(?:\s+|["',:;—–-]\s*|that\s+)/)
+          if (m && m[0].length) {
+            s += m[0].length
+            changed = true
+          }
+        }
+      }
+      trimStart()
+      // A dateline ("BEIJING —", "SANTIAGO, Dec 16 (Reuters) -") opens the paragraph, not the statement.
+      if (s < 3) {
+        const dateline = text.slice(s, e).match(/^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,40}\))?\s*[—–-]+\s*/)
+        if (dateline) s += dateline[0].length
+      }
+      while (e > s && /[\s"',.;:—–-]/.test(text[e - 1]!)) e--
+      // "… and said (that) B" / "…, adding that B": a second claim from the same source.
+      const second = text
+        .slice(s, e)
+        .match(/(?:,\s*(?:(?:and|but|though|although|while)\s+)?(?:(?:he|she|they|it|we)\s+)?|\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?)(adding|saying|noting|warning|arguing|insisting|stressing|said|added|warned|noted|argued|insisted|stressed|cautioned)\s+(?:that\s+)?(?=\S)/)
+      if (second && second.index! > 6 && text.slice(s + second.index! + second[0].length, e).split(/\s+/).length >= 3) {
+        const cut = s + second.index!
+        // "confirmed the agreement in a statement, saying …": a bare object is no claim, what follows is.
+        const firstHasVerb = /\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|\w{3,}ed|\w{3,}s)\b/.test(text.slice(s, cut).split(/\s+/).slice(1).join(' '))
+        if (firstHasVerb || quoteType !== 'indirect' || /"/.test(text.slice(s, cut))) add(sentence, cs, cut, cue, source, quoteType, confidence)
+        add(sentence, cut + second[0].length, ce, second[1]!, source, quoteType, confidence)
+        return
+      }
+      if (e - s < 8 || text.slice(s, e).split(/\s+/).length < 2) return
+      if (paragraphClaims.some((c) => c.start < e && s < c.end && Math.min(c.end, e) - Math.max(c.start, s) > 0.6 * (e - s))) return
+      // Quote marks inside indirect content make it mixed.
+      let statementText = text.slice(s, e)
+      // An unbalanced quotation mark (the span starts or ends inside a quote) is dropped.
+      if ((statementText.match(/"/g)?.length ?? 0) % 2 === 1) statementText = statementText.replace(/"/g, '')
+      const qt: QuoteType = quoteType === 'indirect' && /"/.test(statementText) ? 'mixed' : quoteType
+      const hedging = hedgingOf(statementText, cue)
+      const aboutKeys = [...new Set(mentionsIn(s, e).map((m) => m.key))].filter((k) => k !== source.entityKey)
+      const draft: ClaimDraft = {
+        paragraph: p,
+        start: s,
+        end: e,
+        statement: statementText.replace(/"/g, qt === 'mixed' ? '"' : '').trim(),
+        cue: cue.replace(/\s+/g, ' ').trim(),
+        quoteType: qt,
+        source,
+        sentence: sentence.text,
+        hedging,
+        confidence: Math.round((source.kind === 'unnamed' ? confidence - 0.1 : confidence) * 100) / 100,
+        aboutKeys,
+      }
+      claims.push(draft)
+      paragraphClaims.push(draft)
+      covered.push([s, e])
+      if (source.kind !== 'unnamed' || source.description) {
+        history.push({...source, paragraph: p, at: s})
+        if (qt !== 'indirect') lastQuoteSource = {...source, paragraph: p}
+      }
+    }
+
+    // Direct quotations, attributed before or after.
+    const handleQuote = (q: {start: number; end: number}) => {
+      const sentence = sentenceAt(paragraph.sentences, q.start) ?? {text, start: 0, end: text.length}
+      const endSentence = sentenceAt(paragraph.sentences, q.end - 1) ?? sentence
+      const fullSentence = {text: text.slice(sentence.start, endSentence.end), start: sentence.start, end: endSentence.end}
+      // ', Hurtado told supporters' / ', said Councilmember Renee Okoro, who …' / ' she said.'
+      const postText = text.slice(q.end, q.end + 200)
+      const post = postText.match(new RegExp(`^\\s*,?\\s*((?:[\\w.'-]+\\s+){0,6}?[\\w.'-]+)\\s+(${CUE_VERBS})\\b`))
+      const inverted = postText.match(new RegExp(`^\\s*,?\\s*(${CUE_VERBS})\\s+((?:[A-Z][\\w.'-]*|the|a|an|[a-z]+)(?:\\s+(?:[A-Z][\\w.'-]*|of|the))*(?:\\s+[A-Z][\\w.'-]*)?)`))
+      const pre = text.slice(sentence.start, q.start).match(new RegExp(`((?:[\\w.'-]+[\\s,]+){0,10}?)(${CUE_VERBS})(?:\\s+[^:",]{1,50}?)?\\s*[:,]\\s*$`))
+      const isFragment = /[\w,]\s*$/.test(text.slice(sentence.start, q.start)) && !pre && !/[:,]\s*$/.test(text.slice(sentence.start, q.start))
+      const qSentence = fullSentence // a quotation may run over several sentences
+      if (q.end - q.start < 12) return
+      if (post && !isFragment) {
+        const srcStart = q.end + postText.indexOf(post[1]!)
+        const src = resolveSource(srcStart, srcStart + post[1]!.length, q.start)
+        if (src) {
+          add(qSentence, q.start, q.end, post[2]!, src, 'direct', src.kind === 'person' ? 0.9 : 0.8)
+          usedCues.add(srcStart + post[1]!.length)
+          return
+        }
+      }
+      if (inverted && !isFragment) {
+        const srcStart = q.end + postText.indexOf(inverted[2]!, postText.indexOf(inverted[1]!) + inverted[1]!.length)
+        const srcEnd = sourceEnd(text, srcStart, srcStart + inverted[2]!.length)
+        const src = resolveSource(srcStart, srcEnd, q.start)
+        if (src) {
+          add(qSentence, q.start, q.end, inverted[1]!, src, 'direct', src.kind === 'person' ? 0.9 : 0.8)
+          usedCues.add(q.end + postText.indexOf(inverted[1]!))
+          return
+        }
+      }
+      if (pre) {
+        const cueStart = sentence.start + pre.index! + pre[1]!.length
+        const subject = subjectBefore(text, sentence.start, cueStart)
+        if (subject) {
+          const src = resolveSource(subject[0], subject[1], q.start)
+          if (src) {
+            add(qSentence, q.start, q.end, pre[2]!, src, 'direct', src.kind === 'person' ? 0.9 : 0.8)
+            usedCues.add(cueStart)
+            return
+          }
+        }
+      }
+      // A quotation standing alone as its own sentence right after an attributed one continues it.
+      const standalone = !/\S/.test(text.slice(sentence.start, q.start)) && !/\S/.test(text.slice(q.end, endSentence.end))
+      if (!isFragment && lastQuoteSource && lastQuoteSource.paragraph >= p - 1 && standalone) {
+        add(qSentence, q.start, q.end, 'said', strip(lastQuoteSource), 'direct', 0.6)
+      }
+    }
+
+    // Sentence by sentence, in text order, so a pronoun finds the sources named before it.
+    for (const sentence of paragraph.sentences) {
+      for (const q of quotes) if (q.start >= sentence.start && q.start < sentence.end) handleQuote(q)
+      const st = sentence.text
+      const base = sentence.start
+      const inQuote = (i: number) => quotes.some((q) => i > q.start && i < q.end)
+
+      // "according to X, …" / "…, according to X." / "as per X" / "as indicated by X"
+      const acc = /\b(according to|as per|per|as indicated by|as reported by|as stated by|as noted by|as confirmed by|as cited by|citing)\s+/gi
+      let am: RegExpExecArray | null
+      let handled = false
+      while ((am = acc.exec(st))) {
+        if (inQuote(base + am.index)) continue
+        if (am[1]!.toLowerCase() === 'per' && !/^[A-Z]|^(?:a|the|one|two|several)\s/.test(st.slice(am.index + am[0].length))) continue
+        const srcStart = base + am.index + am[0].length
+        const srcEnd = sourceEnd(text, srcStart, sentence.end)
+        const src = resolveSource(srcStart, srcEnd, base + am.index) ?? namedOrganization(srcStart, srcEnd)
+        if (!src) continue
+        const before = text.slice(base, base + am.index)
+        const atStart = !/\S/.test(before.replace(/^[\s,]*(?:and|but|however|yet)?[\s,]*$/i, ''))
+        if (atStart || before.trim().length < 3) {
+          // According to X, CONTENT.
+          const rest = text.slice(srcEnd, sentence.end)
+          const cs = srcEnd + (rest.match(/^[\s,]*/)?.[0].length ?? 0)
+          add(sentence, cs, sentence.end, am[1]!, src, 'indirect', 0.85)
+        } else {
+          // CONTENT, according to X(, CONTENT).
+          const tail = text.slice(srcEnd, sentence.end).replace(/^[\s,]*/, '')
+          const cs = base
+          if (tail.split(/\s+/).length > 3 && /^[a-z]/.test(tail)) {
+            // "Iran's strikes, as per US sources, would be …": the content is both halves.
+            const end = sentence.end
+            add(sentence, cs, end, am[1]!, src, 'indirect', 0.85)
+            const last = claims.at(-1)
+            if (last && last.paragraph === p && last.start === cs) {
+              const before2 = text.slice(cs, base + am.index).replace(/[\s,]+$/, '')
+              last.statement = `${before2} ${tail}`.replace(/[.\s]+$/, '').replace(/"/g, '')
+            }
+          } else {
+          // "Although X, CONTENT, as indicated by Y": the concessive clause is not what the source said.
+          const concessive = text.slice(cs, base + am.index).match(/^(?:although|though|even though|while|whereas|despite|as)\b[^,]{3,200},\s*/i)
+          add(sentence, cs + (concessive && concessive[0].length < base + am.index - cs - 20 ? concessive[0].length : 0), base + am.index, am[1]!, src, 'indirect', 0.85)
+        }
+        }
+        handled = true
+        break
+      }
+      if (handled) continue
+
+      // "It is understood (that) …": an unnamed source.
+      const passive = st.match(/^It\s+is\s+(understood|believed|thought|reported|expected|said|claimed|alleged)\s+(?:that\s+)?/)
+      if (passive && !covered.some(([a, b]) => base >= a && base < b)) {
+        add(sentence, base + passive[0].length, sentence.end, `it is ${passive[1]}`, {kind: 'unnamed', description: 'unnamed sources', plural: true}, 'indirect', 0.7)
+        continue
+      }
+
+      // SUBJECT CUE (that) CONTENT  /  CONTENT, SUBJECT CUE.  /  CONTENT, CUE SUBJECT.
+      CUE_RE.lastIndex = 0
+      let cm: RegExpExecArray | null
+      while ((cm = CUE_RE.exec(st))) {
+        const cueAbs = base + cm.index
+        if (inQuote(cueAbs)) continue
+        if (covered.some(([a, b]) => cueAbs >= a && cueAbs < b)) continue
+        const verb = cm[1]!
+        const cueStart = cueAbs + cm[0].length - verb.length
+        if ([...usedCues].some((u) => Math.abs(u - cueStart) <= 2 || (u <= cueStart && text.slice(u, cueStart).trim() === ''))) continue
+        const cueEnd = cueAbs + cm[0].length
+        const afterCue = text.slice(cueEnd, sentence.end)
+        const beforeCue = text.slice(base, cueAbs)
+        // Inverted at the end: "…, said Mayor X." / "…, the palace said in a statement."
+        const trailing = /^(?:\s+(?:in|on|at|during|after|before|to|via)\b[^,]{0,50})?\s*(?:,\s*(?:adding|saying|citing|noting|according|speaking|who|which|asking|requesting|declining|in|at|on|amid|after|as|during|following|despite|\w+ing)\b.*)?[.!?]?\s*$/.test(afterCue)
+        // A negated cue reports no claim ("Israel has not claimed responsibility").
+        if (/\b(?:not|never|n't|declined to|refused to|did not|would not)\s+(?:\w+\s+)?$/i.test(beforeCue)) continue
+        if (/,\s*$/.test(beforeCue) && /^\s+(?:[A-Z]|the\s|a\s|an\s)/.test(afterCue) && !/^\s+that\b/.test(afterCue)) {
+          const srcStart = cueEnd + (afterCue.match(/^\s+/)?.[0].length ?? 0)
+          const srcEnd = sourceEnd(text, srcStart, sentence.end)
+          // The source closes the sentence (or a relative clause / adverbial follows it).
+          const srcWords = text.slice(srcStart, srcEnd)
+          const closes =
+            srcWords.split(/\s+/).length <= 10 &&
+            !/\b(?:is|are|was|were|has|have|had|been|be|will|would|could|should|did|does)\b/.test(srcWords) &&
+            /^\s*(?:[.!?]?\s*$|,\s*(?:who|which|whose|adding|according|in|on|at|a|an|the)\b|\s+(?:in|on|at|during|after|before)\b[^,]*$)/.test(text.slice(srcEnd, sentence.end))
+          const src = closes ? resolveSource(srcStart, srcEnd, cueAbs) : undefined
+          const contentEnd = base + beforeCue.replace(/[\s,]+$/, '').length
+          if (src && contentEnd - base > 10) {
+            add(sentence, base, contentEnd, verb, src, /"/.test(text.slice(base, contentEnd)) ? 'mixed' : 'indirect', 0.8)
+            break
+          }
+        }
+        const subject = subjectBefore(text, base, cueAbs)
+        if (trailing && subject && subject[0] > base + 10) {
+          const src = resolveSource(subject[0], subject[1], cueAbs)
+          const contentEnd = base + text.slice(base, subject[0]).replace(/[\s,]+$/, '').length - base + base
+          if (src) {
+            add(sentence, base, contentEnd - 0, verb, src, 'indirect', 0.8)
+            // "…, the palace said in a statement, adding that …": the same source's second statement.
+            const adding = afterCue.match(/,\s*(adding|saying|noting|warning|stressing)\s+(?:that\s+)?/)
+            if (adding) add(sentence, cueEnd + adding.index! + adding[0].length, sentence.end, adding[1]!, src, 'indirect', 0.75)
+            break
+          }
+        }
+        if (!subject) continue
+        const src = resolveSource(subject[0], subject[1], cueAbs)
+        if (!src) continue
+        if (BELIEF.test(verb) && !/^\s+that\b/.test(afterCue)) continue
+        // "Participants reported their working hours": an unnamed group reporting a thing, not a statement.
+        if (/^report(?:ed|s)?$/.test(verb) && src.kind === 'unnamed' && !/^\s+(?:that\b|(?:\w+\s+){0,3}that\b)/.test(afterCue)) continue
+        if (verb === 'called' && !/"/.test(afterCue)) continue
+        // Content: after "that" if it comes soon, else after an object ("told Reuters", "told the court").
+        let cs = cueEnd
+        const thatM = afterCue.match(/^((?:\s+[\w'-]+),?){0,9}?\s+that\s+/) ?? afterCue.match(/^((?:,?\s+[\w'-]+){0,9}?),?\s+that\s+/)
+        // "said on Tuesday that …", "told Reuters that …" — but not "said the vote showed that …".
+        const between = (thatM?.[0] ?? '').replace(/\s+that\s+$/, '').trim().split(/[\s,]+/).filter(Boolean)
+        if (thatM && between.every((w) => /^[A-Z]/.test(w) || ADVERBIAL_WORDS.has(w.toLowerCase()))) cs = cueEnd + thatM[0].length
+        else if (/^(?:told|tells)$/.test(verb)) {
+          const obj = afterCue.match(/^\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*|[a-z]+(?:\s+members)?)(?:\s+(?:newspaper|radio|television|broadcaster|agency)\s+[A-Z][\w'-]*)?\s*,?/)
+          if (obj) cs = cueEnd + obj[0].length
+        } else {
+          const adv = afterCue.match(/^\s*(?:,\s*)?(?:(?:on|in|at|during|late|early|last|this)\s+(?:[\w'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|speech|conference|night|morning|week|month|year|post|letter|briefing|hearing|court)\b,?\s*)?/)
+          if (adv) cs = cueEnd + adv[0].length
+        }
+        // "…, while India's defence ministry accused …": a second source's clause ends this content.
+        let ce = sentence.end
+        const rival = text.slice(cs, sentence.end).match(new RegExp(`(?:,\\s*(?:while|whereas|but|and)|;)\\s+(?:[\\w'.-]+\\s+){1,6}?(?:${CUE_VERBS})\\b`))
+        if (rival && rival.index! > 10) ce = cs + rival.index!
+        const contentText = text.slice(cs, ce)
+        if (contentText.trim().split(/\s+/).length < 2) continue
+        const quoteType: QuoteType = quotes.some((q) => q.start >= cs && q.end <= sentence.end + 1 && q.start - cs < 2 && sentence.end - q.end < 3) ? 'direct' : 'indirect'
+        const conf = src.kind === 'person' ? 0.85 : 0.8
+        add(sentence, cs, ce, verb, src, quoteType, PRONOUNS.test(subjectTextOf(text, subject)) ? conf - 0.1 : conf)
+        if (ce === sentence.end) break
+        // Go on with the rival clause.
+        CUE_RE.lastIndex = ce - base
+      }
+    }
+  })
+  return claims
+}
+
+function strip<T extends ClaimSourceDraft>(s: T): ClaimSourceDraft {
+  return {kind: s.kind, entityKey: s.entityKey, description: s.description, plural: s.plural, affiliationKey: s.affiliationKey}
+}
+
+function subjectTextOf(text: string, subject: [number, number]): string {
+  return text.slice(subject[0], subject[1]).trim()
+}
+
+function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
+  return sentences.find((s) => offset >= s.start && offset <= s.end)
+}
+
+/** Straight-quote pairs in a paragraph (curly quotes were normalized by the read stage), and single-quoted speech. */
+function quoteSpans(text: string): {start: number; end: number}[] {
+  const out: {start: number; end: number}[] = []
+  // British style: 'You lied to them,' the judge said. Opens after a space, closes after punctuation.
+  if (!text.includes('"')) {
+    const single = /(?:^|(?<=[\s(:]))'(?=[A-Z])[^']*?(?:'[a-z][^']*?)*[.,!?]'(?=\s|$)/g
+    for (const m of text.matchAll(single)) out.push({start: m.index!, end: m.index! + m[0].length})
+    if (out.length) return out
+  }
+  let open = -1
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '"') continue
+    if (open < 0) open = i
+    else {
+      out.push({start: open, end: i + 1})
+      open = -1
+    }
+  }
+  return out
+}
+
+/** The end of a source phrase: before a comma that closes it, or a clause after it. */
+function sourceEnd(text: string, start: number, limit: number): number {
+  const rest = text.slice(start, limit)
+  // "X of the Y", "a source familiar with US intelligence", stopping at a comma or a clause.
+  const m = rest.match(/^[^,;:"]*?(?=,|;|:|"|\s+(?:that|who|which|and said|as|while|because|after|before|when)\s|[.!?]\s*$|$)/)
+  let end = start + (m ? m[0].length : rest.length)
+  // "Ali Vaez, an analyst at X," is still the source: keep an apposition.
+  const app = text.slice(end, limit).match(/^,\s+(?:an?|the)\s+[^,]{1,70},/)
+  if (app && /^\s*(?:a|an|the)\b/i.test(text.slice(end + 1, limit))) end += app[0].length - 1
+  return end
+}
+
+/**
+ * The subject of a cue verb: the noun phrase right before it, past an apposition
+ * ("Gregory Brew, an analyst at Eurasia Group, pointed out"). Offsets into the text, or undefined.
+ */
+export function subjectBefore(text: string, sentenceStart: number, cue: number): [number, number] | undefined {
+  let left = text.slice(sentenceStart, cue)
+  // Auxiliaries and adverbs between subject and verb.
+  left = left.replace(/(?:\s+(?:has|have|had|also|was|were|is|are|will|would|later|then|reportedly|previously|publicly|repeatedly|separately|earlier|further|not|never|already|quickly|again|only|just|officially|formally|firmly|in a statement|on \w+))+\s*$/i, '')
+  // "X apologised and said", "X welcomed the fine but said": the subject is before the first verb.
+  const conj = left.match(/^(.*?\S)\s+\w+(?:ed|ised|ized)\b[^,]*?\s+(?:and|but)\s*$/)
+  if (conj) left = conj[1]!
+  const end = sentenceStart + left.replace(/\s+$/, '').length
+  let segment = left.replace(/\s+$/, '')
+  // Appositions: "Name, a role at Org," / "Name, 61, who has lived …," / "The Association, which says …," → back to the name.
+  let start = sentenceStart
+  const parts = segment.split(/,\s*/)
+  if (parts.length >= 3 && parts.at(-1) === '') parts.pop()
+  let take = parts.at(-1) ?? ''
+  const appositive = (x: string) => /^[A-Z][\w.-]*'s\s+(?:[a-z-]+\s+){0,3}[a-z-]+$/.test(x.trim()) || /^[RDI]-[A-Z][\w.]*$|^\d{1,3}$|^(?:[A-Z][\w.]*-?){1,2}$/.test(x.trim()) && !/^[A-Z][a-z]+$/.test(x.trim()) || /^(?:(?:a|an)\s|the\s+(?:[A-Z][a-z]+\s+)?[a-z]|who\b|whose\b|which\b|\d|aged\b|[a-z-]+-year-old\b|one of\b|himself\b|herself\b|itself\b|published\b|speaking\b|writing\b)/.test(x)
+  let k = parts.length - 1
+  while (k >= 1 && appositive(parts[k]!) && parts.length > 1) k--
+  if (k < parts.length - 1 && k >= 0 && /[A-Z]/.test(parts[k]!) && parts[k]!.split(/\s+/).length <= 8) take = parts.slice(k).join(', ')
+  // "During the trial he": a pronoun subject after a leading phrase.
+  const pronounEnd = take.match(/\b(he|she|they|it|we)$/i)
+  if (pronounEnd && take.split(/\s+/).length > 1 && !/,/.test(take)) take = pronounEnd[1]!
+  // "One investor, retired teacher Margaret Ashby" → keep both parts.
+  if (take === parts.at(-1) && parts.length >= 2 && /^(?:one|a|an|the|two|three|some|several)\s+[a-z]+$/i.test(parts.at(-2)!) && /[A-Z]/.test(take)) take = `${parts.at(-2)}, ${take}`
+  const idx = segment.lastIndexOf(take)
+  if (idx < 0) return undefined
+  start = sentenceStart + idx
+  // Strip subordinate openers: "While X refrained …, it" was split at the comma already; "and"/"but" lead-ins go.
+  const lead = take.match(/^(?:and|but|so|yet|while|though|although|because|as|since|when|where|however|meanwhile|instead|in response|additionally|separately|earlier|later|now)\b[\s,]*/i)
+  if (lead) start += lead[0].length
+  const subject = text.slice(start, end)
+  if (!subject.trim()) return undefined
+  if (subject.split(/\s+/).length > 24) return undefined
+  // A subject has no verb of its own in the middle ("the US urged Iran …" is not a subject).
+  if (/\b(?:is|are|was|were|has|have|had|will|would|did|does)\b/.test(subject) && !/,/.test(subject)) return undefined
+  return [start, end]
+}
+
+function hedgingOf(statement: string, cue: string): Hedging {
+  if (/\b(?:might|could|possibly|perhaps|speculat\w*|potentially)\b/i.test(statement) || /^(?:suggested|suggests|predicted|predicts|estimated|estimates)$/.test(cue)) return 'speculative'
+  if (/\b(?:may|reportedly|allegedly|likely|unlikely|believed|appears?|seems?|expected|probably|would)\b/i.test(statement) || /^(?:believes|believe|believed|thinks|think|expects|expect|hopes|fears)$/.test(cue)) return 'hedged'
+  return 'asserted'
+}
+
+function genderOf(entity: Entity | undefined): 'male' | 'female' | undefined {
+  if (!entity) return undefined
+  const first = entity.name.split(/\s+/)[0]!
+  const tags = lexTags(first)
+  const list = Array.isArray(tags) ? tags : tags ? [tags] : []
+  if (list.includes('MaleName')) return 'male'
+  if (list.includes('FemaleName')) return 'female'
+  const roles = entity.roles.map((r) => r.title ?? '').join(' ').toLowerCase()
+  if (/\b(?:spokeswoman|congresswoman|councilwoman|chairwoman|queen|princess|mrs|ms)\b/.test(roles)) return 'female'
+  if (/\b(?:spokesman|congressman|councilman|chairman|king|prince|mr)\b/.test(roles)) return 'male'
+  return undefined
+}
+
+/** The government organization a country stands for when it acts as a source. */
+function governmentOf(place: Entity): Entity {
+  return {
+    key: `organization:government of ${place.name.toLowerCase()}`,
+    type: 'organization',
+    name: `Government of ${place.name}`,
+    aliases: new Set([place.name]),
+    mentions: [],
+    roles: [],
+    orgKind: 'government',
+    countryKey: place.key,
+    standsFor: place.key,
+  }
+}

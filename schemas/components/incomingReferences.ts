@@ -1,0 +1,72 @@
+import {defineQuery} from 'groq'
+
+/**
+ * Documents that reference `$id`, with what the Studio's "Referenced by" view shows of them.
+ * Plain GROQ (no `sanity::`/`text::`/`geo::`), so it runs on groq-js in the local Content Lake.
+ * The result is in the raw perspective: drafts and published twins are merged by the caller.
+ */
+export const incomingReferencesQuery = defineQuery(`*[references($id)] | order(_type asc, _updatedAt desc) [0...$limit] {
+  _id,
+  _type,
+  "title": select(_type == "claim" => statement, _type == "article" => headline, name),
+  "who": coalesce(source.person->name, source.organization->name, source.description),
+  cue,
+  reviewStatus,
+  "relation": select(
+    source.person._ref == $id || source.organization._ref == $id => "source",
+    source.affiliation._ref == $id => "affiliation",
+    $id in about[]._ref => "about",
+    dateline._ref == $id => "dateline",
+    $id in body[].markDefs[].entity._ref => "mention",
+    "reference"
+  )
+}`)
+
+export type ReferenceRelation = 'source' | 'affiliation' | 'about' | 'dateline' | 'mention' | 'reference'
+
+export interface IncomingReference {
+  _id: string
+  _type: string
+  title: string | null
+  who: string | null
+  cue: string | null
+  reviewStatus: string | null
+  relation: ReferenceRelation
+}
+
+/** How many referring documents the view loads; a person in thousands of claims needs a list pane, not this. */
+export const INCOMING_REFERENCES_LIMIT = 200
+
+export interface ReferenceSection {
+  key: string
+  title: string
+  items: IncomingReference[]
+}
+
+/**
+ * One entry per document (a draft wins over its published twin; release versions are left out),
+ * grouped the way an editor asks: claims this entity is the source of, claims about it, articles,
+ * then anything else.
+ */
+export function groupIncomingReferences(references: readonly IncomingReference[]): ReferenceSection[] {
+  const byId = new Map<string, IncomingReference>()
+  for (const reference of references) {
+    if (reference._id.startsWith('versions.')) continue
+    const isDraft = reference._id.startsWith('drafts.')
+    const id = isDraft ? reference._id.slice('drafts.'.length) : reference._id
+    if (isDraft || !byId.has(id)) byId.set(id, {...reference, _id: id})
+  }
+  const sections: ReferenceSection[] = [
+    {key: 'claims-source', title: 'Claims from this source', items: []},
+    {key: 'claims-about', title: 'Claims about it', items: []},
+    {key: 'articles', title: 'Articles', items: []},
+    {key: 'other', title: 'Other documents', items: []},
+  ]
+  const [fromSource, about, articles, other] = sections as [ReferenceSection, ReferenceSection, ReferenceSection, ReferenceSection]
+  for (const reference of byId.values()) {
+    if (reference._type === 'claim') (reference.relation === 'source' ? fromSource : about).items.push(reference)
+    else if (reference._type === 'article') articles.items.push(reference)
+    else other.items.push(reference)
+  }
+  return sections.filter((section) => section.items.length > 0)
+}

@@ -1,0 +1,199 @@
+import {BlockquoteIcon} from '@sanity/icons/Blockquote'
+import {defineArrayMember, defineField, defineType} from 'sanity'
+import {
+  HEDGING_LEVELS,
+  QUOTE_TYPES,
+  REVIEW_STATUSES,
+  VERIFICATION_STATES,
+  listOf,
+  titleOf,
+} from '../vocabularies.ts'
+
+/** Characters of the statement a claim's preview title keeps before "…". */
+const PREVIEW_STATEMENT_LENGTH = 90
+
+/** `text` cut at a word boundary near `max`, with "…" when something was cut. */
+export function truncate(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim()
+  if (clean.length <= max) return clean
+  const cut = clean.slice(0, max)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`
+}
+
+export interface ClaimPreviewSelection {
+  statement?: string
+  cue?: string
+  kind?: string
+  person?: string
+  organization?: string
+  description?: string
+  plural?: boolean
+}
+
+/** The name a claim's source goes by: the person or organization, else the article's description. */
+export function sourceLabel(selection: ClaimPreviewSelection): string {
+  const {kind, person, organization, description, plural} = selection
+  return (
+    (kind === 'person' && person) ||
+    (kind === 'organization' && organization) ||
+    description ||
+    (plural ? 'Unnamed sources' : 'Unnamed source')
+  )
+}
+
+/** Who said what, as one line: "Ali Vaez — according to — Iran faces the challenge…". */
+export function attributionLine(parts: {who: string; cue?: string | null; statement?: string | null}): string {
+  const statement = parts.statement ? truncate(parts.statement, PREVIEW_STATEMENT_LENGTH) : 'No statement'
+  return [parts.who, parts.cue, statement].filter(Boolean).join(' — ')
+}
+
+/** A claim preview's title from its selection. */
+export function claimTitle(selection: ClaimPreviewSelection): string {
+  return attributionLine({who: sourceLabel(selection), cue: selection.cue, statement: selection.statement})
+}
+
+/**
+ * An attributed claim (PARC 3.0 / BBC Citron): the content as reported, the cue that attributes
+ * it, and its source, with the importer's confidence and the editors' review.
+ */
+export const claim = defineType({
+  name: 'claim',
+  title: 'Claim',
+  type: 'document',
+  icon: BlockquoteIcon,
+  groups: [
+    {name: 'attribution', title: 'Attribution', default: true},
+    {name: 'context', title: 'Context'},
+    {name: 'review', title: 'Review'},
+  ],
+  fields: [
+    defineField({
+      name: 'statement',
+      title: 'Statement',
+      type: 'text',
+      rows: 3,
+      description: 'The attributed content, as the article reports it',
+      group: 'attribution',
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: 'cue',
+      title: 'Cue',
+      type: 'string',
+      description: 'The attribution words: "said", "according to", "as indicated by"…',
+      group: 'attribution',
+    }),
+    defineField({
+      name: 'quoteType',
+      title: 'Quote type',
+      type: 'string',
+      options: {list: listOf(QUOTE_TYPES), layout: 'radio', direction: 'horizontal'},
+      initialValue: 'indirect',
+      group: 'attribution',
+      // An explicit rule: only then does Sanity check the value against options.list.
+      validation: (rule) => rule,
+    }),
+    defineField({
+      name: 'source',
+      title: 'Source',
+      type: 'claimSource',
+      group: 'attribution',
+      validation: (rule) => rule.required().error('A claim must have a source'),
+    }),
+    defineField({
+      name: 'sentence',
+      title: 'Sentence',
+      type: 'text',
+      rows: 3,
+      description: 'The full sentence the claim was extracted from',
+      group: 'attribution',
+      readOnly: true,
+    }),
+    defineField({
+      name: 'article',
+      title: 'Article',
+      type: 'reference',
+      to: [{type: 'article'}],
+      group: 'context',
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: 'about',
+      title: 'About',
+      type: 'array',
+      description: 'The people, places and organizations the claim concerns',
+      group: 'context',
+      of: [defineArrayMember({type: 'reference', to: [{type: 'person'}, {type: 'place'}, {type: 'organization'}]})],
+      validation: (rule) => rule.unique(),
+    }),
+    defineField({name: 'saidAt', title: 'Said at', type: 'date', group: 'context'}),
+    defineField({
+      name: 'reviewStatus',
+      title: 'Review status',
+      type: 'string',
+      options: {list: listOf(REVIEW_STATUSES), layout: 'radio', direction: 'horizontal'},
+      initialValue: 'needsReview',
+      group: 'review',
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: 'verification',
+      title: 'Verification',
+      type: 'string',
+      options: {list: listOf(VERIFICATION_STATES), layout: 'radio', direction: 'horizontal'},
+      initialValue: 'unverified',
+      group: 'review',
+      // An explicit rule: only then does Sanity check the value against options.list.
+      validation: (rule) => rule,
+    }),
+    defineField({
+      name: 'hedging',
+      title: 'Hedging',
+      type: 'string',
+      options: {list: listOf(HEDGING_LEVELS), layout: 'radio', direction: 'horizontal'},
+      initialValue: 'asserted',
+      group: 'review',
+      // An explicit rule: only then does Sanity check the value against options.list.
+      validation: (rule) => rule,
+    }),
+    defineField({
+      name: 'confidence',
+      title: 'Confidence',
+      type: 'number',
+      description: "The importer's confidence in the extraction, from 0 to 1",
+      group: 'review',
+      readOnly: true,
+      validation: (rule) => rule.min(0).max(1),
+    }),
+  ],
+  orderings: [
+    {title: 'Confidence, lowest first', name: 'confidenceAsc', by: [{field: 'confidence', direction: 'asc'}]},
+  ],
+  preview: {
+    select: {
+      statement: 'statement',
+      cue: 'cue',
+      kind: 'source.kind',
+      person: 'source.person.name',
+      organization: 'source.organization.name',
+      description: 'source.description',
+      plural: 'source.plural',
+      reviewStatus: 'reviewStatus',
+      quoteType: 'quoteType',
+      confidence: 'confidence',
+    },
+    prepare({reviewStatus, quoteType, confidence, ...selection}) {
+      return {
+        title: claimTitle(selection),
+        subtitle: [
+          titleOf(REVIEW_STATUSES, reviewStatus),
+          titleOf(QUOTE_TYPES, quoteType),
+          typeof confidence === 'number' ? `confidence ${confidence.toFixed(2)}` : undefined,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      }
+    },
+  },
+})

@@ -1,0 +1,52 @@
+import {defineArrayMember, defineField} from 'sanity'
+import {SLUG_MAX_LENGTH, checkSlugFormat, isUniqueSlugForType, slugify} from './validation.ts'
+
+/**
+ * Field factories shared by several document types. A factory, not a shared object, so each type
+ * gets its own field definition (and `group`) while the rules stay in one place.
+ */
+
+/** A required slug, generated from `source`, unique among documents of the same type. */
+export function slugField(source: string, group?: string) {
+  return defineField({
+    name: 'slug',
+    title: 'Slug',
+    type: 'slug',
+    description: 'Lowercase, hyphenated; the document id is derived from it (e.g. person-ali-vaez)',
+    ...(group ? {group} : {}),
+    options: {source, maxLength: SLUG_MAX_LENGTH, slugify, isUnique: isUniqueSlugForType},
+    validation: (rule) => rule.required().custom(checkSlugFormat),
+  })
+}
+
+/** Other names the entity goes by in text ("Tehran" for the Iranian government, "IRGC"). */
+export function aliasesField(group?: string) {
+  return defineField({
+    name: 'aliases',
+    title: 'Aliases',
+    type: 'array',
+    description: 'Other names the text may use; the importer matches mentions against them',
+    ...(group ? {group} : {}),
+    of: [defineArrayMember({type: 'string'})],
+    options: {layout: 'tags'},
+    validation: (rule) => rule.unique(),
+  })
+}
+
+/** Authority URLs for the same entity (Wikidata, Wikipedia, an official site). */
+export function sameAsField(group?: string) {
+  return defineField({
+    name: 'sameAs',
+    title: 'Same as',
+    type: 'array',
+    description: 'URLs identifying the same entity elsewhere, e.g. https://www.wikidata.org/wiki/Q…',
+    ...(group ? {group} : {}),
+    of: [
+      defineArrayMember({
+        type: 'url',
+        validation: (rule) => rule.uri({scheme: ['http', 'https']}),
+      }),
+    ],
+    validation: (rule) => rule.unique(),
+  })
+}

@@ -1,0 +1,124 @@
+import {spawn, type ChildProcess} from 'node:child_process'
+import {join} from 'node:path'
+import {
+  LOCAL_EDITOR_TOKEN,
+  resolveStudioTarget,
+  studioEnvFromProcessEnv,
+  type StudioTarget,
+} from './localMode.ts'
+
+export interface DevStudioOptions {
+  /** Project root (where sanity.cli.ts lives). */
+  cwd: string
+  env: NodeJS.ProcessEnv
+  /** Port of the Studio dev server. */
+  port: number
+  /** Port of the local lake when this process has to start one. */
+  lakePort: number
+  /** Directory holding the local datasets (`<dataset>.ndjson`). */
+  lakeDir: string
+  /** Starts a lake server; injected so this module does not pick the lake's implementation. */
+  startLake: (options: {port: number; dir: string; token: string; dataset: string}) => Promise<{url: string; close(): Promise<void>}>
+  log?: (line: string) => void
+}
+
+export interface DevStudio {
+  target: StudioTarget
+  /** URL of the lake the Studio talks to, when in local mode. */
+  lakeUrl: string | undefined
+  /** Whether this process started the lake (false when an existing one was reused). */
+  startedLake: boolean
+  /** Resolves when the Studio dev server exits. */
+  exited: Promise<number | null>
+  stop(): Promise<void>
+}
+
+/**
+ * `npm run dev`: with SANITY_PROJECT_ID an ordinary Studio for that project; without it the local
+ * lake (reused when one already answers on the port) plus a Studio dev server wired to it.
+ */
+export async function startDevStudio(options: DevStudioOptions): Promise<DevStudio> {
+  const log = options.log ?? ((line: string) => console.log(line))
+  const studioEnv = studioEnvFromProcessEnv(options.env)
+  const target = resolveStudioTarget({
+    projectId: studioEnv.SANITY_STUDIO_PROJECT_ID,
+    dataset: studioEnv.SANITY_STUDIO_DATASET,
+    lakeUrl: options.env.SANITY_STUDIO_LAKE_URL ?? `http://127.0.0.1:${options.lakePort}`,
+    lakeToken: options.env.SANITY_STUDIO_LAKE_TOKEN,
+  })
+
+  let lake: {url: string; close(): Promise<void>} | undefined
+  if (target.mode === 'local') {
+    if (await isLakeRunning(target.apiHost, target.token)) {
+      log(`Reusing the local lake at ${target.apiHost}`)
+    } else {
+      lake = await options.startLake({
+        port: portOf(target.apiHost, options.lakePort),
+        dir: options.lakeDir,
+        token: target.token,
+        dataset: target.dataset,
+      })
+      log(`Local lake serving ${join(options.lakeDir, `${target.dataset}.ndjson`)} at ${lake.url}`)
+    }
+  } else {
+    log(`Studio for Sanity project ${target.projectId}/${target.dataset}`)
+  }
+
+  const child = spawnSanityDev(options, {
+    ...studioEnv,
+    ...(target.mode === 'local'
+      ? {SANITY_STUDIO_LAKE_URL: target.apiHost, SANITY_STUDIO_LAKE_TOKEN: target.token}
+      : {}),
+  })
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+
+  return {
+    target,
+    lakeUrl: target.mode === 'local' ? target.apiHost : undefined,
+    startedLake: lake !== undefined,
+    exited,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM')
+      await exited
+      await lake?.close()
+    },
+  }
+}
+
+function spawnSanityDev(options: DevStudioOptions, studioEnv: Record<string, string>): ChildProcess {
+  const env: NodeJS.ProcessEnv = {
+    ...options.env,
+    ...studioEnv,
+    DO_NOT_TRACK: '1',
+    NO_UPDATE_NOTIFIER: '1',
+    SANITY_TELEMETRY_DISABLED: '1',
+  }
+  // Local mode must not inherit a stale hosted id from the shell.
+  if (!studioEnv.SANITY_STUDIO_PROJECT_ID) delete env.SANITY_STUDIO_PROJECT_ID
+  const sanityBin = join(options.cwd, 'node_modules', '.bin', 'sanity')
+  return spawn(sanityBin, ['dev', '--host', '127.0.0.1', '--port', String(options.port)], {
+    cwd: options.cwd,
+    env,
+    stdio: 'inherit',
+  })
+}
+
+/** A lake answers `/users/me` with the local editor; anything else means "start one". */
+export async function isLakeRunning(lakeUrl: string, token: string = LOCAL_EDITOR_TOKEN): Promise<boolean> {
+  try {
+    const response = await fetch(`${lakeUrl}/v2025-02-19/users/me`, {
+      headers: {authorization: `Bearer ${token}`},
+      signal: AbortSignal.timeout(1500),
+    })
+    if (!response.ok) return false
+    const body = (await response.json()) as {id?: unknown}
+    return typeof body.id === 'string'
+  } catch {
+    return false
+  }
+}
+
+function portOf(url: string, fallback: number): number {
+  const port = Number(new URL(url).port)
+  return Number.isInteger(port) && port > 0 ? port : fallback
+}

@@ -1,0 +1,177 @@
+import {createClient, type ClientConfig, type ObservableSanityClient, type SanityClient} from '@sanity/client'
+import type {WorkspaceOptions} from 'sanity'
+
+/**
+ * Project id the Studio uses in local mode. The local lake serves any project id; this one only
+ * names the workspace and the localStorage keys the Studio derives from it.
+ */
+export const LOCAL_PROJECT_ID = 'local'
+
+/** Dataset used when neither the environment nor the caller names one (matches lake/target.ts). */
+export const DEFAULT_DATASET = 'production'
+
+/** Where `npm run dev` starts the local lake unless SANITY_STUDIO_LAKE_URL says otherwise. */
+export const DEFAULT_LAKE_URL = 'http://127.0.0.1:3334'
+
+/**
+ * The local editor's token. It is not a secret: the local lake listens on loopback only and
+ * accepts it so that the Studio's start-up probe of `/users/me` finds a signed-in editor, which
+ * is what keeps the login screen away.
+ */
+export const LOCAL_EDITOR_TOKEN = 'local-editor-0000000000000000000000000000'
+
+/**
+ * The environment the Studio is configured from. In the browser bundle only `SANITY_STUDIO_*`
+ * variables exist, so `scripts/dev.ts` and the build copy SANITY_PROJECT_ID / SANITY_DATASET
+ * into their `SANITY_STUDIO_` twins (see {@link studioEnvFromProcessEnv}).
+ */
+export interface StudioEnv {
+  /** A hosted Sanity project id; absent or empty means local mode. */
+  projectId?: string | undefined
+  dataset?: string | undefined
+  /** Base URL of the local lake server, e.g. `http://127.0.0.1:3334`. */
+  lakeUrl?: string | undefined
+  /** Token the local editor presents to the lake; defaults to {@link LOCAL_EDITOR_TOKEN}. */
+  lakeToken?: string | undefined
+}
+
+export type StudioTarget =
+  | {mode: 'hosted'; projectId: string; dataset: string}
+  | {mode: 'local'; projectId: string; dataset: string; apiHost: string; token: string}
+
+/** Decides between a hosted project and the local lake from the environment alone. */
+export function resolveStudioTarget(env: StudioEnv): StudioTarget {
+  const dataset = nonEmpty(env.dataset) ?? DEFAULT_DATASET
+  const projectId = nonEmpty(env.projectId)
+  if (projectId) return {mode: 'hosted', projectId, dataset}
+  return {
+    mode: 'local',
+    projectId: LOCAL_PROJECT_ID,
+    dataset,
+    apiHost: (nonEmpty(env.lakeUrl) ?? DEFAULT_LAKE_URL).replace(/\/+$/, ''),
+    token: nonEmpty(env.lakeToken) ?? LOCAL_EDITOR_TOKEN,
+  }
+}
+
+/**
+ * Every Studio client talks to the lake at `apiHost` itself: the stock factory would prepend the
+ * project id to the host (`local.127.0.0.1`), and cookies never reach a loopback API, so the
+ * local editor's token is attached to each client that has none.
+ */
+export function createLocalClientFactory(target: {apiHost: string; token: string}) {
+  const listenHosts = listenerHostsFor(target.apiHost)
+  return (options: ClientConfig): SanityClient =>
+    spreadListeners(
+      createClient({
+        ...options,
+        apiHost: target.apiHost,
+        useProjectHostname: false,
+        useCdn: false,
+        withCredentials: false,
+        token: options.token ?? target.token,
+        ignoreBrowserTokenWarning: true,
+      }),
+      listenHosts,
+    )
+}
+
+/** How many host names the Studio's listeners are spread over (each gets the browser's 6 sockets). */
+export const LISTENER_HOST_COUNT = 12
+
+/**
+ * Host names that reach a loopback lake besides its own: browsers resolve every `*.localhost`
+ * name to loopback, and count their six HTTP/1.1 connections per host name. A Studio keeps ten or
+ * more listeners (server-sent event streams) open; on one HTTP/1.1 host they take every connection
+ * and the next query waits forever ("Trying to connect…"). Sanity's own API avoids this with
+ * HTTP/2, which browsers speak only over TLS, so a loopback lake spreads listeners instead.
+ */
+export function listenerHostsFor(apiHost: string, count: number = LISTENER_HOST_COUNT): string[] {
+  const url = new URL(apiHost)
+  if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') return []
+  const port = url.port ? `:${url.port}` : ''
+  return Array.from({length: count}, (_, i) => `${url.protocol}//listen-${i}.localhost${port}`)
+}
+
+/**
+ * Sends each `listen` of `client` (and of its observable twin, and of every client `withConfig`
+ * derives from them) to the next of `hosts`; every other request keeps the client's own host.
+ */
+export function spreadListeners(client: SanityClient, hosts: string[]): SanityClient {
+  if (hosts.length === 0) return client
+  let next = 0
+  const nextHost = () => hosts[next++ % hosts.length]!
+
+  const wrapObservable = (observable: ObservableSanityClient): ObservableSanityClient => {
+    // A derived client is a plain one: its own listen goes straight to the host it was given.
+    const derive = observable.withConfig.bind(observable)
+    observable.listen = ((...args: Parameters<ObservableSanityClient['listen']>) =>
+      derive({apiHost: nextHost()}).listen(...args)) as ObservableSanityClient['listen']
+    observable.withConfig = (config) => wrapObservable(derive(config))
+    return observable
+  }
+  const wrap = (plain: SanityClient): SanityClient => {
+    const derive = plain.withConfig.bind(plain)
+    plain.listen = ((...args: Parameters<SanityClient['listen']>) =>
+      derive({apiHost: nextHost()}).listen(...args)) as SanityClient['listen']
+    plain.withConfig = (config) => wrap(derive(config))
+    wrapObservable(plain.observable)
+    return plain
+  }
+  return wrap(client)
+}
+
+/** Workspace options that point a Studio at its target; spread them into `defineConfig`. */
+export type StudioTargetOptions = Pick<
+  WorkspaceOptions,
+  | 'projectId'
+  | 'dataset'
+  | 'apiHost'
+  | 'auth'
+  | 'unstable_clientFactory'
+  | 'search'
+  | 'releases'
+  | 'scheduledPublishing'
+  | 'scheduledDrafts'
+  | 'tasks'
+>
+
+/**
+ * The workspace options for a target. Local mode turns off the features that live in Sanity's
+ * hosted services (releases, schedules, tasks): the lake has no such services, and leaving them on
+ * only adds requests that fail.
+ */
+export function studioTargetOptions(target: StudioTarget): StudioTargetOptions {
+  if (target.mode === 'hosted') return {projectId: target.projectId, dataset: target.dataset}
+  return {
+    projectId: target.projectId,
+    dataset: target.dataset,
+    apiHost: target.apiHost,
+    // 'token' keeps the auth store off cookies; the client factory supplies the token itself.
+    auth: {loginMethod: 'token', apiHost: target.apiHost},
+    unstable_clientFactory: createLocalClientFactory(target),
+    // The default groq2024 strategy needs text::query, which the local lake (groq-js) lacks.
+    search: {strategy: 'groqLegacy'},
+    releases: {enabled: false},
+    scheduledPublishing: {enabled: false},
+    scheduledDrafts: {enabled: false},
+    tasks: {enabled: false},
+  }
+}
+
+/**
+ * Maps the project's environment variables onto the `SANITY_STUDIO_` names the Studio bundle
+ * can see. `scripts/dev.ts` and the browser tests' build apply it before running the sanity CLI.
+ */
+export function studioEnvFromProcessEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {}
+  const projectId = nonEmpty(env.SANITY_STUDIO_PROJECT_ID) ?? nonEmpty(env.SANITY_PROJECT_ID)
+  const dataset = nonEmpty(env.SANITY_STUDIO_DATASET) ?? nonEmpty(env.SANITY_DATASET)
+  if (projectId) out.SANITY_STUDIO_PROJECT_ID = projectId
+  if (dataset) out.SANITY_STUDIO_DATASET = dataset
+  return out
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim()
+  return trimmed ? trimmed : undefined
+}

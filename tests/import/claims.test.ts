@@ -1,0 +1,69 @@
+import {describe, expect, it} from 'vitest'
+import {extractClaims, type ClaimDraft} from '../../import/claims.ts'
+import {cleanArticle} from '../../import/clean.ts'
+import {extractEntities} from '../../import/entities.ts'
+import {normalizeArticleText} from '../../import/read.ts'
+import {structureArticle} from '../../import/structure.ts'
+
+const claimsOf = (...paragraphs: string[]) => {
+  const article = structureArticle(cleanArticle(normalizeArticleText(['Regional talks resume after a week of delays and protests', '', ...paragraphs].join('\n\n'))))
+  const index = extractEntities(article)
+  const claims = extractClaims(article, index)
+  const sourceName = (c: ClaimDraft) => (c.source.entityKey ? index.entities.get(c.source.entityKey)?.name : c.source.description)
+  return claims.map((c) => ({statement: c.statement, cue: c.cue, kind: c.source.kind, source: sourceName(c), quoteType: c.quoteType, hedging: c.hedging, claim: c}))
+}
+
+describe('claims stage', () => {
+  it('reads "X said (that) …" and "…, X said" with the content span, not the sentence', () => {
+    const [a, b] = claimsOf(
+      'Finance Minister Paolo Conti said that the budget would be balanced by next year.',
+      'The deficit narrowed in the last quarter, Paolo Conti said on Tuesday.',
+    )
+    expect(a).toMatchObject({statement: 'the budget would be balanced by next year', cue: 'said', kind: 'person', source: 'Paolo Conti', quoteType: 'indirect'})
+    expect(b).toMatchObject({statement: 'The deficit narrowed in the last quarter', kind: 'person', source: 'Paolo Conti'})
+  })
+  it('reads "according to", "as per" and "as indicated by" before and after the content', () => {
+    const claims = claimsOf(
+      'According to Hanna Berg of the Nordic Policy Institute, the ceasefire is unlikely to hold.',
+      'Prices will rise again next month, according to two officials familiar with the plan.',
+      'The shipment, as per customs records, was cleared in a single day.',
+    )
+    expect(claims.map((c) => [c.cue, c.kind, c.source])).toEqual([
+      ['According to', 'person', 'Hanna Berg'],
+      ['according to', 'unnamed', 'two officials familiar with the plan'],
+      ['as per', 'unnamed', 'customs records'],
+    ])
+    expect(claims[0]!.statement).toBe('the ceasefire is unlikely to hold')
+    expect(claims[0]!.hedging).toBe('hedged')
+  })
+  it('reads direct quotes, straight or curly, before and after the attribution and across sentences', () => {
+    const claims = claimsOf(
+      '\u201CWe will not accept this deal. Not now, not ever,\u201D said Nadia Haddad, the union leader.',
+      'Haddad told reporters: "The workers have spoken."',
+    )
+    expect(claims).toHaveLength(2)
+    expect(claims[0]).toMatchObject({statement: 'We will not accept this deal. Not now, not ever', kind: 'person', source: 'Nadia Haddad', quoteType: 'direct'})
+    expect(claims[1]).toMatchObject({statement: 'The workers have spoken', source: 'Nadia Haddad', quoteType: 'direct'})
+  })
+  it('resolves pronoun sources to the last fitting named source', () => {
+    const claims = claimsOf('Economist Laura Weiss said inflation had peaked.', 'She emphasized that wages were still lagging behind prices.')
+    expect(claims.map((c) => c.source)).toEqual(['Laura Weiss', 'Laura Weiss'])
+    expect(claims[1]!.cue).toBe('emphasized')
+  })
+  it('reads unnamed sources and organizations, and skips negated cues', () => {
+    const claims = claimsOf(
+      'A source familiar with the negotiations said the draft was nearly complete.',
+      'While the ministry has not confirmed the figure, the World Bank noted a sharp fall in exports.',
+      'Experts in maritime law highlighted the risk of a legal challenge.',
+    )
+    expect(claims.map((c) => [c.kind, c.source, c.cue])).toEqual([
+      ['unnamed', 'A source familiar with the negotiations', 'said'],
+      ['organization', 'World Bank', 'noted'],
+      ['unnamed', 'Experts in maritime law', 'highlighted'],
+    ])
+  })
+  it('marks hedged and speculative content', () => {
+    const [c] = claimsOf('Analysts said the central bank could cut rates as soon as June.')
+    expect(c).toMatchObject({kind: 'unnamed', hedging: 'speculative'})
+  })
+})

@@ -1,0 +1,73 @@
+import {readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {cleanArticle} from '../../import/clean.ts'
+import {extractEntities, type Entity} from '../../import/entities.ts'
+import {normalizeArticleText} from '../../import/read.ts'
+import {structureArticle} from '../../import/structure.ts'
+import {BUNDLED} from './helpers.ts'
+
+const entitiesOf = (text: string) => {
+  const index = extractEntities(structureArticle(cleanArticle(normalizeArticleText(text))))
+  const all = [...index.entities.values()]
+  const named = (type: Entity['type']) => all.filter((e) => e.type === type)
+  return {index, people: named('person'), places: named('place'), organizations: named('organization')}
+}
+const page = (...paragraphs: string[]) => ['A headline about the matter at hand today', '', ...paragraphs].join('\n\n')
+
+describe('entities stage on the bundled article', () => {
+  const {people, places, organizations, index} = entitiesOf(readFileSync(BUNDLED, 'utf8'))
+  const person = (name: string) => people.find((p) => p.name === name)
+
+  it('finds each person once, surname-only mentions merged into the full name', () => {
+    expect(people.map((p) => p.name).sort()).toEqual(['Ali Khamenei', 'Ali Vaez', 'Gregory Brew', 'Hossein Amirabdollahian', 'Joe Biden', 'Netanyahu'])
+    expect([...person('Ali Khamenei')!.aliases]).toEqual(expect.arrayContaining(['Ali Khamenei', 'Khamenei']))
+  })
+  it('keeps titles as roles, not names, with the organization when stated', () => {
+    expect(person('Ali Khamenei')!.roles).toEqual([{title: 'Supreme Leader'}])
+    expect(person('Joe Biden')!.roles).toEqual([{title: 'President'}])
+    expect(person('Gregory Brew')!.roles).toEqual([{title: 'analyst', organizationKey: 'organization:eurasia group'}])
+    expect(person('Ali Vaez')!.roles[0]!.organizationKey).toBe('organization:international crisis group')
+    expect(person('Hossein Amirabdollahian')!.nationalityKey).toBe('place:iran')
+  })
+  it('types the White House and the Pentagon as organizations, never places', () => {
+    expect(organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['White House', 'Pentagon', 'Eurasia Group', 'International Crisis Group', 'Hamas', 'Axis of Resistance']))
+    expect(places.map((p) => p.name)).not.toContain('White House')
+  })
+  it('finds countries by name and demonym, the US as one place, and cities with GeoNames ids', () => {
+    const iran = places.find((p) => p.name === 'Iran')!
+    expect([...iran.aliases]).toEqual(expect.arrayContaining(['Iran', 'Iranian']))
+    expect(places.filter((p) => p.place?.isoCode === 'US')).toHaveLength(1)
+    const damascus = places.find((p) => p.name === 'Damascus')!
+    expect(damascus.place).toMatchObject({kind: 'city', geonamesId: 170654, countryCode: 'SY'})
+  })
+  it('ignores a place named only in the page widget', () => {
+    expect(places.map((p) => p.name)).not.toContain('New York')
+    for (const e of index.entities.values()) for (const m of e.mentions) expect(index.units[m.unit]!.text.slice(m.start, m.end)).toBe(m.text)
+  })
+})
+
+describe('entities stage on general text', () => {
+  it('reads lowercase roles and appositions, and merges a later surname', () => {
+    const {people, organizations} = entitiesOf(
+      page(
+        'Climate economist Maria Lindqvist, a senior fellow at the Stockholm Environment Institute, said the tax was overdue.',
+        'Lindqvist added that revenue would fund rail projects in Gothenburg and Malmo.',
+      ),
+    )
+    expect(people.map((p) => p.name)).toEqual(['Maria Lindqvist'])
+    expect(people[0]!.mentions).toHaveLength(2)
+    expect(people[0]!.roles).toContainEqual({title: 'senior fellow', organizationKey: 'organization:stockholm environment institute'})
+    expect(organizations.map((o) => o.name)).toEqual(['Stockholm Environment Institute'])
+  })
+  it('does not take sentence-initial common words or months for names', () => {
+    const {people, places, organizations} = entitiesOf(page('During March, Officials said nothing. Markets fell while Analysts waited in Berlin for news.'))
+    expect(people).toEqual([])
+    expect(organizations).toEqual([])
+    expect(places.map((p) => p.name)).toEqual(['Berlin'])
+  })
+  it('treats a city word that is a person name as a person when a given name precedes it', () => {
+    const {people, places} = entitiesOf(page('Michael Jordan visited Chicago on Tuesday, where Jordan met fans near the stadium.'))
+    expect(people.map((p) => p.name)).toEqual(['Michael Jordan'])
+    expect(places.map((p) => p.name)).toEqual(['Chicago'])
+  })
+})

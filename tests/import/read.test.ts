@@ -1,0 +1,51 @@
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {ImportInputError} from '../../import/errors.ts'
+import {decodeArticle, readArticleFile} from '../../import/read.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'import-read-'))
+const file = (name: string, data: string | Uint8Array) => {
+  const path = join(dir, name)
+  writeFileSync(path, data)
+  return path
+}
+const refusal = (fn: () => unknown): string => {
+  try {
+    fn()
+  } catch (err) {
+    expect(err).toBeInstanceOf(ImportInputError)
+    const message = (err as Error).message
+    expect(message).not.toContain('\n')
+    return message
+  }
+  throw new Error('expected a refusal')
+}
+
+describe('read stage', () => {
+  it('normalizes a BOM, CRLF line ends, curly quotes and non-breaking spaces', () => {
+    const text = readArticleFile(file('ok.txt', '\uFEFFHeadline here\r\n\r\nShe said \u201Cyes\u201D and it\u2019s\u00A0fine.\r\n'))
+    expect(text).toBe('Headline here\n\nShe said "yes" and it\'s fine.\n')
+  })
+  it('refuses a missing file', () => expect(refusal(() => readArticleFile(join(dir, 'nope.txt')))).toMatch(/nope\.txt: cannot read \(ENOENT\)/))
+  it('refuses a directory', () => expect(refusal(() => readArticleFile(dir))).toMatch(/not a file/))
+  it('refuses an empty or whitespace-only file', () => {
+    expect(refusal(() => readArticleFile(file('empty.txt', '')))).toMatch(/empty/)
+    expect(refusal(() => readArticleFile(file('blank.txt', ' \n\t\n')))).toMatch(/empty/)
+  })
+  it('refuses binary data and invalid UTF-8', () => {
+    expect(refusal(() => readArticleFile(file('nul.bin', new Uint8Array([0x48, 0x00, 0x49]))))).toMatch(/binary/)
+    expect(refusal(() => readArticleFile(file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f]))))).toMatch(/not valid UTF-8/)
+  })
+  it('refuses a file over 2 MB', () => {
+    expect(refusal(() => readArticleFile(file('big.txt', 'word '.repeat(450_000))))).toMatch(/over the 2 MB limit/)
+  })
+  it('refuses an HTML page and says the importer takes plain text', () => {
+    const html = '<!DOCTYPE html><html><head><title>x</title></head><body><p>Story</p></body></html>'
+    expect(refusal(() => readArticleFile(file('page.html', html)))).toMatch(/HTML page.*plain text/)
+  })
+  it('accepts text that merely mentions angle brackets', () => {
+    expect(decodeArticle(new TextEncoder().encode('Prices rose <5% in March, officials said.\n'))).toContain('<5%')
+  })
+})
