@@ -3,7 +3,8 @@ import {claimsQuery} from './claims.ts'
 import {organizationBySlugQuery, personBySlugQuery, placeBySlugQuery} from './entities.ts'
 import {searchQuery} from './search.ts'
 
-const registry = {
+/** Every frontend query by its constant's name. */
+export const queries = {
   articleListQuery,
   articleBySlugQuery,
   articleJsonLdQuery,
@@ -14,7 +15,7 @@ const registry = {
   searchQuery,
 } as const
 
-export type QueryName = keyof typeof registry
+export type QueryName = keyof typeof queries
 
 /** Values a caller may leave out: the first page of the list, and "any" for the claim filters. */
 const defaults: Partial<Record<QueryName, Record<string, unknown>>> = {
@@ -41,11 +42,11 @@ export function resolveQuery(
   name: string,
   given: Record<string, unknown> = {},
 ): {name: QueryName; query: string; params: Record<string, unknown>} {
-  const names = Object.keys(registry) as QueryName[]
+  const names = Object.keys(queries) as QueryName[]
   const found = names.find((candidate) => candidate === name || candidate === `${name}Query`)
   if (!found) throw new QueryUsageError(`unknown query "${name}"; queries: ${names.join(', ')}`)
 
-  const query = registry[found]
+  const query = queries[found]
   const needed = queryParameters(query)
   const params = {...defaults[found], ...given}
   const unknown = Object.keys(given).filter((key) => !needed.includes(key))
