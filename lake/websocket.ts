@@ -121,7 +121,11 @@ export function acceptWebSocket(request: IncomingMessage, socket: Duplex, head: 
     parse()
   })
   socket.on('close', finish)
-  socket.on('end', finish)
+  // The upgraded socket allows half-open: end our side too, or server.close() waits for it forever.
+  socket.on('end', () => {
+    finish()
+    socket.end()
+  })
   socket.on('error', finish)
   if (buffered.length) queueMicrotask(parse)
   return connection

@@ -1,4 +1,5 @@
 import {spawn, type ChildProcess} from 'node:child_process'
+import {realpathSync} from 'node:fs'
 import {join} from 'node:path'
 import {
   LOCAL_EDITOR_TOKEN,
@@ -49,7 +50,13 @@ export async function startDevStudio(options: DevStudioOptions): Promise<DevStud
 
   let lake: {url: string; close(): Promise<void>} | undefined
   if (target.mode === 'local') {
-    if (await isLakeRunning(target.apiHost, target.token)) {
+    const probe = await probeLake(target.apiHost, target.token)
+    if (probe === 'rejected') {
+      throw new Error(
+        `the lake at ${target.apiHost} refuses the local editor token; set SANITY_STUDIO_LAKE_TOKEN to its --token`,
+      )
+    }
+    if (probe === 'editor') {
       log(`Reusing the local lake at ${target.apiHost}`)
     } else {
       lake = await options.startLake({
@@ -95,26 +102,33 @@ function spawnSanityDev(options: DevStudioOptions, studioEnv: Record<string, str
   }
   // Local mode must not inherit a stale hosted id from the shell.
   if (!studioEnv.SANITY_STUDIO_PROJECT_ID) delete env.SANITY_STUDIO_PROJECT_ID
-  const sanityBin = join(options.cwd, 'node_modules', '.bin', 'sanity')
-  return spawn(sanityBin, ['dev', '--host', '127.0.0.1', '--port', String(options.port)], {
+  // The CLI under this very Node, whatever `node` comes first on PATH.
+  const sanityCli = realpathSync(join(options.cwd, 'node_modules', '.bin', 'sanity'))
+  return spawn(process.execPath, [sanityCli, 'dev', '--host', '127.0.0.1', '--port', String(options.port)], {
     cwd: options.cwd,
     env,
     stdio: 'inherit',
   })
 }
 
-/** A lake answers `/users/me` with the local editor; anything else means "start one". */
-export async function isLakeRunning(lakeUrl: string, token: string = LOCAL_EDITOR_TOKEN): Promise<boolean> {
+export type LakeProbe = 'editor' | 'rejected' | 'absent'
+
+/**
+ * What answers at `lakeUrl`: a lake that signs `token` in as its editor, one that refuses the
+ * token (started with another `--token`), or nothing usable.
+ */
+export async function probeLake(lakeUrl: string, token: string = LOCAL_EDITOR_TOKEN): Promise<LakeProbe> {
   try {
     const response = await fetch(`${lakeUrl}/v2025-02-19/users/me`, {
       headers: {authorization: `Bearer ${token}`},
       signal: AbortSignal.timeout(1500),
     })
-    if (!response.ok) return false
+    if (response.status === 401 || response.status === 403) return 'rejected'
+    if (!response.ok) return 'absent'
     const body = (await response.json()) as {id?: unknown}
-    return typeof body.id === 'string'
+    return typeof body.id === 'string' ? 'editor' : 'rejected'
   } catch {
-    return false
+    return 'absent'
   }
 }
 

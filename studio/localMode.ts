@@ -22,8 +22,8 @@ export const LOCAL_EDITOR_TOKEN = 'local-editor-0000000000000000000000000000'
 
 /**
  * The environment the Studio is configured from. In the browser bundle only `SANITY_STUDIO_*`
- * variables exist, so `scripts/dev.ts` and the build copy SANITY_PROJECT_ID / SANITY_DATASET
- * into their `SANITY_STUDIO_` twins (see {@link studioEnvFromProcessEnv}).
+ * variables exist, so `npm run dev` copies SANITY_PROJECT_ID / SANITY_DATASET into their
+ * `SANITY_STUDIO_` twins (see {@link studioEnvFromProcessEnv}) before starting `sanity dev`.
  */
 export interface StudioEnv {
   /** A hosted Sanity project id; absent or empty means local mode. */
@@ -160,7 +160,7 @@ export function studioTargetOptions(target: StudioTarget): StudioTargetOptions {
 
 /**
  * Maps the project's environment variables onto the `SANITY_STUDIO_` names the Studio bundle
- * can see. `scripts/dev.ts` and the browser tests' build apply it before running the sanity CLI.
+ * can see; `npm run dev` applies it before running the sanity CLI.
  */
 export function studioEnvFromProcessEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {}

@@ -1,0 +1,243 @@
+import {readFile, rm} from 'node:fs/promises'
+import {mkdtemp} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {basename, join} from 'node:path'
+import {createClient, type SanityClient} from '@sanity/client'
+import type {BrowserContext, Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {buildDocuments, type ImportResult} from '../../import/pipeline.ts'
+import {writeImport} from '../../import/write.ts'
+import {startLakeServer, type LakeServer} from '../../lake/server.ts'
+import {clientTarget} from '../../lake/target.ts'
+import {startReader, type RunningReader} from '../../reader/server.ts'
+import {LOCAL_EDITOR_TOKEN, LOCAL_PROJECT_ID} from '../../studio/localMode.ts'
+import {PROJECT_ROOT, buildStudio, launchBrowser, screenshot, serveStatic, watchForErrors} from './harness.ts'
+
+const ARTICLE_FILE = join(PROJECT_ROOT, 'data/articles/000_fcede281fa476672.txt')
+const ALI_VAEZ = 'person-ali-vaez'
+
+/** The Studio's titles (STRUCTURE_TITLES in schemas/structure.ts; that module needs a browser to load). */
+const STRUCTURE = {
+  articles: 'Articles',
+  claims: 'Claims',
+  claimsNeedingReview: 'Claims needing review',
+  people: 'People',
+  incomingReferences: 'Referenced by',
+  reviewGroup: 'Review',
+  tool: 'Structure',
+}
+
+let lakeDir: string
+let buildDir: string | undefined
+let lake: LakeServer
+let client: SanityClient
+let imported: ImportResult
+let studio: {url: string; close(): Promise<void>}
+let reader: RunningReader
+let browser: BrowserContext
+let page: Page
+let errors: string[]
+
+beforeAll(async () => {
+  lakeDir = await mkdtemp(join(tmpdir(), 'studio-lake-'))
+  lake = await startLakeServer({port: 0, dir: lakeDir, token: LOCAL_EDITOR_TOKEN, datasets: ['production']})
+  client = createClient({
+    projectId: LOCAL_PROJECT_ID,
+    dataset: 'production',
+    apiHost: lake.url,
+    useProjectHostname: false,
+    useCdn: false,
+    apiVersion: '2025-02-19',
+    token: LOCAL_EDITOR_TOKEN,
+  })
+  const seed = async () => {
+    imported = buildDocuments(await readFile(ARTICLE_FILE, 'utf8'), {sourceFile: basename(ARTICLE_FILE)})
+    await writeImport(clientTarget(client, `local lake ${lake.url}`), imported)
+  }
+  const [built] = await Promise.all([buildStudio(lake.url), seed()])
+  buildDir = built
+  studio = await serveStatic(buildDir)
+  reader = await startReader({port: 0, target: clientTarget(client, `local lake ${lake.url}`)})
+  browser = await launchBrowser()
+  page = await browser.newPage()
+  errors = watchForErrors(page)
+}, 150_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await studio?.close()
+  await reader?.close()
+  await lake?.close()
+  for (const dir of [buildDir, lakeDir]) if (dir) await rm(dir, {recursive: true, force: true})
+})
+
+/** Errors seen since the last call: each step answers for its own. */
+function takeErrors(): string[] {
+  return errors.splice(0)
+}
+
+function claimsOf(result: ImportResult) {
+  return result.claims.map((claim) => ({
+    id: claim._id,
+    statement: String(claim.statement),
+    cue: String(claim.cue),
+    sentence: String(claim.sentence),
+    source: claim.source as {kind: string; description?: string; person?: {_ref: string}},
+  }))
+}
+
+/** Resolves once some input or textarea of the open document holds exactly `value`. */
+async function waitForFieldValue(value: string, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    (expected) =>
+      [...document.querySelectorAll('[data-testid="document-pane"] :is(input, textarea)')].some(
+        (element) => (element as HTMLInputElement).value === expected,
+      ),
+    value,
+    {timeout},
+  )
+}
+
+/** Polls the lake (published perspective) until `query` returns `expected`. */
+async function waitForPublished(query: string, params: Record<string, unknown>, expected: unknown, timeout = 20_000) {
+  const deadline = Date.now() + timeout
+  let last: unknown
+  while (Date.now() < deadline) {
+    last = await client.fetch(query, params, {perspective: 'published'})
+    if (JSON.stringify(last) === JSON.stringify(expected)) return last
+    await new Promise((done) => setTimeout(done, 250))
+  }
+  return last
+}
+
+/** Runs a document action: the pane's primary button when it is the one, else from its menu. */
+async function runDocumentAction(label: string): Promise<void> {
+  const primary = page.getByTestId(`action-${label.toLowerCase().replace(/\s+/g, '')}`)
+  if (await primary.isVisible()) {
+    await primary.click()
+    return
+  }
+  await page.getByTestId('action-menu-button').click()
+  await page.getByRole('menuitem', {name: new RegExp(`^${label}`)}).click()
+}
+
+describe("the editors' Studio, offline against the local dataset", () => {
+  it('loads with the local editor signed in, no login or error screen and no uncaught console error', async () => {
+    await page.goto(studio.url)
+    await page.getByRole('link', {name: STRUCTURE.articles}).waitFor({timeout: 30_000})
+    // Late failures (listeners, presence, version checks) surface a moment after the first paint.
+    await page.waitForTimeout(2_000)
+    await screenshot(page, '1-studio-loaded')
+    expect(await page.getByText(/choose login provider|sign in|log in/i).count()).toBe(0)
+    expect(await page.getByText(/an error occurred|something went wrong|trying to connect/i).count()).toBe(0)
+    expect(takeErrors()).toEqual([])
+  })
+
+  it('lists the imported article and opens it with its headline and body', async () => {
+    const headline = String(imported.article.headline)
+    const firstBlock = (imported.article.body as {children: {text: string}[]}[])[0]!
+    const bodySnippet = firstBlock.children.map((span) => span.text).sort((a, b) => b.length - a.length)[0]!.trim()
+
+    await page.getByRole('link', {name: STRUCTURE.articles}).click()
+    await page.getByRole('link', {name: headline}).first().click()
+    await waitForFieldValue(headline)
+    await page.getByTestId('document-pane').getByText(bodySnippet).first().waitFor({timeout: 20_000})
+    await screenshot(page, '2-article-open')
+    expect(takeErrors()).toEqual([])
+  })
+
+  it('lists every extracted claim under "Claims needing review" and shows a claim\'s statement, cue, source and sentence', async () => {
+    const claims = claimsOf(imported)
+    await page.getByRole('link', {name: STRUCTURE.claims, exact: true}).click()
+    await page.getByRole('link', {name: STRUCTURE.claimsNeedingReview}).click()
+    const listed = page.locator('[data-testid="document-list-pane"] a[href*=";claim-"]')
+    await listed.first().waitFor({timeout: 20_000})
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('[data-testid="document-list-pane"] a[href*=";claim-"]').length >= count,
+      claims.length,
+      {timeout: 20_000},
+    )
+    const listedIds = await listed.evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split(';').pop()!))
+    expect(new Set(listedIds)).toEqual(new Set(claims.map((claim) => claim.id)))
+
+    const claim = claims.find((c) => c.source.person?._ref === ALI_VAEZ && /^according to$/i.test(c.cue))!
+    await page.locator(`[data-testid="document-list-pane"] a[href$=";${claim.id}"]`).click()
+    await waitForFieldValue(claim.statement)
+    await waitForFieldValue(claim.cue)
+    await waitForFieldValue(claim.sentence)
+    // The source: its words in the article, and the person it resolves to (a reference preview
+    // showing just the name, unlike the pane title "Ali Vaez — According to — …").
+    await waitForFieldValue(claim.source.description!)
+    await page.getByTestId('document-pane').getByText('Ali Vaez', {exact: true}).first().waitFor({timeout: 20_000})
+    await screenshot(page, '3-claim-open')
+    expect(takeErrors()).toEqual([])
+  })
+
+  it('persists an approval: after setting the status and publishing, GROQ on the local dataset returns approved', async () => {
+    const claim = claimsOf(imported).find((c) => c.source.person?._ref === ALI_VAEZ && /^according to$/i.test(c.cue))!
+    await page.getByRole('tab', {name: STRUCTURE.reviewGroup}).click()
+    await page.getByRole('radio', {name: /^approved$/i}).check({timeout: 20_000})
+    await runDocumentAction('Publish')
+    const status = await waitForPublished('*[_id == $id][0].reviewStatus', {id: claim.id}, 'approved')
+    expect(status).toBe('approved')
+    expect(await client.fetch('count(*[_id == $draft])', {draft: `drafts.${claim.id}`}, {perspective: 'raw'})).toBe(0)
+    await screenshot(page, '4-claim-approved')
+    expect(takeErrors()).toEqual([])
+  })
+
+  it('rejects a claim in one action that also publishes the rejection', async () => {
+    const claim = claimsOf(imported).find((c) => c.source.kind === 'unnamed')!
+    await page.locator(`[data-testid="document-list-pane"] a[href$=";${claim.id}"]`).click()
+    await waitForFieldValue(claim.statement)
+    await runDocumentAction('Reject')
+    const status = await waitForPublished('*[_id == $id][0].reviewStatus', {id: claim.id}, 'rejected')
+    expect(status).toBe('rejected')
+    await screenshot(page, '4b-claim-rejected')
+    expect(takeErrors()).toEqual([])
+  })
+
+  it('finds Ali Vaez by searching the People list and shows on him the claims he is the source of', async () => {
+    const his = claimsOf(imported).filter((c) => c.source.person?._ref === ALI_VAEZ)
+    expect(his.length).toBeGreaterThan(0)
+    // Back to the Structure's root: three panes deep, its list has collapsed out of view.
+    await page.getByRole('link', {name: STRUCTURE.tool, exact: true}).click()
+    await page.getByRole('link', {name: STRUCTURE.people}).click()
+    const people = page.locator('[data-testid="document-list-pane"] a[href*=";person-"]')
+    await people.first().waitFor({timeout: 20_000})
+    // List search runs the workspace's search strategy: groqLegacy, as the lake has no text::query.
+    await page.getByPlaceholder('Search list').last().fill('Vaez')
+    await page.waitForFunction(
+      (id) => {
+        const links = [...document.querySelectorAll('[data-testid="document-list-pane"] a[href*=";person-"]')]
+        return links.length === 1 && links[0]!.getAttribute('href')!.endsWith(`;${id}`)
+      },
+      ALI_VAEZ,
+      {timeout: 20_000},
+    )
+    await page.locator(`a[href$=";${ALI_VAEZ}"]`).first().click()
+    await waitForFieldValue('Ali Vaez')
+    await page.getByRole('tab', {name: STRUCTURE.incomingReferences}).click()
+    const pane = page.getByTestId('document-pane')
+    for (const claim of his) {
+      await pane.getByText(claim.statement.slice(0, 40)).first().waitFor({timeout: 20_000})
+    }
+    await screenshot(page, '5-person-claims')
+    expect(takeErrors()).toEqual([])
+  })
+
+  it("marks every claim on the reader's article page", async () => {
+    const slug = (imported.article.slug as {current: string}).current
+    const expected: string[] = await client.fetch('*[_type == "claim" && article._ref == $id]._id', {id: imported.article._id})
+    expect(expected.length).toBe(imported.claims.length)
+    const readerPage = await browser.newPage()
+    const readerErrors = watchForErrors(readerPage)
+    await readerPage.goto(new URL(`articles/${slug}`, reader.url).href)
+    const marked = await readerPage
+      .locator('mark.claim[data-claim-id]')
+      .evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-claim-id')!))
+    expect(new Set(marked)).toEqual(new Set(expected))
+    await screenshot(readerPage, '6-reader-article')
+    await readerPage.close()
+    expect(readerErrors).toEqual([])
+  })
+})
