@@ -1,4 +1,4 @@
-// npm run lake -- [--port 3333] [--dataset production] [--dir .sanity/local] [--token SECRET]
+// npm run lake -- [--port 3334] [--dataset production] [--dir .sanity/local] [--token SECRET]
 // Serves the local datasets over Sanity's HTTP API until interrupted.
 import {parseArgs} from 'node:util'
 import {startLakeServer} from '../lake/server.ts'
@@ -8,7 +8,7 @@ let values
 try {
   ;({values} = parseArgs({
     options: {
-      port: {type: 'string', default: process.env.LAKE_PORT ?? '3333'},
+      port: {type: 'string', default: process.env.LAKE_PORT ?? '3334'},
       dataset: {type: 'string', default: process.env.SANITY_DATASET || DEFAULT_DATASET},
       dir: {type: 'string', default: DEFAULT_LOCAL_DIR},
       token: {type: 'string', default: process.env.LAKE_TOKEN},

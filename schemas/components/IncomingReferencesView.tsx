@@ -8,6 +8,7 @@ import {attributionLine} from '../documents/claim.ts'
 import {REVIEW_STATUSES, titleOf} from '../vocabularies.ts'
 import {
   INCOMING_REFERENCES_LIMIT,
+  claimOrderOf,
   groupIncomingReferences,
   incomingReferencesQuery,
   type IncomingReference,
@@ -21,6 +22,7 @@ type LoadState =
 const RELATION_LABELS: Record<IncomingReference['relation'], string> = {
   source: 'source',
   affiliation: 'affiliation',
+  article: 'in article',
   about: 'about',
   dateline: 'dateline',
   mention: 'mentioned',
@@ -30,9 +32,9 @@ const RELATION_LABELS: Record<IncomingReference['relation'], string> = {
 /**
  * The document view "Referenced by": the claims and articles that point at this document, each one
  * click from opening it. It reloads when the document changes, not on every remote edit: this is a
- * lookup, not a live feed.
+ * lookup, not a live feed. On an article, its claims come in the order the body annotates them.
  */
-export const IncomingReferencesView: UserViewComponent = ({documentId}) => {
+export const IncomingReferencesView: UserViewComponent = ({documentId, document}) => {
   const client = useClient({apiVersion: VALIDATION_API_VERSION})
   const [state, setState] = useState<LoadState>({status: 'loading'})
 
@@ -67,7 +69,7 @@ export const IncomingReferencesView: UserViewComponent = ({documentId}) => {
       </Card>
     )
   }
-  const sections = groupIncomingReferences(state.references)
+  const sections = groupIncomingReferences(state.references, claimOrderOf(document.displayed?.body))
   if (sections.length === 0) {
     return (
       <Box padding={4}>

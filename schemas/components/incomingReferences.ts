@@ -15,6 +15,7 @@ export const incomingReferencesQuery = defineQuery(`*[references($id)] | order(_
   "relation": select(
     source.person._ref == $id || source.organization._ref == $id => "source",
     source.affiliation._ref == $id => "affiliation",
+    article._ref == $id => "article",
     $id in about[]._ref => "about",
     dateline._ref == $id => "dateline",
     $id in body[].markDefs[].entity._ref => "mention",
@@ -22,7 +23,7 @@ export const incomingReferencesQuery = defineQuery(`*[references($id)] | order(_
   )
 }`)
 
-export type ReferenceRelation = 'source' | 'affiliation' | 'about' | 'dateline' | 'mention' | 'reference'
+export type ReferenceRelation = 'source' | 'affiliation' | 'article' | 'about' | 'dateline' | 'mention' | 'reference'
 
 export interface IncomingReference {
   _id: string
@@ -43,12 +44,28 @@ export interface ReferenceSection {
   items: IncomingReference[]
 }
 
+/** The ids of the claims an article body annotates, in the order they first appear in the text. */
+export function claimOrderOf(body: unknown): string[] {
+  if (!Array.isArray(body)) return []
+  const order: string[] = []
+  for (const block of body as {markDefs?: {_type?: string; claim?: {_ref?: string}}[]}[]) {
+    for (const mark of block.markDefs ?? []) {
+      const ref = mark._type === 'claimRef' ? mark.claim?._ref : undefined
+      if (ref && !order.includes(ref)) order.push(ref)
+    }
+  }
+  return order
+}
+
 /**
  * One entry per document (a draft wins over its published twin; release versions are left out),
- * grouped the way an editor asks: claims this entity is the source of, claims about it, articles,
- * then anything else.
+ * grouped the way an editor asks: claims this entity is the source of, an article's claims in body
+ * order (`claimOrder`, from `claimOrderOf`), claims about it, articles, then anything else.
  */
-export function groupIncomingReferences(references: readonly IncomingReference[]): ReferenceSection[] {
+export function groupIncomingReferences(
+  references: readonly IncomingReference[],
+  claimOrder: readonly string[] = [],
+): ReferenceSection[] {
   const byId = new Map<string, IncomingReference>()
   for (const reference of references) {
     if (reference._id.startsWith('versions.')) continue
@@ -58,15 +75,30 @@ export function groupIncomingReferences(references: readonly IncomingReference[]
   }
   const sections: ReferenceSection[] = [
     {key: 'claims-source', title: 'Claims from this source', items: []},
+    {key: 'claims-article', title: 'Claims in this article, in body order', items: []},
     {key: 'claims-about', title: 'Claims about it', items: []},
     {key: 'articles', title: 'Articles', items: []},
     {key: 'other', title: 'Other documents', items: []},
   ]
-  const [fromSource, about, articles, other] = sections as [ReferenceSection, ReferenceSection, ReferenceSection, ReferenceSection]
+  const [fromSource, inArticle, about, articles, other] = sections as [
+    ReferenceSection,
+    ReferenceSection,
+    ReferenceSection,
+    ReferenceSection,
+    ReferenceSection,
+  ]
   for (const reference of byId.values()) {
-    if (reference._type === 'claim') (reference.relation === 'source' ? fromSource : about).items.push(reference)
-    else if (reference._type === 'article') articles.items.push(reference)
+    if (reference._type === 'claim') {
+      const section = reference.relation === 'source' ? fromSource : reference.relation === 'article' ? inArticle : about
+      section.items.push(reference)
+    } else if (reference._type === 'article') articles.items.push(reference)
     else other.items.push(reference)
   }
+  // Claims the body no longer annotates keep their place after the annotated ones.
+  const position = (id: string) => {
+    const index = claimOrder.indexOf(id)
+    return index === -1 ? claimOrder.length : index
+  }
+  inArticle.items.sort((a, b) => position(a._id) - position(b._id))
   return sections.filter((section) => section.items.length > 0)
 }

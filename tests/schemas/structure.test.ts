@@ -12,7 +12,7 @@ import {
   person,
   place,
 } from '../../schemas/index.ts'
-import {groupIncomingReferences, type IncomingReference} from '../../schemas/components/incomingReferences.ts'
+import {claimOrderOf, groupIncomingReferences, type IncomingReference} from '../../schemas/components/incomingReferences.ts'
 
 const BUNDLED_ARTICLE = join(import.meta.dirname, '../../data/articles/000_fcede281fa476672.txt')
 const ALI_VAEZ = 'person-ali-vaez'
@@ -78,6 +78,17 @@ describe('the "Referenced by" view', () => {
     expect(articles.items).toEqual([
       expect.objectContaining({_id: imported.article._id, title: imported.article.headline, relation: 'mention'}),
     ])
+  })
+
+  it("lists on an article its claims in the order the body annotates them", async () => {
+    const references = await query<IncomingReference[]>(incomingReferencesQuery, {id: imported.article._id, limit: 200})
+    const bodyOrder = claimOrderOf(imported.article.body)
+    expect(bodyOrder.length).toBe(imported.claims.length)
+    // Reversed: the Lake returns them by type and update time, which says nothing of the body.
+    const sections = groupIncomingReferences([...references].reverse(), bodyOrder)
+    const inArticle = sections.find((s) => s.key === 'claims-article')!
+    expect(inArticle.items.map((item) => item._id)).toEqual(bodyOrder)
+    expect(inArticle.items.every((item) => item.relation === 'article')).toBe(true)
   })
 
   it('shows one entry per document, the draft standing in for its published version', () => {
