@@ -42,8 +42,8 @@ const CUE_RE = new RegExp(`\\b(?:(?:has|have|had|also|later|previously|then|has 
 const BELIEF = /^(?:believes|believe|believed|thinks|think|expects|expect|hopes|fears|worried|worries|agreed|agrees|found|finds|showed|shows|heard)$/
 
 const UNNAMED_HEAD =
-  /\b(?:sources?|officials?|experts?|analysts?|diplomats?|people|persons?|spokes(?:man|woman|person|people)|officers?|residents?|witnesses?|critics?|researchers?|investigators?|prosecutors?|economists?|observers?|insiders?|aides?|authors?|team|military|army|navy|forces|embassy|advisers?|advisors?|lawmakers?|legislators?|authorities|scientists?|doctors?|executives?|someone|insider|source|reports?|records|filings|estimates|polls?|surveys?|media|studies|study|survey|statement|documents?|figures|data|police|supporters|opponents|members?|participants?|negotiators?|mediators?|staff|employees?|workers?|traders?|investors?|bankers?|strategists?|activists?|campaigners?|groups?|organi[sz]ations?|agencies|ministry|government|administration|court|council|committee|club|palace|company|firm|regulator|team|campaign)\b/i
-const PLURAL_HEAD = /\b(?:sources|officials|experts|analysts|diplomats|people|persons|officers|residents|witnesses|critics|researchers|investigators|prosecutors|economists|observers|insiders|aides|authors|advisers|advisors|lawmakers|legislators|authorities|scientists|doctors|executives|reports|media|studies|supporters|opponents|members|participants|negotiators|mediators|staff|employees|workers|traders|investors|bankers|strategists|activists|campaigners|groups|agencies|figures|data|police)\b/i
+  /\b(?:firefighters|rescuers|medics|paramedics|nurses|physicians|epidemiologists|engineers|farmers|growers|fishermen|students|teachers|parents|voters|protesters|protestors|demonstrators|citizens|locals|villagers|survivors|victims|families|relatives|neighbors|neighbours|fans|commentators|regulators|scholars|academics|historians|pollsters|consumers|shoppers|landlords|tenants|drivers|pilots|soldiers|troops|militants|rebels|fighters|organizers|organisers|environmentalists|conservationists|unionists|dockworkers|miners|retailers|exporters|importers|producers|manufacturers|sources?|officials?|experts?|analysts?|diplomats?|people|persons?|spokes(?:man|woman|person|people)|officers?|residents?|witnesses?|critics?|researchers?|investigators?|prosecutors?|economists?|observers?|insiders?|aides?|authors?|team|military|army|navy|forces|embassy|advisers?|advisors?|lawmakers?|legislators?|authorities|scientists?|doctors?|executives?|someone|insider|source|reports?|records|filings|estimates|polls?|surveys?|media|studies|study|survey|statement|documents?|figures|data|police|supporters|opponents|members?|participants?|negotiators?|mediators?|staff|employees?|workers?|traders?|investors?|bankers?|strategists?|activists?|campaigners?|groups?|organi[sz]ations?|agencies|ministry|government|administration|court|council|committee|club|palace|company|firm|regulator|team|campaign)\b/i
+const PLURAL_HEAD = /\b(?:firefighters|rescuers|medics|paramedics|nurses|physicians|epidemiologists|engineers|farmers|growers|fishermen|students|teachers|parents|voters|protesters|protestors|demonstrators|citizens|locals|villagers|survivors|victims|families|relatives|neighbors|neighbours|fans|commentators|regulators|scholars|academics|historians|pollsters|consumers|shoppers|landlords|tenants|drivers|pilots|soldiers|troops|militants|rebels|fighters|organizers|organisers|environmentalists|conservationists|unionists|dockworkers|miners|retailers|exporters|importers|producers|manufacturers|sources|officials|experts|analysts|diplomats|people|persons|officers|residents|witnesses|critics|researchers|investigators|prosecutors|economists|observers|insiders|aides|authors|advisers|advisors|lawmakers|legislators|authorities|scientists|doctors|executives|reports|media|studies|supporters|opponents|members|participants|negotiators|mediators|staff|employees|workers|traders|investors|bankers|strategists|activists|campaigners|groups|agencies|figures|data|police)\b/i
 const PRONOUNS = /^(?:he|she|it|they|we|i)$/i
 /** Words that may stand between a cue and its "that": when, where, how and to whom it was said. */
 const ADVERBIAL_WORDS = new Set(
@@ -170,6 +170,9 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
     }
 
     const unnamed = (phrase: string, s: number, within: typeof mentions): ClaimSourceDraft => {
+      // "a source familiar with US intelligence was unaware …": the description ends where its clause's verb begins.
+      phrase = phrase.replace(VERB_TAIL, '')
+      within = within.filter((m) => m.mention.end <= s + phrase.length)
       const aff = within.find((m) => ['organization', 'place'].includes(entityOf(m.key)?.type ?? ''))
       return {kind: 'unnamed', description: phrase, plural: PLURAL_HEAD.test(phrase.replace(/\s+(?:familiar with|close to|in|at|from|with|of|for)\b.*$/i, '')), affiliationKey: aff?.key}
     }
@@ -270,7 +273,8 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
         start: s,
         end: e,
         statement: statementText.replace(/"/g, qt === 'mixed' ? '"' : '').trim(),
-        cue: cue.replace(/\s+/g, ' ').trim(),
+        // Cues are the attribution words, not the sentence's capitals: "According to" → "according to".
+        cue: cue.replace(/\s+/g, ' ').trim().replace(/^[A-Z][a-z]+\b/, (word) => word.toLowerCase()),
         quoteType: qt,
         source,
         sentence: sentence.text,
@@ -562,6 +566,9 @@ export function subjectBefore(text: string, sentenceStart: number, cue: number):
   if (/\b(?:is|are|was|were|has|have|had|will|would|did|does)\b/.test(subject) && !/,/.test(subject)) return undefined
   return [start, end]
 }
+
+/** A finite verb and what follows it: no part of a source's description. */
+const VERB_TAIL = /\s+(?:was|were|is|are|has|have|had|did|does|do|would|will|could|can|may|might|must|said|says|told|who|which|that)\b.*$/i
 
 function hedgingOf(statement: string, cue: string): Hedging {
   if (/\b(?:might|could|possibly|perhaps|speculat\w*|potentially)\b/i.test(statement) || /^(?:suggested|suggests|predicted|predicts|estimated|estimates)$/.test(cue)) return 'speculative'

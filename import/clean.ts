@@ -66,6 +66,13 @@ const NOISE_RULES: {name: string; test: (line: string, words: number) => boolean
   {name: 'social-handle', test: (l, n) => n <= 8 && /(?:^|\s)@\w{2,}/.test(l) && !endsSentence(l)},
   {name: 'hashtags', test: (l) => /^(?:#\w+\s*){1,}$/.test(l)},
   {name: 'tags-label', test: (l, n) => n <= 20 && /^(?:tags?|topics?|filed under|categories|keywords)\s*:/i.test(l)},
+  // Rules and separators ("___", "* * *"), and list widgets' screen-reader labels ("list 1 of 3").
+  {name: 'separator', test: (l) => !/[\p{L}\p{N}]/u.test(l)},
+  {name: 'list-widget', test: (l) => /^(?:list(?:\s+\d+)?\s+of\s+\d+(?:\s+items?)?|end of list)$/i.test(l)},
+  // A caption closed by its credit in parentheses: "(AP Photo/Jane Doe)", "(KVTN 8 / Chopper 8)".
+  {name: 'caption-credit', test: (l, n) => n <= 45 && /\([^()]*[A-Za-z][^()]*(?:\s\/\s|\/[A-Z])[^()]*\)$/.test(l)},
+  // Editors' notes about the page itself, not the story.
+  {name: 'update-note', test: (l, n) => n <= 30 && /\b(?:will (?:continue to )?update (?:this|the) (?:story|article|report|page)|check back (?:later )?for (?:updates|more)|this (?:is a developing|story is developing|story will be updated|article (?:has been|was) updated))\b/i.test(l)},
   {name: 'counter', test: (l, n) => n <= 3 && /^\d+(?:[.,]\d+)?[kKmM]?\s*(?:comments?|shares?|views?|likes?)?$/i.test(l)},
 ]
 

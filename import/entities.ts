@@ -136,8 +136,11 @@ function chunks(units: TextUnit[]): Chunk[] {
         const prev = run.at(-1)!
         const gap = unit.text.slice(prev.end, tokens[j]!.start)
         const abbrevDot = /^\.\s+$/.test(gap) && (prev.core.length === 1 || /^(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|St|Rev|Brig|Cmdr|Fr|Jr|Sr)$/.test(prev.core))
-        if (prev.text !== prev.core && !abbrevDot) break // a possessive ends the name
-        if (!(/^\s+$/.test(gap) || abbrevDot || (/^\s*&\s*$/.test(gap) && tokens[j]!.cap))) break
+        // A possessive ends the name, unless an organization's head follows a role or group noun
+        // ("the County Sheriff's Office", "Children's Hospital", "People's Party").
+        const possessive = prev.text !== prev.core && possessiveInName(prev.core, tokens[j]!)
+        if (prev.text !== prev.core && !abbrevDot && !possessive) break
+        if (!(/^\s+$/.test(gap) || (possessive && /^'s?\s+$/.test(gap)) || abbrevDot || (/^\s*&\s*$/.test(gap) && tokens[j]!.cap))) break
         const t = tokens[j]!
         if (t.cap) {
           run.push(t)
@@ -245,7 +248,11 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
   const introducedOrgs = findIntroducedOrganizations(units)
   const found: {chunk: Chunk; cand: Candidate}[] = []
   const pendingSingles: Chunk[] = []
-  const note = (chunk: Chunk, cand: Candidate) => found.push({chunk, cand})
+  const note = (chunk: Chunk, cand: Candidate) => {
+    // "Hartwell & Moss", "Procter & Gamble": an ampersand joins partners' names into a firm's.
+    if (cand.type === 'person' && cand.name.includes('&')) cand = {type: 'organization', name: cand.name, tokens: cand.tokens, orgKind: 'company', strong: false}
+    found.push({chunk, cand})
+  }
 
   for (const chunk of all) {
     let tokens = chunk.tokens.slice()
@@ -327,6 +334,7 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
         if (!isRoleHead(tokens[r]!.core)) continue
         const after = tokens.slice(r + 1)
         if (after.length > 3 || !after.every((t) => t.cap) || !(isFirstName(after[0]!.core) || after.length === 1)) break
+        if (after.some((t) => isOrgHead(t.core, 'only'))) break
         let roleStart = r
         while (roleStart > 0 && (isRoleModifier(tokens[roleStart - 1]!.core) || isRoleHead(tokens[roleStart - 1]!.core))) roleStart--
         const orgTokens = tokens.slice(0, roleStart)
@@ -810,4 +818,10 @@ function orgKindOf(name: string): OrganizationKind {
   if (/\b(?:university|college|school|academy|hospital|association|union|federation|society|watch|network|ngo|charity|trust)\b/.test(n)) return 'ngo'
   if (/\b(?:inc|corp|corporation|company|ltd|llc|plc|group|holdings|bank|airlines|industries|energy|partners|exchange|club)\b/.test(n)) return 'company'
   return 'other'
+}
+
+const GROUP_NOUNS = /^(?:children|women|men|people|peoples|veterans|workers|farmers|teachers|citizens|consumers|taxpayers|students|nurses|doctors|lawyers|traders|writers|artists|journalists|employers|pensioners)$/i
+/** Whether a possessive word continues an organization's name: a role or group noun before an organization head. */
+function possessiveInName(word: string, next: {core: string; cap: boolean}): boolean {
+  return next.cap && isOrgHead(next.core, 'only') && (isRoleHead(word) || GROUP_NOUNS.test(word))
 }

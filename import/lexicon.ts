@@ -65,7 +65,7 @@ const ORG_HEADS = new Set([
 for (const w of ['boys', 'girls', 'care', 'data', 'design', 'mobile', 'pizza', 'coffee', 'markets', 'workers', 'investors', 'community', 'development', 'education', 'management', 'marketing', 'power', 'gas', 'oil', 'international', 'capital', 'financial', 'energy', 'marine', 'military', 'government', 'estate', 'resources', 'radio', 'television', 'tv'])
   ORG_HEADS.delete(w)
 /** Words that make a name an organization only as the last word of a two-or-more-word name. */
-const WEAK_ORG_HEADS = new Set(['united', 'fc', 'afc', 'cf', 'rovers', 'wanderers', 'athletic', 'energy', 'capital', 'international', 'power', 'oil', 'gas', 'resources', 'media', 'financial', 'marine', 'data', 'investments', 'securities', 'television', 'radio', 'tv', 'systems', 'labs', 'motors', 'brands', 'entertainment'])
+const WEAK_ORG_HEADS = new Set(['district', 'utilities', 'united', 'fc', 'afc', 'cf', 'rovers', 'wanderers', 'athletic', 'energy', 'capital', 'international', 'power', 'oil', 'gas', 'resources', 'media', 'financial', 'marine', 'data', 'investments', 'securities', 'television', 'radio', 'tv', 'systems', 'labs', 'motors', 'brands', 'entertainment'])
 
 export function isOrgHead(word: string, position: 'last' | 'only'): boolean {
   const lower = word.toLowerCase()
@@ -91,7 +91,9 @@ const ROLE_HEADS = new Set(
     'reporter correspondent editor columnist author writer journalist commentator historian ' +
     'coach midfielder defender striker forward goalkeeper captain player manager winger left-back right-back ' +
     'candidate nominee activist campaigner organizer organiser student teacher doctor nurse physician surgeon epidemiologist ' +
-    'resident tenant landlord farmer worker investor trader banker entrepreneur lecturer fellow member councillor deputy'
+    'resident tenant landlord farmer worker investor trader banker entrepreneur lecturer fellow member councillor deputy ' +
+    'sheriff undersheriff constable coroner commissioner superintendent supervisor trustee auditor treasurer comptroller clerk dean provost warden ranger ' +
+    'assemblymember assemblyman assemblywoman legislator lawmaker delegate mp mep mla'
   ).split(' '),
 )
 /** Words that qualify a role head ("Foreign Minister", "Deputy Mayor", "Supreme Leader"). */

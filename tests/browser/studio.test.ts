@@ -166,7 +166,7 @@ describe("the editors' Studio, offline against the local dataset", () => {
     await waitForFieldValue(claim.cue)
     await waitForFieldValue(claim.sentence)
     // The source: its words in the article, and the person it resolves to (a reference preview
-    // showing just the name, unlike the pane title "Ali Vaez — According to — …").
+    // showing just the name, unlike the pane title "Ali Vaez — according to — …").
     await waitForFieldValue(claim.source.description!)
     await page.getByTestId('document-pane').getByText('Ali Vaez', {exact: true}).first().waitFor({timeout: 20_000})
     await screenshot(page, '3-claim-open')

@@ -29,7 +29,7 @@ describe('claims stage', () => {
       'The shipment, as per customs records, was cleared in a single day.',
     )
     expect(claims.map((c) => [c.cue, c.kind, c.source])).toEqual([
-      ['According to', 'person', 'Hanna Berg'],
+      ['according to', 'person', 'Hanna Berg'],
       ['according to', 'unnamed', 'two officials familiar with the plan'],
       ['as per', 'unnamed', 'customs records'],
     ])
@@ -60,6 +60,18 @@ describe('claims stage', () => {
       ['unnamed', 'A source familiar with the negotiations', 'said'],
       ['organization', 'World Bank', 'noted'],
       ['unnamed', 'Experts in maritime law', 'highlighted'],
+    ])
+  })
+  it('ends an unnamed source at its own verb, reads groups of people as unnamed sources, and lowercases cues', () => {
+    const claims = claimsOf(
+      'Though a source familiar with the inquiry was unaware of the letter, it noted the agency had widened its review.',
+      'According to the World Bank, exports from the region fell sharply in March.',
+      'Firefighters warned that the wind could push the flames toward the valley overnight.',
+    )
+    expect(claims.map((c) => [c.kind, c.source, c.cue])).toEqual([
+      ['unnamed', 'a source familiar with the inquiry', 'noted'],
+      ['organization', 'World Bank', 'according to'],
+      ['unnamed', 'Firefighters', 'warned'],
     ])
   })
   it('marks hedged and speculative content', () => {

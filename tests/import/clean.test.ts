@@ -59,4 +59,28 @@ describe('clean stage', () => {
     const body = new Set(cleaned.paragraphs.map(norm))
     expect((g.boilerplate_lines as string[]).filter((l) => body.has(norm(l)))).toEqual([])
   })
+  it('strips separators, list-widget labels, credited captions and notes about updating the story', () => {
+    const cleaned = clean(
+      [
+        'Home',
+        'Harbour cranes fall silent as dock strike enters a third day',
+        'Cranes stand idle at the container terminal on Wednesday. (Example Press / Jo Bloggs)',
+        'Dock workers extended their strike on Wednesday, leaving ships waiting offshore and lorries queued along the highway.',
+        '',
+        'list of 3 items',
+        'list 1 of 3',
+        '___',
+        'The union said talks with the port operator would resume on Friday, after a week without progress on pay.',
+        'The Daily Example will continue to update this story as new information becomes available.',
+      ].join('\n'),
+    )
+    expect(cleaned.headline).toBe('Harbour cranes fall silent as dock strike enters a third day')
+    expect(cleaned.paragraphs).toEqual([
+      'Dock workers extended their strike on Wednesday, leaving ships waiting offshore and lorries queued along the highway.',
+      'The union said talks with the port operator would resume on Friday, after a week without progress on pay.',
+    ])
+    expect(cleaned.stripped).toEqual(
+      expect.arrayContaining(['list of 3 items', 'list 1 of 3', '___', 'Cranes stand idle at the container terminal on Wednesday. (Example Press / Jo Bloggs)']),
+    )
+  })
 })

@@ -54,7 +54,7 @@ describe('documents stage', () => {
   })
   it('links claims to their article, source, sentence and what they are about', () => {
     const vaez = result.claims.filter((c) => (c.source as {person?: {_ref: string}}).person?._ref === 'person-ali-vaez')
-    expect(vaez.map((c) => c.cue)).toEqual(['According to', 'emphasized'])
+    expect(vaez.map((c) => c.cue)).toEqual(['according to', 'emphasized'])
     for (const c of result.claims) {
       expect(c.article).toEqual({_type: 'reference', _ref: result.article._id})
       expect(c.reviewStatus).toBe('extracted')

@@ -70,4 +70,14 @@ describe('entities stage on general text', () => {
     expect(people.map((p) => p.name)).toEqual(['Michael Jordan'])
     expect(places.map((p) => p.name)).toEqual(['Chicago'])
   })
+  it("keeps a role's possessive inside an organization's name, and reads a partnership as a firm", () => {
+    const {people, organizations} = entitiesOf(
+      page(
+        "The Marin County Sheriff's Office said deputies closed the road before dawn.",
+        'Lawyers from the firm Baxter & Lowe filed the complaint on Tuesday, said Sheriff Dana Whitfield.',
+      ),
+    )
+    expect(organizations.map((o) => o.name).sort()).toEqual(['Baxter & Lowe', "Marin County Sheriff's Office"])
+    expect(people.map((p) => [p.name, p.roles[0]?.title])).toEqual([['Dana Whitfield', 'Sheriff']])
+  })
 })
