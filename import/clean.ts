@@ -216,9 +216,18 @@ export function cleanArticle(text: string): CleanedArticle {
 
   const rest: string[] = []
   let inTail = false
+  // A list widget ("list of 3 items", "list 1 of 3" … "end of list") holds link titles, not the story.
+  let inList = false
   for (let i = bodyStart; i < lines.length; i++) {
     const line = lines[i]!
     if (!line) continue
+    if (/^list of \d+ items?$/i.test(line)) inList = true
+    if (inList && !(isBodyLike(line) && !noiseRule(line))) {
+      note(line)
+      if (/^end of list$/i.test(line)) inList = false
+      continue
+    }
+    inList = false
     if (isTailHeading(line)) {
       note(line)
       inTail = true
@@ -288,6 +297,7 @@ function unwrap(lines: string[]): string[] {
       prev &&
       line &&
       joinable &&
+      !noiseRule(line) &&
       ((wrapped && prev.length >= width - 25) ||
         (prev.length >= 50 && !/[.!?:"')\]]$/.test(prev) && (/^[a-z0-9(“"']/.test(line) || /[,;–—-]$/.test(prev) || /\b(?:the|a|an|of|to|in|and|or|for|with|that|on|at|by)$/i.test(prev))))
     if (continues) out[out.length - 1] = `${prev} ${line}`

@@ -59,7 +59,7 @@ describe('clean stage', () => {
     const body = new Set(cleaned.paragraphs.map(norm))
     expect((g.boilerplate_lines as string[]).filter((l) => body.has(norm(l)))).toEqual([])
   })
-  it('strips separators, list-widget labels, credited captions and notes about updating the story', () => {
+  it('strips separators, list widgets with their link titles, credited captions and notes about updating the story', () => {
     const cleaned = clean(
       [
         'Home',
@@ -67,8 +67,12 @@ describe('clean stage', () => {
         'Cranes stand idle at the container terminal on Wednesday. (Example Press / Jo Bloggs)',
         'Dock workers extended their strike on Wednesday, leaving ships waiting offshore and lorries queued along the highway.',
         '',
-        'list of 3 items',
-        'list 1 of 3',
+        'list of 2 items',
+        'list 1 of 2',
+        'Fishing fleet ties up in protest over fuel prices in Lagos',
+        'list 2 of 2',
+        'Why the river port wants a new crane',
+        'end of list',
         '___',
         'The union said talks with the port operator would resume on Friday, after a week without progress on pay.',
         'The Daily Example will continue to update this story as new information becomes available.',
@@ -80,7 +84,7 @@ describe('clean stage', () => {
       'The union said talks with the port operator would resume on Friday, after a week without progress on pay.',
     ])
     expect(cleaned.stripped).toEqual(
-      expect.arrayContaining(['list of 3 items', 'list 1 of 3', '___', 'Cranes stand idle at the container terminal on Wednesday. (Example Press / Jo Bloggs)']),
+      expect.arrayContaining(['list of 2 items', 'list 1 of 2', 'Fishing fleet ties up in protest over fuel prices in Lagos', 'end of list', '___', 'Cranes stand idle at the container terminal on Wednesday. (Example Press / Jo Bloggs)']),
     )
   })
 })
