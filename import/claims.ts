@@ -1,7 +1,7 @@
 // Stage 5: attributed statements. Each claim has a source (a person, an organization or an unnamed
 // source), a cue (the attribution words) and a content span, following PARC 3.0 / BBC Citron.
 import type {Entity, EntityIndex} from './entities.ts'
-import {lexTags} from './lexicon.ts'
+import {isCalendarWord, isCommonWord, isFirstName, isRoleHead, lexTags} from './lexicon.ts'
 import type {StructuredArticle} from './structure.ts'
 
 export type QuoteType = 'direct' | 'indirect' | 'mixed'
@@ -155,6 +155,8 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
       const raw = text.slice(s, e)
       const m = raw.match(/^\s*(?:the\s+)?([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s*$/)
       if (!m || /^(?:He|She|It|They|We|I)$/.test(m[1]!)) return undefined
+      // "according to data released on Tuesday": days, months and common words name no organization.
+      if (m[1]!.split(/\s+/).every((w) => isCalendarWord(w) || isCommonWord(w))) return undefined
       const name = m[1]!.replace(/'s$/, '')
       const start = s + raw.indexOf(m[1]!)
       const org = index.add({key: `organization:${name.toLowerCase()}`, type: 'organization', name, aliases: new Set([name]), mentions: [], roles: [], orgKind: 'other'})
@@ -169,9 +171,22 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
       return {kind: 'organization', entityKey: org.key, description: raw.trim()}
     }
 
+    /**
+     * "Southern California Edison said": a capitalized name of two or more words that no stage
+     * recognised, speaking on its own, is an organization (a person would have a given name, a place
+     * does not issue statements).
+     */
+    const speakingName = (s: number, e: number): ClaimSourceDraft | undefined => {
+      const words = text.slice(s, e).trim().replace(/^the\s+/i, '').split(/\s+/)
+      if (words.length < 2 || words.length > 5 || !words.every((w) => /^[A-Z][\w&.'-]*$/.test(w))) return undefined
+      if (isFirstName(words[0]!) || isRoleHead(words.at(-1)!) || mentionsIn(s, e).length) return undefined
+      return namedOrganization(s, e)
+    }
+
     const unnamed = (phrase: string, s: number, within: typeof mentions): ClaimSourceDraft => {
       // "a source familiar with US intelligence was unaware …": the description ends where its clause's verb begins.
-      phrase = phrase.replace(VERB_TAIL, '')
+      // "A senior administration official, who …" keeps no dangling comma.
+      phrase = phrase.replace(VERB_TAIL, '').replace(/[\s,;:]+$/, '')
       within = within.filter((m) => m.mention.end <= s + phrase.length)
       const aff = within.find((m) => ['organization', 'place'].includes(entityOf(m.key)?.type ?? ''))
       return {kind: 'unnamed', description: phrase, plural: PLURAL_HEAD.test(phrase.replace(/\s+(?:familiar with|close to|in|at|from|with|of|for)\b.*$/i, '')), affiliationKey: aff?.key}
@@ -313,6 +328,17 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
           return
         }
       }
+      // ', Simon Ochieng, the union's secretary-general, told Al Jazeera': a name, its apposition, then the cue.
+      const appos = post ? null : postText.match(new RegExp(`^\\s*,?\\s*(\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}),\\s+[^,"“”.;]{2,80},\\s+(${CUE_VERBS})\\b`, 'u'))
+      if (appos && !isFragment) {
+        const srcStart = q.end + postText.indexOf(appos[1]!)
+        const src = resolveSource(srcStart, srcStart + appos[1]!.length, q.start)
+        if (src && src.kind === 'person') {
+          add(qSentence, q.start, q.end, appos[2]!, src, 'direct', 0.9)
+          usedCues.add(q.end + appos[0].length - appos[2]!.length)
+          return
+        }
+      }
       if (inverted && !isFragment) {
         const srcStart = q.end + postText.indexOf(inverted[2]!, postText.indexOf(inverted[1]!) + inverted[1]!.length)
         const srcEnd = sourceEnd(text, srcStart, srcStart + inverted[2]!.length)
@@ -444,7 +470,7 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
           }
         }
         if (!subject) continue
-        const src = resolveSource(subject[0], subject[1], cueAbs)
+        const src = resolveSource(subject[0], subject[1], cueAbs) ?? speakingName(subject[0], subject[1])
         if (!src) continue
         if (BELIEF.test(verb) && !/^\s+that\b/.test(afterCue)) continue
         // "Participants reported their working hours": an unnamed group reporting a thing, not a statement.

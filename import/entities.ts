@@ -4,7 +4,7 @@
 // demonyms, regions, cities, well-known organizations), compromise's lexicon (given names, role
 // nouns, organization head words) and context (apposition, locative prepositions, attribution verbs).
 import {gazetteer, gazetteerKey, type GazetteerOrganization, type GazetteerPlace, type OrganizationKind} from './gazetteer.ts'
-import {HONORIFICS, ORG_LEADS, isCommonWord, isFunctionWord, isFirstName, isLastNameWord, isOrgHead, isRoleHead, isRoleModifier, lexTags} from './lexicon.ts'
+import {HONORIFICS, ORG_LEADS, isCalendarWord, isCommonWord, isFunctionWord, isFirstName, isLastNameWord, isOrgHead, isRoleHead, isRoleModifier, lexTags} from './lexicon.ts'
 import type {StructuredArticle} from './structure.ts'
 
 export type EntityType = 'person' | 'place' | 'organization'
@@ -592,6 +592,8 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
   }
   // Places.
   for (const {chunk, cand} of found.filter((f) => f.cand.type === 'place')) {
+    // "in March 2024": a month or weekday alone is a date, even where a town shares the name.
+    if (cand.tokens.length === 1 && isCalendarWord(cand.tokens[0]!.core)) continue
     // "Jordan" after "Michael Jordan" is the man, not the country.
     const person = cand.tokens.length === 1 && cand.place!.kind !== 'country' ? findBySurname(cand.tokens[0]!.core) : cand.tokens.length === 1 ? findBySurnameStrict(cand.tokens[0]!.core) : undefined
     if (person) addMention(person, chunk, cand.tokens)
@@ -634,7 +636,7 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
     }
     // "competes with Palo Alto Networks, CrowdStrike and Fortinet": listed with organizations, an organization.
     const listed = orgListNeighbour(chunk, t)
-    if (listed && !isFirstName(t.core) && !commonHere(t.core) && !g.citiesByName.has(k)) {
+    if (listed && !isFirstName(t.core) && !isCalendarWord(t.core) && !commonHere(t.core) && !g.citiesByName.has(k)) {
       addMention(newEntity('organization', t.core, {orgKind: listed.orgKind ?? 'other'}), chunk, [t])
       continue
     }
@@ -647,7 +649,7 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
       addMention(byFirstWord, chunk, [t])
       continue
     }
-    if (SPEAKS.test(unit.text.slice(t.end, t.end + 40)) && (!chunk.sentenceInitial || midCapitalized.has(t.core.toLowerCase())) && !isFirstName(t.core) && !commonHere(t.core) && (g.citiesByName.get(k)?.[0]?.population ?? 0) < 1_000_000) {
+    if (SPEAKS.test(unit.text.slice(t.end, t.end + 40)) && !isCalendarWord(t.core) && (!chunk.sentenceInitial || midCapitalized.has(t.core.toLowerCase())) && !isFirstName(t.core) && !commonHere(t.core) && (g.citiesByName.get(k)?.[0]?.population ?? 0) < 1_000_000) {
       const org = newEntity('organization', t.core, {orgKind: 'other'})
       addMention(org, chunk, [t])
       continue
@@ -717,7 +719,7 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
   /** "an economist at Itau BBA": the capitalized name after a role is an organization (not a place or person). */
   function organizationFromApposition(phrase: string, unitIndex: number, start: number): Entity | undefined {
     const name = phrase.replace(/\s+(?:in|of|on|for|and|the)(?:\s.*)?$/, '').replace(/[,.;:]+$/, '').trim()
-    if (!name || start < 0) return undefined
+    if (!name || start < 0 || name.split(/\s+/).every(isCalendarWord)) return undefined
     const k = gazetteerKey(name)
     if (g.placeByName.has(k) || g.citiesByName.has(k) || g.countryByDemonym.has(k)) return undefined
     if ([...entities.values()].some((e) => e.type !== 'organization' && (e.name === name || e.aliases.has(name)))) return undefined
@@ -775,7 +777,8 @@ function findIntroducedOrganizations(units: TextUnit[]): Map<string, {name: stri
       const name = m[2]!.replace(/[.,;:]+$/, '').replace(/(?:\s+(?:of|the|and|&))+$/, '').replace(/'s$/, '')
       const k = gazetteerKey(name)
       const firstWord = name.split(/\s+/)[0]!
-      if (g.placeByName.has(k) || g.countryByDemonym.has(k) || isFirstName(firstWord) || isRoleHead(firstWord)) continue
+      // "sued the firm Tuesday": a day after the noun is when, not who.
+      if (g.placeByName.has(k) || g.countryByDemonym.has(k) || isFirstName(firstWord) || isRoleHead(firstWord) || isCalendarWord(firstWord)) continue
       if (!out.has(k)) out.set(k, {name, kind: DESCRIPTOR_KIND[m[1]!.toLowerCase()] ?? 'other'})
     }
     // "Hurtado's Patria Nueva party", "according to LSEG data", "Corvia shares", "Southern Water's chief executive":

@@ -38,6 +38,10 @@ export function isCommonWord(word: string): boolean {
   return !tags.some((x) => /Name|Person|Place|Country|City|Region|Organization|ProperNoun|Demonym|SportsTeam/.test(x))
 }
 
+const CALENDAR_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i
+/** A day or month name: capitalized, yet never a person, place or organization. */
+export const isCalendarWord = (word: string) => CALENDAR_WORD.test(word)
+
 export const isFunctionWord = (word: string) => FUNCTION_WORDS.has(word.toLowerCase())
 
 const FUNCTION_WORDS = new Set(

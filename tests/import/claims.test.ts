@@ -74,6 +74,13 @@ describe('claims stage', () => {
       ['unnamed', 'Firefighters', 'warned'],
     ])
   })
+  it('reads an unrecognised multi-word name that speaks on its own as an organization, never a day or month', () => {
+    const claims = claimsOf(
+      'Late on Monday, Pacific Crest Edison said in a statement that it was reviewing whether its lines started the fire.',
+      'Exports rose 4% in March, according to Tuesday.',
+    )
+    expect(claims.map((c) => [c.kind, c.source, c.cue])).toEqual([['organization', 'Pacific Crest Edison', 'said']])
+  })
   it('marks hedged and speculative content', () => {
     const [c] = claimsOf('Analysts said the central bank could cut rates as soon as June.')
     expect(c).toMatchObject({kind: 'unnamed', hedging: 'speculative'})

@@ -80,4 +80,8 @@ describe('entities stage on general text', () => {
     expect(organizations.map((o) => o.name).sort()).toEqual(['Baxter & Lowe', "Marin County Sheriff's Office"])
     expect(people.map((p) => [p.name, p.roles[0]?.title])).toEqual([['Dana Whitfield', 'Sheriff']])
   })
+  it('does not take a day after a common noun for an organization the text introduces', () => {
+    const {organizations} = entitiesOf(page('Patients sued the firm Tuesday, accusing it of ignoring warnings about weak security.'))
+    expect(organizations).toEqual([])
+  })
 })
