@@ -142,7 +142,7 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
       const org = within.find((m) => entityOf(m.key)?.type === 'organization')
       if (org && firstMention === org) return {kind: 'organization', entityKey: org.key, description: phrase}
       const place = within.find((m) => entityOf(m.key)?.type === 'place')
-      if (place && firstMention === place && /^(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*$/.test(phrase)) {
+      if (place && firstMention === place && /^(?:the\s+)?\p{Lu}[\p{L}\p{N}_.'-]*(?:\s+\p{Lu}[\p{L}\p{N}_.'-]*)*$/u.test(phrase)) {
         // A country (or its capital) speaking: its government.
         return {kind: 'organization', entityKey: index.add(governmentOf(entityOf(place.key)!)).key, description: phrase}
       }
@@ -153,7 +153,7 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
     /** "According to Ofwat": a proper name nobody else claimed is an organization (a person would have a given name). */
     const namedOrganization = (s: number, e: number): ClaimSourceDraft | undefined => {
       const raw = text.slice(s, e)
-      const m = raw.match(/^\s*(?:the\s+)?([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s*$/)
+      const m = raw.match(/^\s*(?:the\s+)?(\p{Lu}[\p{L}\p{N}_&.'-]*(?:\s+\p{Lu}[\p{L}\p{N}_&.'-]*){0,4})\s*$/u)
       if (!m || /^(?:He|She|It|They|We|I)$/.test(m[1]!)) return undefined
       // "according to data released on Tuesday": days, months and common words name no organization.
       if (m[1]!.split(/\s+/).every((w) => isCalendarWord(w) || isCommonWord(w))) return undefined
@@ -178,7 +178,7 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
      */
     const speakingName = (s: number, e: number): ClaimSourceDraft | undefined => {
       const words = text.slice(s, e).trim().replace(/^the\s+/i, '').split(/\s+/)
-      if (words.length < 2 || words.length > 5 || !words.every((w) => /^[A-Z][\w&.'-]*$/.test(w))) return undefined
+      if (words.length < 2 || words.length > 5 || !words.every((w) => /^\p{Lu}[\p{L}\p{N}_&.'-]*$/u.test(w))) return undefined
       if (isFirstName(words[0]!) || isRoleHead(words.at(-1)!) || mentionsIn(s, e).length) return undefined
       return namedOrganization(s, e)
     }
@@ -313,9 +313,9 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
       const fullSentence = {text: text.slice(sentence.start, endSentence.end), start: sentence.start, end: endSentence.end}
       // ', Hurtado told supporters' / ', said Councilmember Renee Okoro, who …' / ' she said.'
       const postText = text.slice(q.end, q.end + 200)
-      const post = postText.match(new RegExp(`^\\s*,?\\s*((?:[\\w.'-]+\\s+){0,6}?[\\w.'-]+)\\s+(${CUE_VERBS})\\b`))
-      const inverted = postText.match(new RegExp(`^\\s*,?\\s*(${CUE_VERBS})\\s+((?:[A-Z][\\w.'-]*|the|a|an|[a-z]+)(?:\\s+(?:[A-Z][\\w.'-]*|of|the))*(?:\\s+[A-Z][\\w.'-]*)?)`))
-      const pre = text.slice(sentence.start, q.start).match(new RegExp(`((?:[\\w.'-]+[\\s,]+){0,10}?)(${CUE_VERBS})(?:\\s+[^:",]{1,50}?)?\\s*[:,]\\s*$`))
+      const post = postText.match(new RegExp(`^\\s*,?\\s*((?:[\\p{L}\\p{N}_.'-]+\\s+){0,6}?[\\p{L}\\p{N}_.'-]+)\\s+(${CUE_VERBS})\\b`, 'u'))
+      const inverted = postText.match(new RegExp(`^\\s*,?\\s*(${CUE_VERBS})\\s+((?:\\p{Lu}[\\p{L}\\p{N}_.'-]*|the|a|an|[a-z]+)(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}_.'-]*|of|the))*(?:\\s+\\p{Lu}[\\p{L}\\p{N}_.'-]*)?)`, 'u'))
+      const pre = text.slice(sentence.start, q.start).match(new RegExp(`((?:[\\p{L}\\p{N}_.'-]+[\\s,]+){0,10}?)(${CUE_VERBS})(?:\\s+[^:",]{1,50}?)?\\s*[:,]\\s*$`, 'u'))
       const isFragment = /[\w,]\s*$/.test(text.slice(sentence.start, q.start)) && !pre && !/[:,]\s*$/.test(text.slice(sentence.start, q.start))
       const qSentence = fullSentence // a quotation may run over several sentences
       if (q.end - q.start < 12) return
@@ -483,7 +483,7 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
         const between = (thatM?.[0] ?? '').replace(/\s+that\s+$/, '').trim().split(/[\s,]+/).filter(Boolean)
         if (thatM && between.every((w) => /^[A-Z]/.test(w) || ADVERBIAL_WORDS.has(w.toLowerCase()))) cs = cueEnd + thatM[0].length
         else if (/^(?:told|tells)$/.test(verb)) {
-          const obj = afterCue.match(/^\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*|[a-z]+(?:\s+members)?)(?:\s+(?:newspaper|radio|television|broadcaster|agency)\s+[A-Z][\w'-]*)?\s*,?/)
+          const obj = afterCue.match(/^\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}\p{N}_'-]*(?:\s+\p{Lu}[\p{L}\p{N}_'-]*)*|[a-z]+(?:\s+members)?)(?:\s+(?:newspaper|radio|television|broadcaster|agency)\s+\p{Lu}[\p{L}\p{N}_'-]*)?\s*,?/u)
           if (obj) cs = cueEnd + obj[0].length
         } else {
           const adv = afterCue.match(/^\s*(?:,\s*)?(?:(?:on|in|at|during|late|early|last|this)\s+(?:[\w'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|speech|conference|night|morning|week|month|year|post|letter|briefing|hearing|court)\b,?\s*)?/)
@@ -572,7 +572,9 @@ export function subjectBefore(text: string, sentenceStart: number, cue: number):
   let take = parts.at(-1) ?? ''
   const appositive = (x: string) => /^[A-Z][\w.-]*'s\s+(?:[a-z-]+\s+){0,3}[a-z-]+$/.test(x.trim()) || /^[RDI]-[A-Z][\w.]*$|^\d{1,3}$|^(?:[A-Z][\w.]*-?){1,2}$/.test(x.trim()) && !/^[A-Z][a-z]+$/.test(x.trim()) || /^(?:(?:a|an)\s|the\s+(?:[A-Z][a-z]+\s+)?[a-z]|who\b|whose\b|which\b|\d|aged\b|[a-z-]+-year-old\b|one of\b|himself\b|herself\b|itself\b|published\b|speaking\b|writing\b)/.test(x)
   let k = parts.length - 1
-  while (k >= 1 && appositive(parts[k]!) && parts.length > 1) k--
+  // "…, a bus driver from Murfreesboro, Tennessee, said": the state after an appositive's town belongs to it.
+  const placeTail = (i: number) => i >= 2 && /^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?$/.test(parts[i]!.trim()) && appositive(parts[i - 1]!) && /\b(?:from|in|of|near|outside)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*$/.test(parts[i - 1]!)
+  while (k >= 1 && (appositive(parts[k]!) || placeTail(k)) && parts.length > 1) k--
   if (k < parts.length - 1 && k >= 0 && /[A-Z]/.test(parts[k]!) && parts[k]!.split(/\s+/).length <= 8) take = parts.slice(k).join(', ')
   // "During the trial he": a pronoun subject after a leading phrase.
   const pronounEnd = take.match(/\b(he|she|they|it|we)$/i)

@@ -81,8 +81,29 @@ describe('claims stage', () => {
     )
     expect(claims.map((c) => [c.kind, c.source, c.cue])).toEqual([['organization', 'Pacific Crest Edison', 'said']])
   })
+  it('attributes quotes to names with accented letters', () => {
+    const claims = claimsOf(
+      'Linda Castañeda, 72, fled her home before dawn.',
+      '"I looked up and the whole hill behind my house was orange," Castañeda told reporters.',
+    )
+    expect(claims.map((c) => [c.kind, c.source, c.cue, c.quoteType])).toEqual([['person', 'Linda Castañeda', 'told', 'direct']])
+  })
   it('marks hedged and speculative content', () => {
     const [c] = claimsOf('Analysts said the central bank could cut rates as soon as June.')
     expect(c).toMatchObject({kind: 'unnamed', hedging: 'speculative'})
+  })
+  it('takes the named speaker, not the outlet told, when a quote is followed by a name, its apposition and "told"', () => {
+    const [c] = claimsOf('“We will not go back to work until the contract is signed,” Grace Wanjiru, the union’s treasurer, told reporters at the gates.')
+    expect(c).toMatchObject({kind: 'person', source: 'Grace Wanjiru', quoteType: 'direct', cue: 'told'})
+    expect(c!.statement).toContain('We will not go back to work')
+  })
+  it('keeps the town and state of an apposition with the speaker, not as the speaker', () => {
+    const [c] = claimsOf('One resident, Carla Mendes, a 61-year-old nurse from Fresno, California, said the smoke had kept her indoors for a week.')
+    expect(c).toMatchObject({kind: 'person', source: 'Carla Mendes'})
+  })
+  it('leaves no dangling comma on an unnamed source’s description', () => {
+    const [c] = claimsOf('A senior budget official, who was not authorized to speak publicly, said the plan would be delayed.')
+    expect(c).toMatchObject({kind: 'unnamed'})
+    expect(c!.source).not.toMatch(/[,;:\s]$/)
   })
 })

@@ -84,4 +84,8 @@ describe('entities stage on general text', () => {
     const {organizations} = entitiesOf(page('Patients sued the firm Tuesday, accusing it of ignoring warnings about weak security.'))
     expect(organizations).toEqual([])
   })
+  it('does not take a month that shares a town’s name for a place', () => {
+    const {places} = entitiesOf(page('The bank ended its negative rates in March 2024 and has raised them twice since, officials in Tokyo said.'))
+    expect(places.map((p) => p.name)).toEqual(['Tokyo'])
+  })
 })
