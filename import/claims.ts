@@ -139,6 +139,9 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
         if (!UNNAMED_HEAD.test(headNoun)) return undefined
         return unnamed(phrase, s, within)
       }
+      // "the central bank", "the utility": a definite description whose head noun names one organization in the story.
+      const described = !within.length && /^the\s/i.test(headNoun) ? definiteOrganization(headNoun) : undefined
+      if (described) return {kind: 'organization', entityKey: described.key, description: phrase}
       const org = within.find((m) => entityOf(m.key)?.type === 'organization')
       if (org && firstMention === org) return {kind: 'organization', entityKey: org.key, description: phrase}
       const place = within.find((m) => entityOf(m.key)?.type === 'place')
@@ -438,7 +441,7 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
         const afterCue = text.slice(cueEnd, sentence.end)
         const beforeCue = text.slice(base, cueAbs)
         // Inverted at the end: "…, said Mayor X." / "…, the palace said in a statement."
-        const trailing = /^(?:\s+(?:in|on|at|during|after|before|to|via)\b[^,]{0,50})?\s*(?:,\s*(?:adding|saying|citing|noting|according|speaking|who|which|asking|requesting|declining|in|at|on|amid|after|as|during|following|despite|\w+ing)\b.*)?[.!?]?\s*$/.test(afterCue)
+        const trailing = /^(?:\s+(?:(?:in|on|at|during|after|before|to|via)\b[^,]{0,50}|(?:last|this|next|late|early)\s+(?:week|month|year|night|morning|evening|\w+day)\b))?\s*(?:,\s*(?:adding|saying|citing|noting|according|speaking|who|which|asking|requesting|declining|in|at|on|amid|after|as|during|following|despite|\w+ing)\b.*)?[.!?]?\s*$/.test(afterCue)
         // A negated cue reports no claim ("Israel has not claimed responsibility").
         if (/\b(?:not|never|n't|declined to|refused to|did not|would not)\s+(?:\w+\s+)?$/i.test(beforeCue)) continue
         if (/,\s*$/.test(beforeCue) && /^\s+(?:[A-Z]|the\s|a\s|an\s)/.test(afterCue) && !/^\s+that\b/.test(afterCue)) {

@@ -56,11 +56,12 @@ const NOISE_RULES: {name: string; test: (line: string, words: number) => boolean
   {name: 'share', test: (l, n) => n <= 8 && /^(?:share(?: this(?: article| story)?)?|tweet|email|e-mail|print|copy(?: the)? link|link copied|save|comments?|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|flipboard|messenger)(?:\s*[|/,·•]\s*\w+)*\s*:?$/i.test(l)},
   {name: 'share-on', test: (l, n) => n <= 8 && /^(?:share|post|send) (?:on|via|to) \w+/i.test(l)},
   {name: 'subscribe', test: (l, n) => n <= 30 && /\b(?:subscribe|subscription|sign up|sign in|log in|newsletter|inbox|unsubscribe|create (?:a free )?account|already a subscriber|register (?:now|for free))\b/i.test(l) && !/\b(?:said|says|told)\b/.test(l)},
+  {name: 'privacy-notice', test: (l, n) => n <= 80 && (/^privacy (?:notice|policy|statement)\s*:/i.test(l) || (/\bprivacy (?:notice|policy)\b/i.test(l) && /\b(?:newsletters?|subscri\w+|recaptcha)\b/i.test(l)))},
   {name: 'cookie', test: (l, n) => n <= 60 && /\bcookies?\b/i.test(l) && /\b(?:accept|consent|privacy|browser|we use|settings)\b/i.test(l)},
   {name: 'advert', test: (l, n) => n <= 4 && /^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|scroll to continue(?: with content)?|continue reading|skip (?:to )?(?:main )?content|skip advert(?:isement)?|story continues below(?: advertisement)?)\b/i.test(l)},
   {name: 'copyright', test: (l, n) => n <= 40 && (/©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b/i.test(l))},
   {name: 'terms', test: (l, n) => n <= 12 && /^(?:privacy policy|terms (?:of (?:use|service)|and conditions)|contact us|about us|cookie (?:policy|settings)|accessibility|sitemap|careers|advertise(?: with us)?)\b/i.test(l)},
-  {name: 'breadcrumb', test: (l, n) => n <= 16 && (/\s[›»>|]\s/.test(l) || /^(?:[\w&'-]+\s*){1,3}(?:[|•·]\s*(?:[\w&'-]+\s*){1,3}){2,}$/.test(l)) && !endsSentence(l)},
+  {name: 'breadcrumb', test: (l, n) => n <= 16 && (/\s[›»>|]\s/.test(l) || /\s\/\s.*\s\/\s/.test(l) || /^(?:[\w&'-]+\s*){1,3}(?:[|•·]\s*(?:[\w&'-]+\s*){1,3}){2,}$/.test(l)) && !endsSentence(l)},
   {name: 'url', test: (l, n) => n <= 3 && /^(?:https?:\/\/|www\.)\S+$/i.test(l)},
   {name: 'inline-link', test: (l, n) => n <= 30 && /^(?:related|read more|read also|also read|see also|more|watch|listen|recommended|read)\s*:\s*\S/i.test(l)},
   {name: 'social-handle', test: (l, n) => n <= 8 && /(?:^|\s)@\w{2,}/.test(l) && !endsSentence(l)},
@@ -241,7 +242,7 @@ export function cleanArticle(text: string): CleanedArticle {
         continue
       }
     }
-    if (noiseRule(line) || isNavigationRun(lines, i) || (best >= 0 && line === lines[best])) {
+    if (noiseRule(line) || isNavigationRun(lines, i) || (best >= 0 && line === lines[best]) || isWidgetInterior(lines, i)) {
       note(line)
       continue
     }
@@ -273,6 +274,22 @@ function findBodyStart(lines: string[], headline: number): number {
     }
   }
   return firstProse >= 0 ? firstProse : headline + 1
+}
+
+/**
+ * A short line that is no sentence, set between two lines of page furniture, belongs to that widget
+ * (a newsletter box's blurb between "Free weekly newsletter" and its privacy notice).
+ */
+function isWidgetInterior(lines: string[], i: number): boolean {
+  const line = lines[i]!
+  if (endsSentence(line) || wordsOf(line).length > 30) return false
+  const neighbour = (step: number) => {
+    for (let j = i + step; j >= 0 && j < lines.length; j += step) if (lines[j]) return lines[j]!
+    return undefined
+  }
+  const before = neighbour(-1)
+  const after = neighbour(1)
+  return Boolean(before && after && noiseRule(before) && noiseRule(after))
 }
 
 /** A caption describes a picture: a present-tense scene sentence, often with a credit. */

@@ -472,6 +472,20 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
       }
     }
 
+    // "M.V. Gopinathan", "K. Sasidharan Pillai": initials, then one or two surname-like words, are a person.
+    const isInitials = (t: Token) => /^(?:\p{Lu}\.){2,3}$/u.test(t.core) || (/^\p{Lu}$/u.test(t.core) && unit.text[t.end] === '.')
+    let lead = 0
+    while (lead < tokens.length - 1 && isInitials(tokens[lead]!)) lead++
+    const surname = tokens.slice(lead)
+    if (
+      lead >= 1 &&
+      surname.length <= 2 &&
+      surname.every((t) => /^\p{Lu}\p{Ll}/u.test(t.core) && !isOrgHead(t.core, 'only') && !isRoleHead(t.core) && !isCommonWord(t.core) && !g.placeByName.has(gazetteerKey(t.core)))
+    ) {
+      note(chunk, {type: 'person', name: text, tokens, strong: true})
+      return
+    }
+
     // People: a given name, or two or three unknown capitalized words in a person-like context.
     if (tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => t.cap || PARTICLES.has(t.core.toLowerCase()))) {
       const givenName = isFirstName(tokens[0]!.core) && !g.placeByName.has(gazetteerKey(tokens[0]!.core))

@@ -147,10 +147,11 @@ function load(): Gazetteer {
   }
 
   const dataDir = fileURLToPath(new URL('../data/gazetteer/', import.meta.url))
-  const regions = JSON.parse(readFileSync(dataDir + 'regions.json', 'utf8')) as {
-    places: {name: string; kind: PlaceKind; lat: number; lng: number; aliases?: string[]; containedIn?: string; ambiguous?: boolean}[]
-  }
-  for (const r of regions.places) {
+  type RegionRow = {name: string; kind: PlaceKind; lat: number; lng: number; aliases?: string[]; containedIn?: string; ambiguous?: boolean}
+  const regionRows = ['regions.json', 'subdivisions.json'].flatMap(
+    (file) => (JSON.parse(readFileSync(dataDir + file, 'utf8')) as {places: RegionRow[]}).places,
+  )
+  for (const r of regionRows) {
     const place: GazetteerPlace = {name: r.name, kind: r.kind, lat: r.lat, lng: r.lng, countryCode: r.containedIn, aliases: r.aliases ?? [], demonyms: [], ambiguous: r.ambiguous}
     for (const n of [r.name, ...place.aliases]) if (!placeByName.has(key(n))) placeByName.set(key(n), place)
   }

@@ -106,4 +106,12 @@ describe('claims stage', () => {
     expect(c).toMatchObject({kind: 'unnamed'})
     expect(c!.source).not.toMatch(/[,;:\s]$/)
   })
+  it('reads "CONTENT, X said last week, suggesting …" as content before the source', () => {
+    const [c] = claimsOf('Several board members favour a faster pace of increases, people familiar with the discussions said last week, suggesting more tightening ahead.')
+    expect(c).toMatchObject({kind: 'unnamed', source: 'people familiar with the discussions', statement: 'Several board members favour a faster pace of increases'})
+  })
+  it('resolves "the central bank said" to the one bank the story names', () => {
+    const claims = claimsOf('The Reserve Bank of Australia held rates on Tuesday.', 'Inflation is easing in most sectors of the economy, the central bank said in a statement.')
+    expect(claims.at(-1)).toMatchObject({kind: 'organization', source: 'Reserve Bank of Australia', statement: 'Inflation is easing in most sectors of the economy'})
+  })
 })

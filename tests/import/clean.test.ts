@@ -59,10 +59,11 @@ describe('clean stage', () => {
     const body = new Set(cleaned.paragraphs.map(norm))
     expect((g.boilerplate_lines as string[]).filter((l) => body.has(norm(l)))).toEqual([])
   })
-  it('strips separators, list widgets with their link titles, credited captions and notes about updating the story', () => {
+  it('strips slash breadcrumbs, newsletter boxes, separators, list widgets with their link titles, credited captions and notes about updating the story', () => {
     const cleaned = clean(
       [
         'Home',
+        'Home / News / Business / Ports',
         'Harbour cranes fall silent as dock strike enters a third day',
         'Cranes stand idle at the container terminal on Wednesday. (Example Press / Jo Bloggs)',
         'Dock workers extended their strike on Wednesday, leaving ships waiting offshore and lorries queued along the highway.',
@@ -73,6 +74,11 @@ describe('clean stage', () => {
         'list 2 of 2',
         'Why the river port wants a new crane',
         'end of list',
+        'Sign up to Harbour Weekly',
+        'Free weekly newsletter',
+        'The week in shipping, the good, the bad and the essential',
+        'Privacy Notice: Newsletters may contain info about charities and online ads. For more information see our Privacy Policy.',
+        'after newsletter promotion',
         '___',
         'The union said talks with the port operator would resume on Friday, after a week without progress on pay.',
         'The Daily Example will continue to update this story as new information becomes available.',
@@ -84,7 +90,7 @@ describe('clean stage', () => {
       'The union said talks with the port operator would resume on Friday, after a week without progress on pay.',
     ])
     expect(cleaned.stripped).toEqual(
-      expect.arrayContaining(['list of 2 items', 'list 1 of 2', 'Fishing fleet ties up in protest over fuel prices in Lagos', 'end of list', '___', 'Cranes stand idle at the container terminal on Wednesday. (Example Press / Jo Bloggs)']),
+      expect.arrayContaining(['The week in shipping, the good, the bad and the essential', 'Home / News / Business / Ports', 'list of 2 items', 'list 1 of 2', 'Fishing fleet ties up in protest over fuel prices in Lagos', 'end of list', '___', 'Cranes stand idle at the container terminal on Wednesday. (Example Press / Jo Bloggs)']),
     )
   })
 })

@@ -88,4 +88,11 @@ describe('entities stage on general text', () => {
     const {places} = entitiesOf(page('The bank ended its negative rates in March 2024 and has raised them twice since, officials in Tokyo said.'))
     expect(places.map((p) => p.name)).toEqual(['Tokyo'])
   })
+  it('reads initials followed by a surname as a person, and merges the later surname', () => {
+    const {people, organizations} = entitiesOf(
+      page('Speaking to reporters, M.V. Gopinathan said the party accepted the verdict.', 'Mr. Gopinathan added that the U.S. Navy had no role.'),
+    )
+    expect(people.map((p) => [p.name, p.mentions.length])).toEqual([['M.V. Gopinathan', 2]])
+    expect(organizations.map((o) => o.name)).toContain('U.S. Navy')
+  })
 })
