@@ -74,6 +74,11 @@ export function buildDocumentSet(article: StructuredArticle, index: EntityIndex,
     const id = idOf.get(k) ?? `${k.split(':')[0]}-${slugify(k.split(':').slice(1).join(':'))}`
     return ref(id, !present.has(id))
   }
+  /** Links between entities (affiliation, role, nationality, country) are weak in the schema: an editor may delete either side. */
+  const linkRef = (k: string | undefined): Reference | undefined => {
+    const strong = entityRef(k)
+    return strong && ref(strong._ref, true)
+  }
 
   // Claims.
   const claimIds: string[] = []
@@ -90,7 +95,7 @@ export function buildDocumentSet(article: StructuredArticle, index: EntityIndex,
     if (d.source.kind === 'person' && d.source.entityKey) source.person = entityRef(d.source.entityKey)
     if (d.source.kind === 'organization' && d.source.entityKey) source.organization = entityRef(d.source.entityKey)
     const affiliation = d.source.affiliationKey ?? (sourceEntity?.type === 'person' ? sourceEntity.roles.find((r) => r.organizationKey)?.organizationKey : sourceEntity?.countryKey)
-    if (affiliation && present.has(idOf.get(affiliation) ?? '')) source.affiliation = entityRef(affiliation)
+    if (affiliation && present.has(idOf.get(affiliation) ?? '')) source.affiliation = linkRef(affiliation)
     if (d.source.plural !== undefined) source.plural = d.source.plural
     claims.push({
       _id: id,
@@ -183,9 +188,9 @@ export function buildDocumentSet(article: StructuredArticle, index: EntityIndex,
         _key: key(id, 'role', i),
         _type: 'role',
         ...(r.title ? {title: r.title} : {}),
-        ...(r.organizationKey ? {organization: entityRef(r.organizationKey)} : {}),
+        ...(r.organizationKey ? {organization: linkRef(r.organizationKey)} : {}),
       }))
-      people.push({_id: id, _type: 'person', name: e.name, slug, aliases, roles, ...(e.nationalityKey ? {nationality: entityRef(e.nationalityKey)} : {})})
+      people.push({_id: id, _type: 'person', name: e.name, slug, aliases, roles, ...(e.nationalityKey ? {nationality: linkRef(e.nationalityKey)} : {})})
     } else if (e.type === 'place') {
       const p = e.place!
       const demonyms = [...new Set(p.demonyms)]
@@ -211,14 +216,14 @@ export function buildDocumentSet(article: StructuredArticle, index: EntityIndex,
         name: e.name,
         slug,
         kind: e.orgKind ?? 'other',
-        ...(e.countryKey ? {country: entityRef(e.countryKey)} : {}),
+        ...(e.countryKey ? {country: linkRef(e.countryKey)} : {}),
         aliases,
       })
     }
   }
   function countryRef(code: string): Reference {
     const country = entities.find((e) => e.type === 'place' && e.place?.isoCode === code)
-    return country ? ref(idOf.get(country.key)!) : ref(`place-${slugify(countryNames.get(code) ?? code)}`, true)
+    return country ? ref(idOf.get(country.key)!, true) : ref(`place-${slugify(countryNames.get(code) ?? code)}`, true)
   }
 
   return {article: articleDoc, claims, people, places, organizations}

@@ -15,6 +15,20 @@ describe('documents stage', () => {
     expect(build().documents).toEqual(result.documents)
     expect(build('2030-01-01T00:00:00.000Z').documents.map((d) => d._id)).toEqual(result.documents.map((d) => d._id))
   })
+  it('writes links between entities as weak references, as the schema declares them', () => {
+    type Ref = {_ref: string; _weak?: boolean}
+    const links: Ref[] = [
+      ...result.claims.map((c) => (c.source as {affiliation?: Ref}).affiliation),
+      ...result.people.flatMap((p) => [(p as {nationality?: Ref}).nationality, ...((p as {roles?: {organization?: Ref}[]}).roles ?? []).map((r) => r.organization)]),
+      ...result.organizations.map((o) => (o as {country?: Ref}).country),
+      ...result.places.map((p) => (p as {containedIn?: Ref}).containedIn),
+    ].filter((r): r is Ref => Boolean(r))
+    expect(links.length).toBeGreaterThan(5)
+    expect(links.filter((r) => r._weak !== true)).toEqual([])
+    // The claim's own source stays a strong reference: the claim means nothing without it.
+    const vaez = result.claims.find((c) => (c.source as {person?: Ref}).person?._ref === 'person-ali-vaez')!
+    expect((vaez.source as {person: Ref}).person._weak).toBeUndefined()
+  })
   it('makes dot-free ids per the contract, the article first', () => {
     expect(result.documents[0]).toBe(result.article)
     expect(result.article._id).toBe('article-iran-pledges-retaliation-for-israeli-attack-on-embassy-without')
