@@ -132,6 +132,11 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
         const holders = [...index.entities.values()].filter((e) => e.type === 'person' && e.roles.some((r) => (r.title ?? '').toLowerCase().split(/\s+/).includes(roleNoun)))
         if (holders.length === 1) return {kind: 'person', entityKey: holders[0]!.key, description: phrase}
       }
+      // "the Kenyan government", "Spain's government": that country's government speaks.
+      const country = firstMention && entityOf(firstMention.key)
+      if (country?.type === 'place' && country.place?.kind === 'country' && /^(?:the\s+)?\S+?(?:'s)?\s+(?:government|administration|cabinet)$/i.test(phrase) && firstMention!.mention.start <= s + 4) {
+        return {kind: 'organization', entityKey: index.add(governmentOf(country)).key, description: phrase}
+      }
       if (UNNAMED_HEAD.test(headNoun) || /^(?:a|an|one|two|three|several|some|many|other|another)\b/i.test(phrase)) {
         // "the presidential palace", "the council": a definite description of an organization in the story.
         const org = definiteOrganization(headNoun)

@@ -88,6 +88,13 @@ describe('claims stage', () => {
     )
     expect(claims.map((c) => [c.kind, c.source, c.cue, c.quoteType])).toEqual([['person', 'Linda Castañeda', 'told', 'direct']])
   })
+  it("reads \"the Kenyan government\" and \"Spain's government\" as that country's government", () => {
+    const claims = claimsOf('The Kenyan government said the ports would stay open.', "Spain's government said the rationing would end in May.")
+    expect(claims.map((c) => [c.kind, c.source])).toEqual([
+      ['organization', 'Government of Kenya'],
+      ['organization', 'Government of Spain'],
+    ])
+  })
   it('marks hedged and speculative content', () => {
     const [c] = claimsOf('Analysts said the central bank could cut rates as soon as June.')
     expect(c).toMatchObject({kind: 'unnamed', hedging: 'speculative'})
