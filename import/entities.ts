@@ -702,6 +702,19 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
       }
     }
   }
+  // "the Election Commission of India (ECI)": an acronym in brackets after an organization's name is its short name.
+  for (const org of [...entities.values()].filter((x) => x.type === 'organization')) {
+    for (const m of [...org.mentions]) {
+      const acronym = units[m.unit]!.text.slice(m.end).match(/^\s*\((\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\)/u)?.[1]
+      if (!acronym || acronym === org.name) continue
+      org.aliases.add(acronym)
+      const twin = [...entities.values()].find((x) => x !== org && x.type === 'organization' && x.name === acronym)
+      if (!twin) continue
+      for (const tm of twin.mentions) org.mentions.push(tm)
+      for (const a of twin.aliases) org.aliases.add(a)
+      entities.delete(twin.key)
+    }
+  }
 
   // Roles stated after a name: "Gregory Brew, an analyst at Eurasia Group", "Ali Vaez of the International Crisis Group".
   for (const person of [...entities.values()].filter((e) => e.type === 'person')) {

@@ -95,4 +95,8 @@ describe('entities stage on general text', () => {
     expect(people.map((p) => [p.name, p.mentions.length])).toEqual([['M.V. Gopinathan', 2]])
     expect(organizations.map((o) => o.name)).toContain('U.S. Navy')
   })
+  it('takes an acronym in brackets after an organization for its short name, one organization not two', () => {
+    const {organizations} = entitiesOf(page('The Election Commission of India (ECI) said turnout was 77%.', 'Later, the ECI said counting was over.'))
+    expect(organizations.map((o) => [o.name, [...o.aliases].includes('ECI'), o.mentions.length])).toEqual([['Election Commission of India', true, 2]])
+  })
 })
