@@ -1,5 +1,6 @@
 import {defineArrayMember, defineField} from 'sanity'
 import {SLUG_MAX_LENGTH, checkSlugFormat, isUniqueSlugForType, slugify} from './validation.ts'
+import {listOf, type Choice} from './vocabularies.ts'
 
 /**
  * Field factories shared by several document types. A factory, not a shared object, so each type
@@ -48,5 +49,19 @@ export function sameAsField(group?: string) {
       }),
     ],
     validation: (rule) => rule.unique(),
+  })
+}
+
+/** One value of a vocabulary, picked with radio buttons; `initialValue` must be one of `choices`. */
+export function choiceField<C extends Choice>(options: {name: string; title: string; choices: readonly C[]; initialValue: C['value']; group: string}) {
+  return defineField({
+    name: options.name,
+    title: options.title,
+    type: 'string',
+    options: {list: listOf(options.choices), layout: 'radio', direction: 'horizontal'},
+    initialValue: options.initialValue,
+    group: options.group,
+    // An explicit rule: only then does Sanity check the value against options.list.
+    validation: (rule) => rule,
   })
 }

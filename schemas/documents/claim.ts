@@ -1,5 +1,6 @@
 import {BlockquoteIcon} from '@sanity/icons/Blockquote'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {choiceField} from '../fields.ts'
 import {
   HEDGING_LEVELS,
   QUOTE_TYPES,
@@ -84,16 +85,7 @@ export const claim = defineType({
       description: 'The attribution words: "said", "according to", "as indicated by"…',
       group: 'attribution',
     }),
-    defineField({
-      name: 'quoteType',
-      title: 'Quote type',
-      type: 'string',
-      options: {list: listOf(QUOTE_TYPES), layout: 'radio', direction: 'horizontal'},
-      initialValue: 'indirect',
-      group: 'attribution',
-      // An explicit rule: only then does Sanity check the value against options.list.
-      validation: (rule) => rule,
-    }),
+    choiceField({name: 'quoteType', title: 'Quote type', choices: QUOTE_TYPES, initialValue: 'indirect', group: 'attribution'}),
     defineField({
       name: 'source',
       title: 'Source',
@@ -137,26 +129,8 @@ export const claim = defineType({
       group: 'review',
       validation: (rule) => rule.required(),
     }),
-    defineField({
-      name: 'verification',
-      title: 'Verification',
-      type: 'string',
-      options: {list: listOf(VERIFICATION_STATES), layout: 'radio', direction: 'horizontal'},
-      initialValue: 'unverified',
-      group: 'review',
-      // An explicit rule: only then does Sanity check the value against options.list.
-      validation: (rule) => rule,
-    }),
-    defineField({
-      name: 'hedging',
-      title: 'Hedging',
-      type: 'string',
-      options: {list: listOf(HEDGING_LEVELS), layout: 'radio', direction: 'horizontal'},
-      initialValue: 'asserted',
-      group: 'review',
-      // An explicit rule: only then does Sanity check the value against options.list.
-      validation: (rule) => rule,
-    }),
+    choiceField({name: 'verification', title: 'Verification', choices: VERIFICATION_STATES, initialValue: 'unverified', group: 'review'}),
+    choiceField({name: 'hedging', title: 'Hedging', choices: HEDGING_LEVELS, initialValue: 'asserted', group: 'review'}),
     defineField({
       name: 'confidence',
       title: 'Confidence',
