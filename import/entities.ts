@@ -642,6 +642,8 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
       addMention(person, chunk, [t])
       continue
     }
+    // A day or month alone ("sued the firm Tuesday, accusing …") is a date, never a new entity; it may still be a surname (above).
+    if (isCalendarWord(t.core)) continue
     const k = gazetteerKey(t.core)
     const org = [...entities.values()].find((e) => e.type === 'organization' && (e.name.split(/\s+/).at(-1) === t.core && e.name.split(/\s+/).length === 2 ? false : e.aliases.has(t.core)))
     if (org) {
@@ -650,7 +652,7 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
     }
     // "competes with Palo Alto Networks, CrowdStrike and Fortinet": listed with organizations, an organization.
     const listed = orgListNeighbour(chunk, t)
-    if (listed && !isFirstName(t.core) && !isCalendarWord(t.core) && !commonHere(t.core) && !g.citiesByName.has(k)) {
+    if (listed && !isFirstName(t.core) && !commonHere(t.core) && !g.citiesByName.has(k)) {
       addMention(newEntity('organization', t.core, {orgKind: listed.orgKind ?? 'other'}), chunk, [t])
       continue
     }
@@ -663,7 +665,7 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
       addMention(byFirstWord, chunk, [t])
       continue
     }
-    if (SPEAKS.test(unit.text.slice(t.end, t.end + 40)) && !isCalendarWord(t.core) && (!chunk.sentenceInitial || midCapitalized.has(t.core.toLowerCase())) && !isFirstName(t.core) && !commonHere(t.core) && (g.citiesByName.get(k)?.[0]?.population ?? 0) < 1_000_000) {
+    if (SPEAKS.test(unit.text.slice(t.end, t.end + 40)) && (!chunk.sentenceInitial || midCapitalized.has(t.core.toLowerCase())) && !isFirstName(t.core) && !commonHere(t.core) && (g.citiesByName.get(k)?.[0]?.population ?? 0) < 1_000_000) {
       const org = newEntity('organization', t.core, {orgKind: 'other'})
       addMention(org, chunk, [t])
       continue
