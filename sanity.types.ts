@@ -180,8 +180,8 @@ export type Article = {
       _type: "span";
       _key: string;
     }>;
-    style?: "normal";
-    listItem?: never;
+    style?: "normal" | "h2" | "blockquote";
+    listItem?: "bullet";
     markDefs?: Array<
       | ({
           _key: string;
@@ -196,6 +196,7 @@ export type Article = {
   }>;
   publishedAt?: string;
   publisher?: string;
+  byline?: string;
   canonicalUrl?: string;
   import?: ImportProvenance;
 };
@@ -402,8 +403,8 @@ export type ArticleBySlugQueryResult = {
       _type: "span";
       _key: string;
     }>;
-    style?: "normal";
-    listItem?: never;
+    style?: "blockquote" | "h2" | "normal";
+    listItem?: "bullet";
     markDefs: Array<
       | {
           _key: string;

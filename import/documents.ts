@@ -26,6 +26,8 @@ export interface ArticleMeta {
   publishedAt?: string
   publisher?: string
   canonicalUrl?: string
+  /** The reporters as the page credits them ("Jane Doe and John Roe"). */
+  byline?: string
   datelineKey?: string
 }
 
@@ -151,7 +153,10 @@ export function buildDocumentSet(article: StructuredArticle, index: EntityIndex,
       if (prev && JSON.stringify(prev.marks) === JSON.stringify(marks)) prev.text = `${prev.text as string}${paragraph.text.slice(a, b)}`
       else children.push({_key: `s${i}`, _type: 'span', marks, text: paragraph.text.slice(a, b)})
     }
-    return {_key: blockKey, _type: 'block', style: 'normal', markDefs, children}
+    // The page's own block kinds, as the body's Portable Text styles and lists.
+    const style = paragraph.kind === 'heading' ? 'h2' : paragraph.kind === 'quote' ? 'blockquote' : 'normal'
+    const list = paragraph.kind === 'item' ? {listItem: 'bullet', level: 1} : {}
+    return {_key: blockKey, _type: 'block', style, ...list, markDefs, children}
   })
 
   const articleDoc: SanityDoc = {
@@ -164,6 +169,7 @@ export function buildDocumentSet(article: StructuredArticle, index: EntityIndex,
     ...(meta.publishedAt ? {publishedAt: meta.publishedAt} : {}),
     ...(meta.publisher ? {publisher: meta.publisher} : {}),
     ...(meta.canonicalUrl ? {canonicalUrl: meta.canonicalUrl} : {}),
+    ...(meta.byline ? {byline: meta.byline} : {}),
     body,
     import: {
       _type: 'importProvenance',

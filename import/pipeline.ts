@@ -1,12 +1,14 @@
-// The import pipeline, text in, documents out: read → clean → structure → entities → claims → documents.
-// Pure and deterministic: the same text gives the same ids and documents (importedAt is injected).
+// The import pipeline, a page in, documents out: read → clean (HTML or text) → structure → entities →
+// claims → documents. Pure and deterministic: the same page gives the same ids and documents (importedAt
+// is injected). HTML and text end in one CleanedArticle, so every stage after cleaning is shared.
 import {extractClaims} from './claims.ts'
 import {cleanArticle, type CleanedArticle} from './clean.ts'
 import {buildDocumentSet, registerCountryNames, sha256, type SanityDoc} from './documents.ts'
 import {extractEntities, type EntityIndex} from './entities.ts'
 import {ImportInputError} from './errors.ts'
 import {gazetteer} from './gazetteer.ts'
-import {normalizeArticleText} from './read.ts'
+import {cleanHtmlPage} from './html/page.ts'
+import {looksLikeHtml, normalizeArticleText, type PageFormat} from './read.ts'
 import {structureArticle} from './structure.ts'
 
 export {ImportInputError}
@@ -26,20 +28,31 @@ export interface ImportResult {
 export interface BuildOptions {
   sourceFile: string
   importedAt?: string
+  /** 'html' or 'text'; by default the content decides. */
+  format?: PageFormat
+  /** Where an HTML page was fetched from (resolves its links; the canonical URL when the page names none). */
+  url?: string
 }
 
 let countriesRegistered = false
 
 export function buildDocuments(raw: string, opts: BuildOptions): ImportResult {
   if (typeof raw !== "string") throw new ImportInputError(`${opts.sourceFile}: not text`)
+  const format = opts.format ?? (looksLikeHtml(raw.slice(0, 4096)) ? 'html' : 'text')
+  let cleaned: CleanedArticle
   let text: string
   try {
-    text = normalizeArticleText(raw)
+    if (format === 'html') {
+      text = raw
+      cleaned = cleanHtmlPage(raw, {url: opts.url})
+    } else {
+      text = normalizeArticleText(raw)
+      cleaned = cleanArticle(text)
+    }
   } catch (err) {
     if (err instanceof ImportInputError) throw new ImportInputError(`${opts.sourceFile}: ${err.message}`)
     throw err
   }
-  const cleaned = cleanArticle(text)
   if (!cleaned.paragraphs.length) throw new ImportInputError(`${opts.sourceFile}: no article text found (only a title or page furniture)`)
   const structured = structureArticle(cleaned)
   const index = extractEntities(structured)
@@ -53,8 +66,10 @@ export function buildDocuments(raw: string, opts: BuildOptions): ImportResult {
     sha256: sha256(text),
     importedAt: opts.importedAt,
     strippedLines: cleaned.stripped,
-    publishedAt: publishedAtOf(cleaned),
-    publisher: publisherOf(cleaned),
+    publishedAt: cleaned.publishedAt ?? publishedAtOf(cleaned),
+    publisher: cleaned.publisher ?? publisherOf(cleaned),
+    canonicalUrl: cleaned.canonicalUrl,
+    byline: cleaned.byline,
     datelineKey: datelineOf(structured.paragraphs[0]?.text ?? '', index),
   })
   return {

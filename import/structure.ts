@@ -1,5 +1,5 @@
 // Stage 3: cleaned article → headline, dek, paragraphs and sentences with character offsets.
-import type {CleanedArticle} from './clean.ts'
+import type {CleanedArticle, ParagraphKind} from './clean.ts'
 
 export interface Sentence {
   text: string
@@ -11,6 +11,8 @@ export interface Sentence {
 export interface Paragraph {
   text: string
   sentences: Sentence[]
+  /** Where the page marks it: a subhead, a quoted paragraph, a list item (else a plain paragraph). */
+  kind?: ParagraphKind
 }
 
 export interface StructuredArticle {
@@ -83,7 +85,10 @@ export function structureArticle(cleaned: CleanedArticle): StructuredArticle {
   return {
     headline: cleaned.headline.length > 400 ? cleaned.headline.slice(0, 400).replace(/\s+\S*$/, '') : cleaned.headline,
     dek: cleaned.dek,
-    paragraphs: cleaned.paragraphs.flatMap(bounded).map((text) => ({text, sentences: splitSentences(text)})),
+    paragraphs: cleaned.paragraphs.flatMap((p, i) => {
+      const kind = cleaned.kinds?.[i]
+      return bounded(p).map((text) => ({text, sentences: splitSentences(text), ...(kind && kind !== 'paragraph' ? {kind} : {})}))
+    }),
   }
 }
 

@@ -2,14 +2,16 @@
 import {existsSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 
-const suites = ['import', 'lake', 'queries']
-const only = process.argv.slice(2)
+// `npm run bench -- extraction GIT_DIR`: arguments that are not suite names go to the suites.
+const suites = ['import', 'extraction', 'lake', 'queries']
+const only = process.argv.slice(2).filter((a) => suites.includes(a))
+const rest = process.argv.slice(2).filter((a) => !suites.includes(a))
 
 for (const name of suites) {
   if (only.length && !only.includes(name)) continue
   const file = fileURLToPath(new URL(`../bench/${name}.ts`, import.meta.url))
   if (!existsSync(file)) continue
-  const suite = (await import(file)) as {run: () => Promise<void>}
+  const suite = (await import(file)) as {run: (args?: string[]) => Promise<void>}
   console.log(`\n## ${name}`)
-  await suite.run()
+  await suite.run(rest)
 }

@@ -1,5 +1,6 @@
-// npm run import [-- FILE... ] [--dry-run] [--ndjson] [--dataset NAME]
-// Imports plain-text articles into the dataset (local by default, hosted when SANITY_* say so).
+// npm run import [-- FILE|URL... ] [--dry-run] [--ndjson] [--dataset NAME]
+// Imports news pages (HTML files, whole-page text dumps, or http(s) URLs) into the dataset (local by
+// default, hosted when SANITY_* say so).
 // stdout carries only --ndjson output; logs, progress and the summary go to stderr.
 import {readdirSync} from 'node:fs'
 import {basename, join, relative} from 'node:path'
@@ -7,12 +8,15 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {openTarget} from '../lake/target.ts'
 import {ImportInputError} from '../import/errors.ts'
+import {fetchPage, isUrl} from '../import/fetch.ts'
 import {buildDocuments, type ImportResult} from '../import/pipeline.ts'
-import {readArticleFile} from '../import/read.ts'
+import {readPageFile} from '../import/read.ts'
 import {DOC_TYPES, emptyCounts, writeImport} from '../import/write.ts'
 
-const USAGE = `usage: npm run import -- [FILE...] [--dry-run] [--ndjson] [--dataset NAME]
-  FILE       plain-text articles (default: the bundled articles in data/articles/)
+const USAGE = `usage: npm run import -- [FILE|URL...] [--dry-run] [--ndjson] [--dataset NAME]
+  FILE       a saved page: HTML (.html, .htm, or HTML content) or a whole-page text dump, one block per line
+             (default: the bundled articles in data/articles/)
+  URL        an http(s) news page, fetched (15 s, 5 MB, 5 redirects at most) and imported as HTML
   --dry-run  change nothing; with --ndjson print the documents to stdout, one JSON object per line
   --dataset  dataset name (default: SANITY_DATASET, then production)`
 
@@ -49,13 +53,18 @@ const files = args.positionals.length
       .map((f) => relative(process.cwd(), join(bundledDir, f)) || join(bundledDir, f))
 if (!files.length) fail('no articles to import')
 
-// Validate and extract every file before writing any: one bad file means nothing is written.
+// Validate and extract every page before writing any: one bad file or URL means nothing is written.
 const importedAt = new Date().toISOString()
 const results: {file: string; result: ImportResult}[] = []
 try {
   for (const file of files) {
-    const text = readArticleFile(file)
-    results.push({file, result: buildDocuments(text, {sourceFile: basename(file), importedAt})})
+    if (isUrl(file)) {
+      const page = await fetchPage(file)
+      results.push({file, result: buildDocuments(page.html, {sourceFile: page.url, importedAt, format: 'html', url: page.url})})
+      continue
+    }
+    const page = readPageFile(file)
+    results.push({file, result: buildDocuments(page.content, {sourceFile: basename(file), importedAt, format: page.format})})
   }
 } catch (err) {
   if (err instanceof ImportInputError) fail(err.message)
@@ -64,6 +73,8 @@ try {
 
 if (args.values.ndjson) {
   for (const {result} of results) for (const doc of result.documents) process.stdout.write(`${JSON.stringify(doc)}\n`)
+  // Exit only once stdout has taken every line: a pipe is written asynchronously.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
   process.exit(0)
 }
 

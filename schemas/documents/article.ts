@@ -39,8 +39,13 @@ export const article = defineType({
       of: [
         defineArrayMember({
           type: 'block',
-          styles: [{title: 'Normal', value: 'normal'}],
-          lists: [],
+          // The importer keeps a page's subheads, quoted paragraphs and list items as these.
+          styles: [
+            {title: 'Normal', value: 'normal'},
+            {title: 'Subhead', value: 'h2'},
+            {title: 'Quote', value: 'blockquote'},
+          ],
+          lists: [{title: 'Bullet', value: 'bullet'}],
           marks: {
             decorators: [
               {title: 'Strong', value: 'strong'},
@@ -59,6 +64,13 @@ export const article = defineType({
       group: 'publication',
     }),
     defineField({name: 'publisher', title: 'Publisher', type: 'string', group: 'publication'}),
+    defineField({
+      name: 'byline',
+      title: 'Byline',
+      type: 'string',
+      description: 'The reporters as the page credits them ("Jane Doe and John Roe")',
+      group: 'publication',
+    }),
     defineField({
       name: 'canonicalUrl',
       title: 'Canonical URL',

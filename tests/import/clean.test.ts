@@ -59,7 +59,7 @@ describe('clean stage', () => {
     const body = new Set(cleaned.paragraphs.map(norm))
     expect((g.boilerplate_lines as string[]).filter((l) => body.has(norm(l)))).toEqual([])
   })
-  it('strips slash breadcrumbs, newsletter boxes, separators, list widgets with their link titles, credited captions and notes about updating the story', () => {
+  it('strips slash breadcrumbs, newsletter boxes mid-story, separators, list widgets with their link titles, credited captions and notes about updating the story', () => {
     const cleaned = clean(
       [
         'Home',
@@ -68,6 +68,7 @@ describe('clean stage', () => {
         'Cranes stand idle at the container terminal on Wednesday. (Example Press / Jo Bloggs)',
         'Dock workers extended their strike on Wednesday, leaving ships waiting offshore and lorries queued along the highway.',
         '',
+        'The port operator said it had offered a 4% rise and would not improve on it while the terminals stayed closed.',
         'list of 2 items',
         'list 1 of 2',
         'Fishing fleet ties up in protest over fuel prices in Lagos',
@@ -81,13 +82,16 @@ describe('clean stage', () => {
         'after newsletter promotion',
         '___',
         'The union said talks with the port operator would resume on Friday, after a week without progress on pay.',
+        'Hauliers warned that perishable cargo in the queues would be lost if the dispute ran into next week.',
         'The Daily Example will continue to update this story as new information becomes available.',
       ].join('\n'),
     )
     expect(cleaned.headline).toBe('Harbour cranes fall silent as dock strike enters a third day')
     expect(cleaned.paragraphs).toEqual([
       'Dock workers extended their strike on Wednesday, leaving ships waiting offshore and lorries queued along the highway.',
+      'The port operator said it had offered a 4% rise and would not improve on it while the terminals stayed closed.',
       'The union said talks with the port operator would resume on Friday, after a week without progress on pay.',
+      'Hauliers warned that perishable cargo in the queues would be lost if the dispute ran into next week.',
     ])
     expect(cleaned.stripped).toEqual(
       expect.arrayContaining(['The week in shipping, the good, the bad and the essential', 'Home / News / Business / Ports', 'list of 2 items', 'list 1 of 2', 'Fishing fleet ties up in protest over fuel prices in Lagos', 'end of list', '___', 'Cranes stand idle at the container terminal on Wednesday. (Example Press / Jo Bloggs)']),

@@ -92,11 +92,11 @@ describe('documents stage', () => {
 })
 
 describe('buildDocuments input errors', () => {
-  it('throws a one-line ImportInputError naming the file for empty text, HTML and page furniture alone', async () => {
+  it('throws a one-line ImportInputError naming the file for empty text, an HTML page without an article and page furniture alone', async () => {
     const {ImportInputError} = await import('../../import/errors.ts')
     const cases: [string, RegExp][] = [
       ['   \n\n', /^x\.txt: empty article/],
-      ['<html><head></head><body><div><p>a</p><p>b</p><span>c</span></div></body></html>', /^x\.txt: this is an HTML page/],
+      ['<html><head></head><body><div><p>a</p><p>b</p><span>c</span></div></body></html>', /^x\.txt: no article text found \(0 paragraphs of prose/],
       ['Share\nFacebook\nSubscribe to our newsletter', /^x\.txt: no article text found/],
     ]
     for (const [raw, message] of cases) {

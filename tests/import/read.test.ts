@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {ImportInputError} from '../../import/errors.ts'
-import {decodeArticle, readArticleFile} from '../../import/read.ts'
+import {decodeArticle, readArticleFile, readPageFile} from '../../import/read.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'import-read-'))
 const file = (name: string, data: string | Uint8Array) => {
@@ -41,9 +41,25 @@ describe('read stage', () => {
   it('refuses a file over 2 MB', () => {
     expect(refusal(() => readArticleFile(file('big.txt', 'word '.repeat(450_000))))).toMatch(/over the 2 MB limit/)
   })
-  it('refuses an HTML page and says the importer takes plain text', () => {
+  it('reads an HTML page as HTML, by its extension or by its content, and text as text', () => {
     const html = '<!DOCTYPE html><html><head><title>x</title></head><body><p>Story</p></body></html>'
-    expect(refusal(() => readArticleFile(file('page.html', html)))).toMatch(/HTML page.*plain text/)
+    expect(readPageFile(file('page.html', html))).toEqual({format: 'html', content: html})
+    expect(readPageFile(file('saved-page.txt', html)).format).toBe('html')
+    expect(readPageFile(file('fragment.htm', '<p>Story</p>')).format).toBe('html')
+    expect(readPageFile(file('story.txt', 'Headline\n\nPrices rose <5% in March.\n'))).toEqual({format: 'text', content: 'Headline\n\nPrices rose <5% in March.\n'})
+  })
+  it('decodes an HTML page in the charset it declares, and undeclared non-UTF-8 bytes as Windows-1252', () => {
+    const latin1 = new Uint8Array([...new TextEncoder().encode('<html><head><meta charset="iso-8859-1"></head><body><p>caf'), 0xe9, ...new TextEncoder().encode('</p></body></html>')])
+    expect(readPageFile(file('latin1.html', latin1)).content).toContain('café')
+    const undeclared = new Uint8Array([...new TextEncoder().encode('<html><body><p>na'), 0xef, ...new TextEncoder().encode('ve</p></body></html>')])
+    expect(readPageFile(file('cp1252.html', undeclared)).content).toContain('naïve')
+  })
+  it('refuses a truncated HTML page, a binary one and an empty one, each in one line', () => {
+    expect(refusal(() => readPageFile(file('cut.html', '<!doctype html><html><body><article><p>Dock workers voted on Sunday to')))).toMatch(/cut\.html: truncated HTML/)
+    expect(refusal(() => readPageFile(file('tag.html', '<html><body><p>Story</p></body></html><div class="x')))).toMatch(/truncated HTML/)
+    expect(refusal(() => readPageFile(file('image.html', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a]))))).toMatch(/image\.html: binary data \(NUL bytes\), not an HTML page/)
+    expect(refusal(() => readPageFile(file('blank.html', '   \n')))).toMatch(/blank\.html: empty page/)
+    for (const message of [refusal(() => readPageFile(file('cut2.html', '<html><body><p>a')))]) expect(message).not.toContain('\n')
   })
   it('accepts text that merely mentions angle brackets', () => {
     expect(decodeArticle(new TextEncoder().encode('Prices rose <5% in March, officials said.\n'))).toContain('<5%')

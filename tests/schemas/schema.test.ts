@@ -75,13 +75,15 @@ describe('the compiled schema', () => {
     expect((claimField.type as {weak?: boolean}).weak).toBe(true)
   })
 
-  it('annotates article body spans with claimRef and mention, and allows only normal paragraphs', () => {
+  it('annotates article body spans with claimRef and mention, and allows the block kinds an import keeps: paragraphs, subheads, quotes, bullet items', () => {
     const body = objectType('article').fields.find((f) => f.name === 'body')!.type as {of: ObjectSchemaType[]}
     const block = body.of[0]!
     const children = block.fields.find((f) => f.name === 'markDefs')!.type as {of: SchemaType[]}
     expect(children.of.map((t) => t.name)).toEqual(['claimRef', 'mention'])
     const style = block.fields.find((f) => f.name === 'style')!.type as {options: {list: {value: string}[]}}
-    expect(style.options.list.map((s) => s.value)).toEqual(['normal'])
+    expect(style.options.list.map((s) => s.value)).toEqual(['normal', 'h2', 'blockquote'])
+    const list = block.fields.find((f) => f.name === 'listItem')!.type as {options: {list: {value: string}[]}}
+    expect(list.options.list.map((s) => s.value)).toEqual(['bullet'])
   })
 
   it('gives every document type an icon and a select/prepare preview', () => {

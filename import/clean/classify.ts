@@ -1,0 +1,354 @@
+// The block classifier for whole-page text dumps (one block per line), in the manner of jusText
+// (Pomikálek 2011) and trafilatura: each line gets features (length, function-word density, sentence
+// punctuation, title case, repetition in the page, named noise rules, section headings), an initial
+// class from them, then context smoothing, and the article is the densest run of body lines.
+import {readFileSync} from 'node:fs'
+import {contentWords, isHeadlineShaped} from './headline.ts'
+import {endsSentence, noiseRule, sectionHeading, wordCount, type SectionHeading} from './noise.ts'
+
+const FUNCTION_WORDS = new Set((JSON.parse(readFileSync(new URL('../../data/lexicon/function-words.en.json', import.meta.url), 'utf8')) as {words: string[]}).words)
+
+/** Tunables, named as in jusText where they mean the same (its defaults: 70, 200, 0.30, 0.32). */
+export const CLASSIFIER = {
+  /** Below this many characters a line is "short": its class comes from its neighbours. */
+  lengthLow: 70,
+  /** Above this many characters, with enough function words, a line is prose on its own. */
+  lengthHigh: 200,
+  stopwordsLow: 0.3,
+  stopwordsHigh: 0.32,
+  /** A page whose long lines have fewer function words than this is not in the stoplist's language: length alone decides. */
+  foreignPage: 0.12,
+  /** Consecutive short lines without sentence punctuation that make a menu or a link list. */
+  linkRun: 2,
+  /** The mean length of a menu's labels, in words, at most. */
+  menuWords: 4,
+  /**
+   * The densest-run weights: a body line earns by its length past lengthLow (so long paragraphs outweigh
+   * a list of teaser titles and blurbs) up to maxGain; each boilerplate line in a run costs badCost (up
+   * to badRunCap lines); a section heading costs tailCost.
+   */
+  maxGain: 5,
+  minGain: 0.1,
+  badCost: 1,
+  /** What inline furniture (an advert line, a caption) costs in a run, and whether context looks past it. */
+  inlineCost: 1,
+  badRunCap: 6,
+  gainOffset: 0,
+  tailCost: 8,
+  /** Runs lighter than this share of the heaviest are not candidates. */
+  runFloor: 0.3,
+  /** The longest widget a story is read across (lines between two runs). */
+  gapMax: 12,
+  /** Lines above a run searched for its header, and what a header adds to the run's weight. */
+  headerReach: 8,
+  bylineReach: 4,
+  headerBonus: 4,
+  /** What a run keeps of its score when it follows a story and an end heading ("Comments"). */
+  afterEndFactor: 0.7,
+} as const
+
+export type InitialClass = 'good' | 'neargood' | 'short' | 'bad'
+
+export interface LineFeatures {
+  text: string
+  /** Characters, with unspaced scripts weighted as their word count suggests. */
+  length: number
+  words: number
+  /** Share of tokens that are function words (0–1). */
+  stopDensity: number
+  ends: boolean
+  /** Share of words of 4+ letters that start with a capital. */
+  titleCase: number
+  /** How often the same line occurs in the page. */
+  repeats: number
+  /** Whether this is the line's first occurrence. */
+  first: boolean
+  noise?: string
+  /** A section heading: 'box' (related links, which a story may resume after) or 'end' (comments, author box). */
+  section?: SectionHeading
+}
+
+const keyOf = (line: string) => line.toLowerCase().replace(/\s+/g, ' ').trim()
+
+export function lineFeatures(lines: string[]): LineFeatures[] {
+  const counts = new Map<string, number>()
+  for (const l of lines) counts.set(keyOf(l), (counts.get(keyOf(l)) ?? 0) + 1)
+  const seen = new Set<string>()
+  return lines.map((text) => {
+    const key = keyOf(text)
+    const first = !seen.has(key)
+    seen.add(key)
+    const tokens = text.toLowerCase().match(/[\p{L}']+/gu) ?? []
+    const stop = tokens.filter((t) => FUNCTION_WORDS.has(t)).length
+    const long = text.match(/\p{L}{4,}/gu) ?? []
+    const caps = long.filter((w) => /^\p{Lu}/u.test(w)).length
+    const words = wordCount(text)
+    const spacedWords = text.split(/\s+/).filter(Boolean).length
+    return {
+      text,
+      length: words > spacedWords ? Math.max(text.length, words * 5) : text.length,
+      words,
+      stopDensity: tokens.length ? stop / tokens.length : 0,
+      ends: endsSentence(text),
+      titleCase: long.length ? caps / long.length : 0,
+      repeats: counts.get(key) ?? 1,
+      first,
+      noise: noiseRule(text),
+      section: sectionHeading(text),
+    }
+  })
+}
+
+/** Whether the page is in the stoplist's language: its long lines carry function words. */
+export function usesStoplist(features: LineFeatures[]): boolean {
+  const long = features.filter((f) => f.length >= CLASSIFIER.lengthLow && !f.noise)
+  if (!long.length) return true
+  const density = long.reduce((n, f) => n + f.stopDensity * f.length, 0) / long.reduce((n, f) => n + f.length, 0)
+  return density >= CLASSIFIER.foreignPage
+}
+
+/** jusText's context-free class of one line. */
+export function initialClass(f: LineFeatures, stoplist: boolean): InitialClass {
+  if (f.noise || f.section) return 'bad'
+  // A short line that recurs is navigation, a teaser or a widget label; a long one said twice is kept once.
+  // A recurring line is navigation or a widget label; a recurring sentence is a highlight or pull quote
+  // of the story's own text, and its place decides (the cleaner keeps one copy).
+  if (f.repeats > 1 && !(f.ends && f.words >= 6)) return 'bad'
+  if (f.length < CLASSIFIER.lengthLow) return 'short'
+  if (!stoplist) return f.length > CLASSIFIER.lengthHigh || f.ends ? 'good' : 'neargood'
+  if (f.stopDensity >= CLASSIFIER.stopwordsHigh) return f.length > CLASSIFIER.lengthHigh ? 'good' : 'neargood'
+  if (f.stopDensity >= CLASSIFIER.stopwordsLow) return 'neargood'
+  // Few function words but a full sentence of some length: headline-case prose or a list; near good.
+  if (f.ends && f.words >= 12 && f.stopDensity >= 0.15) return 'neargood'
+  return 'bad'
+}
+
+/** Menus and link lists: runs of short lines that end no sentence are bad, however they are surrounded. */
+export function markLinkRuns(classes: InitialClass[], features: LineFeatures[]): InitialClass[] {
+  const out = [...classes]
+  const listy = (i: number) => classes[i] === 'short' && !features[i]!.ends
+  for (let i = 0; i < out.length; ) {
+    if (!listy(i)) {
+      i++
+      continue
+    }
+    let j = i
+    while (j < out.length && (listy(j) || (classes[j] === 'bad' && features[j]!.words <= 6))) j++
+    const shorts = features.slice(i, j).filter((_, k) => classes[i + k] === 'short')
+    const meanWords = shorts.reduce((n, f) => n + f.words, 0) / Math.max(1, shorts.length)
+    // Menus are runs of one- to few-word labels; a list of longer items inside a story is left to its neighbours.
+    if (shorts.length >= CLASSIFIER.linkRun && meanWords <= CLASSIFIER.menuWords) for (let k = i; k < j; k++) out[k] = 'bad'
+    i = j
+  }
+  return out
+}
+
+/**
+ * Inside a box ("Related", "Highlights"): after its heading, the short lines belong to the box, up to the
+ * first line of prose.
+ */
+export function markBoxes(classes: InitialClass[], features: LineFeatures[]): InitialClass[] {
+  const out = [...classes]
+  for (let i = 0; i < out.length; i++) {
+    if (features[i]!.section !== 'box') continue
+    for (let j = i + 1; j < out.length && (out[j] === 'short' || out[j] === 'bad') && !features[j]!.section; j++) out[j] = 'bad'
+  }
+  return out
+}
+
+/**
+ * Prose in a row is the article even when no line is long: two or more near-good lines with only short
+ * lines between them are good (jusText alone drops a story of short paragraphs).
+ */
+export function promoteProseRuns(classes: InitialClass[]): InitialClass[] {
+  const out = [...classes]
+  for (let i = 0; i < out.length; ) {
+    if (classes[i] === 'bad') {
+      i++
+      continue
+    }
+    let j = i
+    while (j < classes.length && classes[j] !== 'bad') j++
+    const prose = classes.slice(i, j).filter((c) => c === 'good' || c === 'neargood').length
+    if (prose >= 2) for (let k = i; k < j; k++) if (out[k] === 'neargood') out[k] = 'good'
+    i = j
+  }
+  return out
+}
+
+/**
+ * The nearest neighbour's class in one direction, skipping short lines (and near-good ones when asked).
+ * Past the page's edge there is nothing: 'edge' sides with the other neighbour, so text that is only the
+ * article (no page around it) is not lost at its ends.
+ */
+function neighbour(classes: InitialClass[], i: number, step: 1 | -1, skipNeargood: boolean, inline: boolean[]): InitialClass | 'edge' {
+  for (let j = i + step; j >= 0 && j < classes.length; j += step) {
+    const c = classes[j]!
+    if (c === 'short' || (skipNeargood && c === 'neargood') || inline[j]) continue
+    return c
+  }
+  return 'edge'
+}
+
+/**
+ * Furniture that pages set inside a story's text (adverts, share bars, captions and credits, inline "Read
+ * more" links, separators): it says nothing about whether the lines around it are the story, so context
+ * looks past it.
+ */
+const INLINE_FURNITURE = new Set(['advert', 'share', 'share-on', 'photo-credit', 'agency-credit', 'caption-date', 'caption-prefix', 'caption-credit', 'caption-credit-tail', 'caption-label', 'gallery', 'gallery-control', 'inline-link', 'separator', 'player-notice', 'link-notice', 'counter', 'reading-time'])
+
+export function isInlineFurniture(f: LineFeatures): boolean {
+  return f.noise !== undefined && INLINE_FURNITURE.has(f.noise)
+}
+
+/** jusText's context-sensitive pass: short and near-good lines take the class their neighbours agree on. */
+export function smooth(classes: InitialClass[], inline: boolean[] = classes.map(() => false)): boolean[] {
+  const stage1 = classes.map((c, i) => {
+    if (c !== 'short') return c
+    let prev = neighbour(classes, i, -1, true, inline)
+    let next = neighbour(classes, i, 1, true, inline)
+    if (prev === 'edge') prev = next === 'edge' ? 'good' : next
+    if (next === 'edge') next = prev
+    if (prev === 'good' && next === 'good') return 'good'
+    if (prev === 'bad' && next === 'bad') return 'bad'
+    // Between prose and furniture: body only when the prose side is right next to it.
+    const near = (step: 1 | -1) => classes[i + step] === 'good' || classes[i + step] === 'neargood'
+    return (prev === 'good' && near(-1)) || (next === 'good' && near(1)) ? 'neargood' : 'bad'
+  })
+  return stage1.map((c, i) => {
+    if (c === 'good') return true
+    if (c === 'bad') return false
+    const prev = neighbour(stage1, i, -1, true, inline)
+    const next = neighbour(stage1, i, 1, true, inline)
+    // Near-good goes with any good neighbour; a page that is this line alone keeps it.
+    if (prev === 'edge' && next === 'edge') return true
+    return prev === 'good' || next === 'good'
+  })
+}
+
+/** A stretch of lines whose weights sum above zero: a candidate for the article's run. */
+export interface Run {
+  start: number
+  end: number
+  weight: number
+}
+
+/** The weight of one line for the densest-run search (see CLASSIFIER). */
+function lineWeight(body: boolean, f: LineFeatures, badRun: number): number {
+  if (f.section === 'end') return -CLASSIFIER.tailCost
+  if (body) return Math.min(CLASSIFIER.maxGain, Math.max(CLASSIFIER.minGain, (f.length - CLASSIFIER.gainOffset) / 100))
+  if (badRun > CLASSIFIER.badRunCap) return 0
+  return f.noise && INLINE_FURNITURE.has(f.noise) ? -CLASSIFIER.inlineCost : -CLASSIFIER.badCost
+}
+
+/**
+ * Candidate runs: the best-scoring span of each stretch between points where the running sum falls to
+ * zero (Kadane's maximum-subarray scan, keeping every stretch's best rather than only the page's). Body
+ * lines gain by length and furniture costs, so a long run of furniture costs no more than a few lines
+ * (an advert block does not split a story) while a section heading ("Related", "Comments") costs a lot.
+ */
+export function candidateRuns(body: boolean[], features: LineFeatures[]): Run[] {
+  const runs: Run[] = []
+  let sum = 0
+  let start = 0
+  let badRun = 0
+  let best: Run | undefined
+  for (let i = 0; i < body.length; i++) {
+    const f = features[i]!
+    badRun = body[i] || f.section === 'end' ? 0 : badRun + 1
+    const w = lineWeight(body[i]!, f, badRun)
+    if (sum <= 0) {
+      if (best) runs.push(best)
+      best = undefined
+      sum = 0
+      start = i
+    }
+    sum += w
+    if (sum > 0 && (!best || sum > best.weight)) best = {start, end: i, weight: sum}
+  }
+  if (best) runs.push(best)
+  return runs
+}
+
+/** Bylines, datelines and timestamps: what a story's own header carries just above its first paragraph. */
+const HEADER_RULES = new Set(['byline', 'timestamp', 'timestamp-word', 'date-only', 'reading-time', 'contributor'])
+
+/**
+ * Of the candidate runs, the article's: the heaviest, with a bonus for a story header above it (a byline
+ * or a date within a few lines, a title sharing words with its first paragraphs). Lists of teasers and
+ * blurbs can outweigh a short story; they have no header of their own.
+ */
+export function articleRun(runs: Run[], lines: string[], features: LineFeatures[]): Run | undefined {
+  const heaviest = Math.max(0, ...runs.map((r) => r.weight))
+  let chosen: Run | undefined
+  let chosenScore = -Infinity
+  for (const run of runs) {
+    if (run.weight < heaviest * CLASSIFIER.runFloor) continue
+    let bonus = 0
+    const above = features.slice(Math.max(0, run.start - CLASSIFIER.headerReach), run.start)
+    if (above.slice(-CLASSIFIER.bylineReach).some((f) => f.noise && HEADER_RULES.has(f.noise))) bonus += CLASSIFIER.headerBonus
+    const opening = new Set(lines.slice(run.start, run.start + 3).flatMap(contentWords))
+    const titled = above.some((f) => isHeadlineShaped(f.text) && new Set(contentWords(f.text).filter((w) => opening.has(w))).size >= 2)
+    if (titled) bonus += CLASSIFIER.headerBonus
+    let score = run.weight + bonus * Math.min(1, heaviest / 4)
+    // Prose after "Comments" or "About the author" that follows a story is the readers' or the author's.
+    const story = runs.find((q) => q.end < run.start && q.weight >= heaviest * CLASSIFIER.runFloor)
+    if (story && features.slice(story.end + 1, run.start).some((f) => f.section === 'end')) score *= CLASSIFIER.afterEndFactor
+    if (score > chosenScore) {
+      chosen = run
+      chosenScore = score
+    }
+  }
+  return chosen
+}
+
+/**
+ * A story interrupted by a widget (a newsletter box, a list of links) is one story: the runs after the
+ * chosen one join it across gaps of at most gapMax lines that hold named furniture and no end heading.
+ * (Runs before it are not joined: above a story sit teasers and promos, not more of it.)
+ */
+export function mergeAcrossWidgets(best: Run, runs: Run[], features: LineFeatures[]): [number, number] {
+  const start = best.start
+  let end = best.end
+  const joinable = (from: number, to: number) => {
+    const gap = features.slice(from, to)
+    return gap.length <= CLASSIFIER.gapMax && gap.some((f) => f.noise || f.section === 'box') && !gap.some((f) => f.section === 'end')
+  }
+  for (const r of runs.filter((r) => r.start > best.end).sort((a, b) => a.start - b.start)) {
+    if (!joinable(end + 1, r.start)) break
+    end = r.end
+  }
+  return [start, end]
+}
+
+export interface Classification {
+  features: LineFeatures[]
+  initial: InitialClass[]
+  body: boolean[]
+  /** Inclusive line range of the article's body run. */
+  run?: [number, number]
+  /** Every candidate run considered. */
+  runs: Run[]
+}
+
+/** Classifies the page's non-blank lines; body lines outside the densest run are not the article's. */
+export function classifyLines(lines: string[]): Classification {
+  const features = lineFeatures(lines)
+  const stoplist = usesStoplist(features)
+  const initial = markBoxes(
+    markLinkRuns(
+      features.map((f) => initialClass(f, stoplist)),
+      features,
+    ),
+    features,
+  )
+  const inline = features.map((f) => isInlineFurniture(f))
+  let smoothed = smooth(promoteProseRuns(initial), inline)
+  // A story of lone short paragraphs between widgets has no line good on its own: then near-good is good.
+  if (!smoothed.some(Boolean)) smoothed = smooth(initial.map((c) => (c === 'neargood' ? 'good' : c)), inline)
+  const runs = candidateRuns(smoothed, features)
+  const best = articleRun(runs, lines, features)
+  const run: [number, number] | undefined = best ? mergeAcrossWidgets(best, runs, features) : undefined
+  const body = smoothed.map((b, i) => b && run !== undefined && i >= run[0] && i <= run[1])
+  return {features, initial, body, run, runs}
+}
