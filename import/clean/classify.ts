@@ -39,12 +39,18 @@ export const CLASSIFIER = {
   runFloor: 0.3,
   /** The longest widget a story is read across (lines between two runs). */
   gapMax: 12,
+  /** The share of a run's content words found in the story for it to continue the story across an end heading. */
+  topicShare: 0.25,
+  /** The least weight of an earlier run joined as the story's opening (a promo line above a story weighs less). */
+  minOpening: 2,
   /** Lines above a run searched for its header, and what a header adds to the run's weight. */
   headerReach: 8,
   bylineReach: 4,
   headerBonus: 4,
   /** What a run keeps of its score when it follows a story and an end heading ("Comments"). */
   afterEndFactor: 0.7,
+  /** What a run that reads as a comment thread keeps of its score. */
+  commentFactor: 0.2,
 } as const
 
 export type InitialClass = 'good' | 'neargood' | 'short' | 'bad'
@@ -83,6 +89,7 @@ export function lineFeatures(lines: string[]): LineFeatures[] {
     const long = text.match(/\p{L}{4,}/gu) ?? []
     const caps = long.filter((w) => /^\p{Lu}/u.test(w)).length
     const words = wordCount(text)
+    const noise = noiseRule(text)
     const spacedWords = text.split(/\s+/).filter(Boolean).length
     return {
       text,
@@ -93,8 +100,9 @@ export function lineFeatures(lines: string[]): LineFeatures[] {
       titleCase: long.length ? caps / long.length : 0,
       repeats: counts.get(key) ?? 1,
       first,
-      noise: noiseRule(text),
-      section: sectionHeading(text),
+      noise,
+      // An author's biography closes the story as a heading would.
+      section: sectionHeading(text) ?? (noise === 'author-bio' ? 'end' : undefined),
     }
   })
 }
@@ -212,7 +220,11 @@ export function smooth(classes: InitialClass[], inline: boolean[] = classes.map(
     if (prev === 'good' && next === 'good') return 'good'
     if (prev === 'bad' && next === 'bad') return 'bad'
     // Between prose and furniture: body only when the prose side is right next to it.
-    const near = (step: 1 | -1) => classes[i + step] === 'good' || classes[i + step] === 'neargood'
+    const near = (step: 1 | -1) => {
+      let j = i + step
+      while (inline[j]) j += step
+      return classes[j] === 'good' || classes[j] === 'neargood'
+    }
     return (prev === 'good' && near(-1)) || (next === 'good' && near(1)) ? 'neargood' : 'bad'
   })
   return stage1.map((c, i) => {
@@ -278,47 +290,73 @@ const HEADER_RULES = new Set(['byline', 'timestamp', 'timestamp-word', 'date-onl
  * or a date within a few lines, a title sharing words with its first paragraphs). Lists of teasers and
  * blurbs can outweigh a short story; they have no header of their own.
  */
+/** A run with comment headers or controls in it ("Jane on May 2 at 8:50 pm said:", "Reply") is the readers', not the story. */
+function readsAsComments(r: Run, features: LineFeatures[]): boolean {
+  return features.slice(r.start, r.end + 1).filter((f) => f.noise === 'comment-header' || f.noise === 'comment-control').length >= 2
+}
+
 export function articleRun(runs: Run[], lines: string[], features: LineFeatures[]): Run | undefined {
-  const heaviest = Math.max(0, ...runs.map((r) => r.weight))
+  const commentLike = (r: Run) => readsAsComments(r, features)
+  const weights = runs.map((r) => r.weight * (commentLike(r) ? CLASSIFIER.commentFactor : 1))
+  const heaviest = Math.max(0, ...weights)
+  const candidate = (i: number) => weights[i]! >= heaviest * CLASSIFIER.runFloor
   let chosen: Run | undefined
   let chosenScore = -Infinity
-  for (const run of runs) {
-    if (run.weight < heaviest * CLASSIFIER.runFloor) continue
+  runs.forEach((run, i) => {
+    if (!candidate(i)) return
     let bonus = 0
     const above = features.slice(Math.max(0, run.start - CLASSIFIER.headerReach), run.start)
-    if (above.slice(-CLASSIFIER.bylineReach).some((f) => f.noise && HEADER_RULES.has(f.noise))) bonus += CLASSIFIER.headerBonus
+    if (hasStoryHeader(run, features)) bonus += CLASSIFIER.headerBonus
     const opening = new Set(lines.slice(run.start, run.start + 3).flatMap(contentWords))
     const titled = above.some((f) => isHeadlineShaped(f.text) && new Set(contentWords(f.text).filter((w) => opening.has(w))).size >= 2)
     if (titled) bonus += CLASSIFIER.headerBonus
-    let score = run.weight + bonus * Math.min(1, heaviest / 4)
+    let score = weights[i]! + bonus * Math.min(1, heaviest / 4)
     // Prose after "Comments" or "About the author" that follows a story is the readers' or the author's.
-    const story = runs.find((q) => q.end < run.start && q.weight >= heaviest * CLASSIFIER.runFloor)
+    const story = runs.find((q, j) => q.end < run.start && candidate(j))
     if (story && features.slice(story.end + 1, run.start).some((f) => f.section === 'end')) score *= CLASSIFIER.afterEndFactor
     if (score > chosenScore) {
       chosen = run
       chosenScore = score
     }
-  }
+  })
   return chosen
 }
 
 /**
  * A story interrupted by a widget (a newsletter box, a list of links) is one story: the runs after the
- * chosen one join it across gaps of at most gapMax lines that hold named furniture and no end heading.
+ * chosen one join it across gaps of at most gapMax lines that hold named furniture. Across an end heading
+ * ("More from UK" boxes sit inside stories too) only a run on the story's own topic joins, and not one
+ * that reads like comments (a timestamp over every few lines).
  * (Runs before it are not joined: above a story sit teasers and promos, not more of it.)
  */
 export function mergeAcrossWidgets(best: Run, runs: Run[], features: LineFeatures[]): [number, number] {
-  const start = best.start
+  let start = best.start
   let end = best.end
-  const joinable = (from: number, to: number) => {
-    const gap = features.slice(from, to)
-    return gap.length <= CLASSIFIER.gapMax && gap.some((f) => f.noise || f.section === 'box') && !gap.some((f) => f.section === 'end')
+  const topic = new Set(features.slice(best.start, best.end + 1).flatMap((f) => contentWords(f.text)))
+  const onTopic = (r: Run) => {
+    const words = features.slice(r.start, r.end + 1).flatMap((f) => contentWords(f.text))
+    const dates = features.slice(r.start, r.end + 1).filter((f) => f.noise === 'timestamp' || f.noise === 'date-only').length
+    return words.length > 0 && words.filter((w) => topic.has(w)).length / words.length >= CLASSIFIER.topicShare && dates * 3 <= r.end - r.start + 1
   }
   for (const r of runs.filter((r) => r.start > best.end).sort((a, b) => a.start - b.start)) {
-    if (!joinable(end + 1, r.start)) break
+    const gap = features.slice(end + 1, r.start)
+    const joinable = gap.length <= CLASSIFIER.gapMax && gap.some((f) => f.noise || f.section) && !readsAsComments(r, features) && (!gap.some((f) => f.section === 'end') || onTopic(r))
+    if (!joinable) break
     end = r.end
   }
+  // Backwards only to the story's own opening: an earlier run on the topic with a story header above it.
+  for (const r of runs.filter((r) => r.end < best.start).sort((a, b) => b.start - a.start)) {
+    const gap = features.slice(r.end + 1, start)
+    const joinable = gap.length <= CLASSIFIER.gapMax && gap.some((f) => f.noise || f.section) && r.weight >= CLASSIFIER.minOpening && !readsAsComments(r, features) && onTopic(r) && hasStoryHeader(r, features)
+    if (!joinable) break
+    start = r.start
+  }
   return [start, end]
+}
+
+/** A byline, dateline or timestamp within a few lines above a run. */
+function hasStoryHeader(r: Run, features: LineFeatures[]): boolean {
+  return features.slice(Math.max(0, r.start - CLASSIFIER.bylineReach), r.start).some((f) => f.noise !== undefined && HEADER_RULES.has(f.noise))
 }
 
 export interface Classification {

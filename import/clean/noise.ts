@@ -63,6 +63,8 @@ export function isBodyLike(line: string): boolean {
 
 /** Lines that are page furniture wherever they appear. Order matters only for readability. */
 const NOISE_RULES: {name: string; test: (line: string, words: number) => boolean}[] = [
+  // A comment's header: who, when, "said:" ("Jane on September 17, 2018 at 8:50 pm said:"). Before the timestamp rule, which it contains.
+  {name: 'comment-header', test: (l, n) => n <= 16 && /\b(?:said|says|wrote|commented|replied):\s*$/i.test(l) && (DATE_RE.test(l) || TIME_RE.test(l) || /\bago\b/i.test(l))},
   // Weather / temperature widgets: "30.1 C", "72°F", "Sunny 18°", "H: 20° L: 12°".
   {name: 'weather', test: (l, n) => n <= 6 && (/^-?\d+(?:[.,]\d+)?\s*°?\s*[CF]\b\.?$/i.test(l) || /-?\d+\s*°\s*[CF]?/.test(l))},
   {name: 'weather-word', test: (l, n) => n <= 4 && /^(?:sunny|cloudy|partly cloudy|clear|rain|showers|overcast|fog|snow|thunderstorms?|mostly (?:sunny|cloudy))$/i.test(l)},
@@ -88,7 +90,9 @@ const NOISE_RULES: {name: string; test: (line: string, words: number) => boolean
   {name: 'caption-prefix', test: (l) => /^(?:image|media|video|photo|picture) ?caption/i.test(l)},
   // Gallery controls and engagement prompts.
   {name: 'gallery-control', test: (l, n) => n <= 6 && /^(?:view all|see all|show all|back to (?:gallery|top|article)|view (?:gallery|slideshow)|open gallery|start slideshow|next slide|previous slide|expand|enlarge this image|\d+\s*\/\s*\d+)\b/i.test(l)},
-  {name: 'engagement', test: (l, n) => n <= 8 && /^(?:(?:did you )?(?:like|enjoy(?:ed)?|love)(?:d)? this (?:article|story|post)|was this (?:article|story) helpful|what do you think|rate this (?:article|story))\s*\??$/i.test(l)},
+  {name: 'engagement', test: (l, n) => n <= 10 && /^(?:(?:did you )?(?:like|enjoy(?:ed)?|love)(?:d)? this (?:article|story|post)|was this (?:article|story) helpful|what do you think|rate this (?:article|story)|want more (?:stories|news|articles)(?: like this)?|share (?:your thoughts|this (?:article|story)) with (?:your )?friends|tell us what you think)\b.{0,20}$/i.test(l)},
+  // The author's biography at the foot of a story: "Jane Doe is a freelance writer living in Lisbon."
+  {name: 'author-bio', test: (l, n) => n <= 60 && /^\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){1,3} (?:is|was|has been) (?:a|an|the)\b[^.]{0,80}?\b(?:writer|reporter|correspondent|editor|journalist|columnist|contributor|producer|freelancer|author|photographer)\b/u.test(l)},
   // Notes on where a story first ran.
   {name: 'source-note', test: (l, n) => n <= 30 && /^(?:this (?:article|story|piece) (?:has been|was) (?:adapted|republished|reprinted|first published|originally published|updated)|(?:a version of )?this (?:article|story) (?:first |originally )?appeared)\b/i.test(l)},
   // Media players' and scripts' fallback text.
@@ -98,6 +102,8 @@ const NOISE_RULES: {name: string; test: (line: string, words: number) => boolean
   {name: 'caption-credit-tail', test: (l, n) => n <= 100 && CREDIT_TAIL.test(l)},
   // A teaser card whose title runs into its blurb: "…Spots In DetroitHoodline crunched the numbers…", "…home from US NEW DELHI: Their…".
   {name: 'teaser-card', test: (l, n) => n >= 10 && n <= 120 && isTeaserCard(l)},
+  // Comment threads: "Reply", "12 likes".
+  {name: 'comment-control', test: (l, n) => n <= 4 && /^(?:reply|report(?: abuse)?|flag|log in to reply|sign in to reply|\d+\s+(?:likes?|replies|votes?)|rating:\s*\d+\s*votes?)$/i.test(l)},
   {name: 'caption-label', test: (l) => /^(?:caption|credit|source|image source|photo|file|watch|listen|video)\s*[:|]/i.test(l)},
   // Share / subscribe / newsletter / cookie / ads.
   {name: 'share', test: (l, n) => n <= 8 && /^(?:share(?: this(?: article| story)?)?|tweet|email|e-mail|print|copy(?: the)? link|link copied|save|comments?|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|flipboard|messenger)(?:\s*[|/,·•]\s*\w+)*\s*:?$/i.test(l)},
@@ -169,6 +175,8 @@ export function sectionHeading(line: string): SectionHeading | undefined {
   const key = headingKey(line)
   if (BOX_HEADINGS.has(key)) return 'box'
   if (END_HEADINGS.has(key) || END_PREFIXES.some((p) => key.startsWith(p)) || isAuthorBoxHeading(line)) return 'end'
+  // "More Washington Examiner": the outlet's other stories.
+  if (/^[Mm]ore\s+(?:\p{Lu}[\p{L}.'&-]*\s*){1,4}$/u.test(line.trim())) return 'end'
   // "[ 167 comments ]", "12 replies".
   if (/^\[?\s*[\d,]+\s+(?:comments?|replies|responses)\s*\]?$/.test(key)) return 'end'
   return undefined
