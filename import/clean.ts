@@ -63,7 +63,7 @@ export function cleanArticle(text: string, opts: CleanOptions = {}): CleanedArti
   }
   if (!lines.length) return {headline: '', paragraphs: [], stripped, dateLines}
 
-  const {body, run} = classifyLines(lines)
+  const {body, run, list} = classifyLines(lines)
   const runStart = run?.[0] ?? 0
   const choice = chooseHeadline(lines, runStart, run?.[1] ?? lines.length, opts.headline)
   let head = choice?.index ?? -1
@@ -94,7 +94,8 @@ export function cleanArticle(text: string, opts: CleanOptions = {}): CleanedArti
 
   const keep = lines.map((line, i) => i >= bodyStart && body[i]! && i <= runEnd && line !== headline)
   // Trailing short lines after the last prose paragraph are page furniture (tags, sign-offs, link titles).
-  for (let i = keep.lastIndexOf(true); i > bodyStart && !isBodyLike(lines[i]!) && !endsSentence(lines[i]!); i = keep.lastIndexOf(true)) keep[i] = false
+  // (A closing list's items are the story's: they end no sentence either.)
+  for (let i = keep.lastIndexOf(true); i > bodyStart && !isBodyLike(lines[i]!) && !endsSentence(lines[i]!) && !(list && i >= list[0]); i = keep.lastIndexOf(true)) keep[i] = false
   const paragraphs: string[] = []
   const kept = new Set<string>()
   lines.forEach((line, i) => {

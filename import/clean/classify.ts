@@ -4,7 +4,7 @@
 // class from them, then context smoothing, and the article is the densest run of body lines.
 import {readFileSync} from 'node:fs'
 import {contentWords, isHeadlineShaped} from './headline.ts'
-import {endsSentence, noiseRule, sectionHeading, wordCount, type SectionHeading} from './noise.ts'
+import {endsSentence, isAuthorBoxHeading, noiseRule, sectionHeading, wordCount, type SectionHeading} from './noise.ts'
 
 const FUNCTION_WORDS = new Set((JSON.parse(readFileSync(new URL('../../data/lexicon/function-words.en.json', import.meta.url), 'utf8')) as {words: string[]}).words)
 
@@ -39,6 +39,9 @@ export const CLASSIFIER = {
   runFloor: 0.3,
   /** The longest widget a story is read across (lines between two runs). */
   gapMax: 12,
+  /** A closing list has at least this many items of at most this many words. */
+  listItems: 3,
+  listItemWords: 25,
   /** The share of a run's content words found in the story for it to continue the story across an end heading. */
   topicShare: 0.25,
   /** The least weight of an earlier run joined as the story's opening (a promo line above a story weighs less). */
@@ -340,7 +343,9 @@ export function mergeAcrossWidgets(best: Run, runs: Run[], features: LineFeature
   }
   for (const r of runs.filter((r) => r.start > best.end).sort((a, b) => a.start - b.start)) {
     const gap = features.slice(end + 1, r.start)
-    const joinable = gap.length <= CLASSIFIER.gapMax && gap.some((f) => f.noise || f.section) && !readsAsComments(r, features) && (!gap.some((f) => f.section === 'end') || onTopic(r))
+    // An author box or a company's "About" section is on the story's topic but never the story.
+    const aboutBox = gap.some((f) => f.noise === 'author-bio' || isAuthorBoxHeading(f.text))
+    const joinable = gap.length <= CLASSIFIER.gapMax && gap.some((f) => f.noise || f.section) && !aboutBox && !readsAsComments(r, features) && (!gap.some((f) => f.section === 'end') || onTopic(r))
     if (!joinable) break
     end = r.end
   }
@@ -359,6 +364,38 @@ function hasStoryHeader(r: Run, features: LineFeatures[]): boolean {
   return features.slice(Math.max(0, r.start - CLASSIFIER.bylineReach), r.start).some((f) => f.noise !== undefined && HEADER_RULES.has(f.noise))
 }
 
+/** The shape of a list item's opening: a date, a number or ordinal, a bullet, a label with its value, or a word. */
+function itemShape(text: string): string {
+  const t = text.trim()
+  if (/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i.test(t)) return 'date'
+  if (/^\d{1,3}(?:[.)]|\s*[-–—:]|\s)/.test(t)) return 'number'
+  if (/^[•*·▪‣◦–—-]\s/.test(t)) return 'bullet'
+  // "Czech Republic (Group A): Seventh appearance", "Tampa, FL @ Amphitheatre": a label and its value.
+  if (/^[^:–—@.!?]{2,50}\s?[:–—@]\s/.test(t)) return 'labelled'
+  return 'word'
+}
+
+/**
+ * A list that closes a story (tour dates, numbered picks, bullet points) sits just after its last
+ * paragraph: a run of three or more lines of one shape ("June 10 – Tampa, FL", "3) …"), none of them page
+ * furniture or a heading. Bare URLs between the items (the items' links) are passed over.
+ */
+export function closingList(end: number, features: LineFeatures[]): number {
+  const items: number[] = []
+  let shape: string | undefined
+  for (let i = end + 1; i < features.length; i++) {
+    const f = features[i]!
+    if (f.noise === 'url') continue
+    if (f.noise || f.section || f.words < 3 || f.words > CLASSIFIER.listItemWords) break
+    const s = itemShape(f.text)
+    if (s === 'word') break
+    if (shape && s !== shape) break
+    shape = s
+    items.push(i)
+  }
+  return items.length >= CLASSIFIER.listItems ? items.at(-1)! : end
+}
+
 export interface Classification {
   features: LineFeatures[]
   initial: InitialClass[]
@@ -367,6 +404,8 @@ export interface Classification {
   run?: [number, number]
   /** Every candidate run considered. */
   runs: Run[]
+  /** A list that closes the story (lines of one shape after its last paragraph), when there is one. */
+  list?: [number, number]
 }
 
 /** Classifies the page's non-blank lines; body lines outside the densest run are not the article's. */
@@ -386,7 +425,10 @@ export function classifyLines(lines: string[]): Classification {
   if (!smoothed.some(Boolean)) smoothed = smooth(initial.map((c) => (c === 'neargood' ? 'good' : c)), inline)
   const runs = candidateRuns(smoothed, features)
   const best = articleRun(runs, lines, features)
-  const run: [number, number] | undefined = best ? mergeAcrossWidgets(best, runs, features) : undefined
-  const body = smoothed.map((b, i) => b && run !== undefined && i >= run[0] && i <= run[1])
-  return {features, initial, body, run, runs}
+  const merged = best ? mergeAcrossWidgets(best, runs, features) : undefined
+  const listEnd = merged ? closingList(merged[1], features) : undefined
+  const run: [number, number] | undefined = merged ? [merged[0], listEnd!] : undefined
+  const body = smoothed.map((b, i) => run !== undefined && i >= run[0] && i <= run[1] && (b || (i > merged![1] && features[i]!.noise !== 'url')))
+  const list: [number, number] | undefined = merged && listEnd! > merged[1] ? [merged[1] + 1, listEnd!] : undefined
+  return {features, initial, body, run, runs, list}
 }

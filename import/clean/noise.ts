@@ -26,11 +26,13 @@ const capitalizedShare = (text: string) => {
 
 /** A title in headline case glued to a sentence-case blurb, or a dateline in the middle of a line after a title. */
 export function isTeaserCard(line: string): boolean {
-  const glued = /(\p{Ll}{2,})(\p{Lu}\p{Ll}+)(?=[\s,])/u.exec(line)
+  // Three lowercase letters then a capital ("DetroitHoodline", "AthleteA 24-year-old"): brand names
+  // ("AirPods", "BamTech") have fewer; the title before it is in headline case, the blurb after it is not.
+  const glued = /(\p{Ll}{3,})(\p{Lu}\p{Ll}*)(?=[\s,])/u.exec(line)
   if (glued) {
     const title = line.slice(0, glued.index + glued[1]!.length)
     const blurb = line.slice(glued.index + glued[1]!.length)
-    if (title.split(/\s+/).length >= 3 && capitalizedShare(title) >= 0.6 && blurb.split(/\s+/).length >= 6 && capitalizedShare(blurb) < 0.5) return true
+    if (title.split(/\s+/).length >= 3 && capitalizedShare(title) >= 0.75 && blurb.split(/\s+/).length >= 6 && capitalizedShare(blurb) < 0.5) return true
   }
   const dateline = /\s(\p{Lu}{2,}(?:[ .]\p{Lu}{2,})*):\s+\p{Lu}/u.exec(line)
   if (dateline && dateline.index > 0) {
@@ -104,6 +106,8 @@ const NOISE_RULES: {name: string; test: (line: string, words: number) => boolean
   {name: 'teaser-card', test: (l, n) => n >= 10 && n <= 120 && isTeaserCard(l)},
   // Comment threads: "Reply", "12 likes".
   {name: 'comment-control', test: (l, n) => n <= 4 && /^(?:reply|report(?: abuse)?|flag|log in to reply|sign in to reply|\d+\s+(?:likes?|replies|votes?)|rating:\s*\d+\s*votes?)$/i.test(l)},
+  // A link title with its comment or share count: "Week 12 power rankings (133)".
+  {name: 'counted-link', test: (l, n) => n <= 25 && /^[^.!?]{8,160}[^.!?\s]\s\(\d{1,6}\)$/.test(l)},
   {name: 'caption-label', test: (l) => /^(?:caption|credit|source|image source|photo|file|watch|listen|video)\s*[:|]/i.test(l)},
   // Share / subscribe / newsletter / cookie / ads.
   {name: 'share', test: (l, n) => n <= 8 && /^(?:share(?: this(?: article| story)?)?|tweet|email|e-mail|print|copy(?: the)? link|link copied|save|comments?|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|flipboard|messenger)(?:\s*[|/,·•]\s*\w+)*\s*:?$/i.test(l)},
@@ -148,9 +152,13 @@ function headingKey(line: string): string {
 }
 
 const noiseCache = new Map<string, string | null>()
+/** An embedded post's attribution ("— Jane Doe (@jane) November 18, 2019") is the story quoting it, not a timestamp. */
+const EMBED_ATTRIBUTION = /^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\S/
+
 export function noiseRule(line: string): string | undefined {
   const cached = noiseCache.get(line)
   if (cached !== undefined) return cached ?? undefined
+  if (EMBED_ATTRIBUTION.test(line)) return undefined
   const n = wordCount(line)
   let found: string | null = null
   for (const rule of NOISE_RULES)
