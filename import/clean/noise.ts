@@ -81,7 +81,7 @@ const NOISE_RULES: {name: string; test: (line: string, words: number) => boolean
   // Author bios and contact lines: an e-mail address or phone number in a short line.
   {name: 'contact', test: (l, n) => n <= 45 && (/\b[\w.+-]+@[\w-]+\.[\w.]+\b/.test(l) || /\b(?:reach|contact|follow|email) (?:him|her|them|me|us|the author)\b/i.test(l))},
   // Gallery captions ("Item 1 of 3 …", "[1/3] …") and licensing links.
-  {name: 'gallery', test: (l) => /^(?:item \d+ of \d+\b|\[\d+\s*\/\s*\d+\])/i.test(l) || /\bpurchase licensing rights\b/i.test(l) || /, opens new tab$/i.test(l)},
+  {name: 'gallery', test: (l) => /^(?:(?:item|image|photo|picture|slide|video) \d+ of\s*\/?\s*\d+\b|\[\d+\s*\/\s*\d+\])/i.test(l) || /\bpurchase licensing rights\b/i.test(l) || /, opens new tab$/i.test(l)},
   // Photo captions and credits.
   {name: 'photo-credit', test: (l, n) => n <= 25 && /(?:\b(?:photo|photograph|image|picture|video|illustration|graphic)s?\s*(?:credit)?\s*[:/|]|\((?:photo|image|credit)[^)]*\)$|\b(?:getty images|afp via getty|ap photo|reuters\/|shutterstock|file photo|epa-efe|photo by|photographed by)\b|\/\s*(?:AFP|AP|Reuters|Getty|EPA|Bloomberg)\b)/i.test(l)},
   // A credit line alone: "Michael Conroy, AP", "Photo: Jane Doe/Getty Images", "Getty Images".
@@ -91,7 +91,7 @@ const NOISE_RULES: {name: string; test: (line: string, words: number) => boolean
   // Captions labelled by the page: "Image caption ...", "Media captionWho is ...".
   {name: 'caption-prefix', test: (l) => /^(?:image|media|video|photo|picture) ?caption/i.test(l)},
   // Gallery controls and engagement prompts.
-  {name: 'gallery-control', test: (l, n) => n <= 6 && /^(?:view all|see all|show all|back to (?:gallery|top|article)|view (?:gallery|slideshow)|open gallery|start slideshow|next slide|previous slide|expand|enlarge this image|\d+\s*\/\s*\d+)\b/i.test(l)},
+  {name: 'gallery-control', test: (l, n) => n <= 6 && /^(?:view all|see all|show all|back to (?:gallery|top|article)|view (?:gallery|slideshow)|open gallery|start slideshow|next slide|previous slide|expand|enlarge this image|\d+\s*\/\s*\d+)\b/i.test(l) || (n <= 2 && /^(?:caption|close|open|hide caption|show caption|toggle caption|fullscreen|full screen)$/i.test(l))},
   {name: 'engagement', test: (l, n) => n <= 10 && /^(?:(?:did you )?(?:like|enjoy(?:ed)?|love)(?:d)? this (?:article|story|post)|was this (?:article|story) helpful|what do you think|rate this (?:article|story)|want more (?:stories|news|articles)(?: like this)?|share (?:your thoughts|this (?:article|story)) with (?:your )?friends|tell us what you think)\b.{0,20}$/i.test(l)},
   // The author's biography at the foot of a story: "Jane Doe is a freelance writer living in Lisbon."
   {name: 'author-bio', test: (l, n) => n <= 60 && /^\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){1,3} (?:is|was|has been) (?:a|an|the)\b[^.]{0,80}?\b(?:writer|reporter|correspondent|editor|journalist|columnist|contributor|producer|freelancer|author|photographer)\b/u.test(l)},
@@ -119,7 +119,8 @@ const NOISE_RULES: {name: string; test: (line: string, words: number) => boolean
   {name: 'copyright', test: (l, n) => n <= 40 && (/©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b/i.test(l))},
   {name: 'terms', test: (l, n) => n <= 12 && /^(?:privacy policy|terms (?:of (?:use|service)|and conditions)|contact us|about us|cookie (?:policy|settings)|accessibility|sitemap|careers|advertise(?: with us)?)\b/i.test(l)},
   {name: 'breadcrumb', test: (l, n) => n <= 16 && (/\s[›»>|]\s/.test(l) || /\s\/\s.*\s\/\s/.test(l) || /^(?:[\w&'-]+\s*){1,3}(?:[|•·]\s*(?:[\w&'-]+\s*){1,3}){2,}$/.test(l)) && !endsSentence(l)},
-  {name: 'url', test: (l, n) => n <= 3 && /^(?:https?:\/\/|www\.)\S+$/i.test(l)},
+  // A URL or a bare domain alone ("Smithsonian.com"): a site's name or a link, never a sentence.
+  {name: 'url', test: (l, n) => n <= 3 && (/^(?:https?:\/\/|www\.)\S+$/i.test(l) || /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|org|net|news|info|io|co|gov|edu|co\.uk|org\.uk|com\.au|de|fr|it|es|in|ca)$/iu.test(l))},
   {name: 'inline-link', test: (l, n) => n <= 30 && /^(?:related|read more|read also|also read|see also|more|watch|listen|recommended|read)\s*:\s*\S/i.test(l)},
   {name: 'social-handle', test: (l, n) => n <= 8 && /(?:^|\s)@\w{2,}/.test(l) && !endsSentence(l)},
   {name: 'hashtags', test: (l) => /^(?:#\w+\s*){1,}$/.test(l)},

@@ -17,9 +17,9 @@ const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'svg', 'template', 'if
 /** Picture captions and credits: the article's own text never lives in them. */
 const CAPTION_TAGS = new Set(['figcaption', 'figure'])
 
-/** HTML's block-level elements (a line break in a text dump, a block boundary here). */
+/** HTML's block-level elements (a line break in a text dump, a block boundary here). A table row is one block, its cells separated by spaces. */
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'tr', 'td', 'th', 'table', 'section', 'article', 'header',
+  'p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'tr', 'table', 'section', 'article', 'header',
   'footer', 'nav', 'aside', 'figure', 'figcaption', 'blockquote', 'form', 'dl', 'dt', 'dd', 'hr', 'main', 'pre', 'address',
   'fieldset', 'legend', 'caption', 'summary', 'details', 'tbody', 'thead', 'tfoot',
 ])
@@ -29,7 +29,7 @@ const BLOCK_TAGS = new Set([
  * vocabulary is the one Readability's `unlikelyCandidates` and trafilatura's discard lists use, narrowed to
  * what can sit inside a story's own markup.
  */
-const WIDGET_ATTR = /(?:^|[\s_-])(?:caption|credit|credits|wp-caption|image-?credit|photo-?credit|sr-only|visually-?hidden|screen-?reader|share|sharing|social|newsletter|related|promo|advert|ad-slot|ad-container|recirc|outbrain|taboola|subscribe|paywall|comments?)(?:$|[\s_-])/i
+const WIDGET_ATTR = /(?:^|[\s_-])(?:caption|credit|credits|wp-caption|image-?credit|photo-?credit|sr-only|visually-?hidden|screen-?reader|share|sharing|social|newsletter|related|promo|advert|ad-slot|ad-container|recirc|outbrain|taboola|subscribe|comments?)(?:$|[\s_-])/i
 
 export interface WalkOptions {
   /** Drop captions, figures and widget-classed elements (the article path); the page dump keeps them, as a scraper would. */
@@ -87,6 +87,7 @@ export function blocksOf(root: Node, opts: WalkOptions): Block[] {
     const nextKind = block && tag !== 'div' && tag !== 'section' && tag !== 'article' && tag !== 'main' ? kindOf(tag, quote) : quote ? 'quote' : blockKind
     if (block) flush()
     const link = inLink || tag === 'a'
+    if (tag === 'td' || tag === 'th') parts.push(' ')
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child, link, quote, nextKind)
     if (block) flush()
   }

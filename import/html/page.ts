@@ -18,6 +18,8 @@ export interface HtmlPageOptions {
 
 /** Readability's own threshold is 500 characters of article text; below it, the text cleaner decides. */
 const MIN_ARTICLE_CHARS = 400
+/** A description shorter than this, or ending without a full stop, is a standfirst rather than a lede. */
+const STANDFIRST_WORDS = 15
 /** A block that is mostly link text is a list of other stories, not prose. */
 const LINK_LIST_DENSITY = 0.5
 
@@ -139,8 +141,10 @@ export function cleanHtmlPage(html: string, opts: HtmlPageOptions = {}): Cleaned
     if (byline && !cleaned.byline) cleaned.byline = byline
   }
   const dek = meta.description ? normalize(meta.description) : undefined
-  // The standfirst as a paragraph of its own at the top is the dek, not the story.
-  if (dek && cleaned.paragraphs.length > 1 && cleaned.paragraphs[0] === dek) {
+  // The standfirst as a paragraph of its own at the top is the dek, not the story; a description that is
+  // the lede itself (a full sentence of some length, as most pages' og:description is) stays the lede.
+  const standfirst = (p: string) => p.split(' ').length < STANDFIRST_WORDS || !/[.!?]["')]?$/.test(p)
+  if (dek && cleaned.paragraphs.length > 1 && cleaned.paragraphs[0] === dek && standfirst(dek)) {
     cleaned.paragraphs.shift()
     cleaned.kinds?.shift()
   }
