@@ -2,7 +2,7 @@
 // source), a cue (the attribution words) and a content span, following PARC 3.0 / BBC Citron.
 import type {Entity, EntityIndex} from './entities.ts'
 import {isCalendarWord, isCommonWord, isFirstName, isRoleHead, lexTags} from './lexicon.ts'
-import type {StructuredArticle} from './structure.ts'
+import {splitSentences, type Paragraph, type StructuredArticle} from './structure.ts'
 
 export type QuoteType = 'direct' | 'indirect' | 'mixed'
 export type Hedging = 'asserted' | 'hedged' | 'speculative'
@@ -19,7 +19,7 @@ export interface ClaimSourceDraft {
 }
 
 export interface ClaimDraft {
-  /** Index of the body paragraph. */
+  /** Index of the body paragraph; HEADLINE_PARAGRAPH or DEK_PARAGRAPH for a claim the headline or dek carries. */
   paragraph: number
   /** Content span in the paragraph's text. */
   start: number
@@ -62,14 +62,42 @@ interface Sentence {
   end: number
 }
 
+/** The draft paragraph index of a claim read off the headline or the dek (no body span to annotate). */
+export const HEADLINE_PARAGRAPH = -1
+export const DEK_PARAGRAPH = -2
+
+/** Cue verbs in headline case ("Minister Says Talks Are Over") read as the body's ("says"); same length, so offsets hold. */
+const HEADLINE_CUE = new RegExp(`\\b(?:${CUE_VERBS.split('|').filter((v) => !v.includes(' ')).map((v) => v[0]!.toUpperCase() + v.slice(1)).join('|')})\\b`, 'g')
+
+/**
+ * Claims of the body, then of the headline and the dek, which often carry one ("X says …"). Each is read
+ * with its own pronoun history: a headline's "he" has no antecedent, and a body's must not find one there.
+ */
 export function extractClaims(article: StructuredArticle, index: EntityIndex): ClaimDraft[] {
+  const body = extractFrom(article.paragraphs, index.units.findIndex((u) => u.kind === 'body'), index, (p) => p)
+  const tops: {kind: 'headline' | 'dek'; paragraph: number}[] = [
+    {kind: 'headline', paragraph: HEADLINE_PARAGRAPH},
+    {kind: 'dek', paragraph: DEK_PARAGRAPH},
+  ]
+  const top = tops.flatMap(({kind, paragraph}) => {
+    const unit = index.units.findIndex((u) => u.kind === kind)
+    if (unit < 0) return []
+    const text = index.units[unit]!.text
+    const sentenceCase = text.replace(HEADLINE_CUE, (w) => w.toLowerCase())
+    return extractFrom([{text: sentenceCase, sentences: splitSentences(sentenceCase)}], unit, index, () => paragraph)
+  })
+  // A headline that restates a body claim of the same source is still its own claim (the gold counts both).
+  return [...body, ...top]
+}
+
+function extractFrom(paragraphs: Paragraph[], firstUnit: number, index: EntityIndex, paragraphOf: (p: number) => number): ClaimDraft[] {
   const claims: ClaimDraft[] = []
-  const firstBodyUnit = index.units.findIndex((u) => u.kind === 'body')
+  const firstBodyUnit = firstUnit
   /** Named sources in order, for pronoun resolution. */
   const history: {kind: ClaimSourceDraft['kind']; entityKey?: string; description: string; plural?: boolean; affiliationKey?: string; paragraph: number; at: number}[] = []
   let lastQuoteSource: (ClaimSourceDraft & {paragraph: number}) | undefined
 
-  article.paragraphs.forEach((paragraph, p) => {
+  paragraphs.forEach((paragraph, p) => {
     const unit = firstBodyUnit + p
     const text = paragraph.text
     const mentions = index.mentionsByUnit.get(unit) ?? []
@@ -292,7 +320,7 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
       const hedging = hedgingOf(statementText, cue)
       const aboutKeys = [...new Set(mentionsIn(s, e).map((m) => m.key))].filter((k) => k !== source.entityKey)
       const draft: ClaimDraft = {
-        paragraph: p,
+        paragraph: paragraphOf(p),
         start: s,
         end: e,
         statement: statementText.replace(/"/g, qt === 'mixed' ? '"' : '').trim(),
@@ -410,7 +438,7 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
             const end = sentence.end
             add(sentence, cs, end, am[1]!, src, 'indirect', 0.85)
             const last = claims.at(-1)
-            if (last && last.paragraph === p && last.start === cs) {
+            if (last && last.paragraph === paragraphOf(p) && last.start === cs) {
               const before2 = text.slice(cs, base + am.index).replace(/[\s,]+$/, '')
               last.statement = `${before2} ${tail}`.replace(/[.\s]+$/, '').replace(/"/g, '')
             }

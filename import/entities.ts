@@ -458,7 +458,11 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
     if (cities?.length && tokens.length <= 4) {
       const city = cities.find((c) => c.countryCode && countryMentioned.has(c.countryCode)) ?? cities[0]!
       const followedByRegion = /^,\s*(?:[A-Z]{2}\b|[A-Z][a-z]+)/.test(unit.text.slice(tokens.at(-1)!.end)) && isRegionAfter(unit.text.slice(tokens.at(-1)!.end))
-      const dateline = chunk.unit === units.findIndex((x) => x.kind === 'body') && tokens[0]!.start === 0 && text === text.toUpperCase()
+      // A dateline opens the first paragraph: "SANTIAGO —", or in the outlet's case, "Indianapolis – …", "Chicago (AP) —".
+      const dateline =
+        chunk.unit === units.findIndex((x) => x.kind === 'body') &&
+        tokens[0]!.start === 0 &&
+        (text === text.toUpperCase() || /^\s*(?:\([^)]{1,30}\))?\s*[—–-]\s/.test(unit.text.slice(tokens.at(-1)!.end)))
       const based = /^-based\b/.test(unit.text.slice(tokens.at(-1)!.end))
       const big = (city.population ?? 0) >= 1_000_000 && !isFirstName(tokens[0]!.core)
       const small = (city.population ?? 0) < 20_000

@@ -121,9 +121,9 @@ function publisherOf(cleaned: CleanedArticle): string | undefined {
   return undefined
 }
 
-/** "SANTIAGO, Dec 16 (Reuters) -": the place an article was filed from. */
+/** "SANTIAGO, Dec 16 (Reuters) -", "Indianapolis –": the place an article was filed from. */
 function datelineOf(first: string, index: EntityIndex): string | undefined {
-  const m = first.match(/^([A-Z][A-Z .'-]{2,40})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{2,40}\))?\s*[-–—]/)
+  const m = first.match(/^([A-Z][A-Z .'-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{2,40}\))?\s*[-–—]/)
   if (!m) return undefined
   const firstBody = index.units.findIndex((u) => u.kind === 'body')
   const hit = (index.mentionsByUnit.get(firstBody) ?? []).find((x) => x.mention.start === 0 && index.entities.get(x.key)?.type === 'place')

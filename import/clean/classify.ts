@@ -310,7 +310,14 @@ export function articleRun(runs: Run[], lines: string[], features: LineFeatures[
     let bonus = 0
     const above = features.slice(Math.max(0, run.start - CLASSIFIER.headerReach), run.start)
     if (hasStoryHeader(run, features)) bonus += CLASSIFIER.headerBonus
-    const opening = new Set(lines.slice(run.start, run.start + 3).flatMap(contentWords))
+    // The run's opening paragraphs (its long lines): a story's title shares their words.
+    const opening = new Set(
+      features
+        .slice(run.start, run.end + 1)
+        .filter((f) => f.length >= CLASSIFIER.lengthLow)
+        .slice(0, 2)
+        .flatMap((f) => contentWords(f.text)),
+    )
     const titled = above.some((f) => isHeadlineShaped(f.text) && new Set(contentWords(f.text).filter((w) => opening.has(w))).size >= 2)
     if (titled) bonus += CLASSIFIER.headerBonus
     let score = weights[i]! + bonus * Math.min(1, heaviest / 4)
@@ -383,7 +390,10 @@ function itemShape(text: string): string {
 export function closingList(end: number, features: LineFeatures[]): number {
   const items: number[] = []
   let shape: string | undefined
-  for (let i = end + 1; i < features.length; i++) {
+  // The run may already hold the list's first items (short lines next to prose join it): start before them.
+  let from = end
+  while (from > 0 && features[from]!.length < CLASSIFIER.lengthLow && itemShape(features[from]!.text) !== 'word' && !features[from]!.noise) from--
+  for (let i = from + 1; i < features.length; i++) {
     const f = features[i]!
     if (f.noise === 'url') continue
     if (f.noise || f.section || f.words < 3 || f.words > CLASSIFIER.listItemWords) break
@@ -393,7 +403,7 @@ export function closingList(end: number, features: LineFeatures[]): number {
     shape = s
     items.push(i)
   }
-  return items.length >= CLASSIFIER.listItems ? items.at(-1)! : end
+  return items.length >= CLASSIFIER.listItems ? Math.max(end, items.at(-1)!) : end
 }
 
 export interface Classification {

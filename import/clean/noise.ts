@@ -108,6 +108,10 @@ const NOISE_RULES: {name: string; test: (line: string, words: number) => boolean
   {name: 'comment-control', test: (l, n) => n <= 4 && /^(?:reply|report(?: abuse)?|flag|log in to reply|sign in to reply|\d+\s+(?:likes?|replies|votes?)|rating:\s*\d+\s*votes?)$/i.test(l)},
   // A link title with its comment or share count: "Week 12 power rankings (133)".
   {name: 'counted-link', test: (l, n) => n <= 25 && /^[^.!?]{8,160}[^.!?\s]\s\(\d{1,6}\)$/.test(l)},
+  // "Read this story in Spanish", "Leer en español": the page's other editions.
+  {name: 'language-switch', test: (l, n) => n <= 8 && /^(?:read (?:this|the) (?:story|article|page) in|read in|also (?:available|in)|leer en|lire en|leia em|auf deutsch|en español|in english)\b/i.test(l)},
+  // Alert banners: "BREAKING NEWS: …", "Live: …", "News alert".
+  {name: 'alert', test: (l, n) => n <= 20 && /^(?:breaking(?: news)?|news alert|alert|just in|live updates?|developing(?: story)?)\s*(?:[:|–—-]|$)/i.test(l)},
   {name: 'caption-label', test: (l) => /^(?:caption|credit|source|image source|photo|file|watch|listen|video)\s*[:|]/i.test(l)},
   // Share / subscribe / newsletter / cookie / ads.
   {name: 'share', test: (l, n) => n <= 8 && /^(?:share(?: this(?: article| story)?)?|tweet|email|e-mail|print|copy(?: the)? link|link copied|save|comments?|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|flipboard|messenger)(?:\s*[|/,·•]\s*\w+)*\s*:?$/i.test(l)},
@@ -197,6 +201,6 @@ export function isTailHeading(line: string): boolean {
 
 /** "About the author", "About Jane Doe": the author's biography follows, not the story. */
 export function isAuthorBoxHeading(line: string): boolean {
-  return /^about (?:the authors?|\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]+){1,3})\s*:?$/u.test(line.trim())
+  return /^[Aa]bout (?:the authors?|\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]+){1,3})\s*:?$/u.test(line.trim())
 }
 

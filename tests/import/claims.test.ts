@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {extractClaims, type ClaimDraft} from '../../import/claims.ts'
+import {extractClaims, HEADLINE_PARAGRAPH, type ClaimDraft} from '../../import/claims.ts'
 import {cleanArticle} from '../../import/clean.ts'
 import {extractEntities} from '../../import/entities.ts'
 import {normalizeArticleText} from '../../import/read.ts'
@@ -120,5 +120,22 @@ describe('claims stage', () => {
   it('resolves "the central bank said" to the one bank the story names', () => {
     const claims = claimsOf('The Reserve Bank of Australia held rates on Tuesday.', 'Inflation is easing in most sectors of the economy, the central bank said in a statement.')
     expect(claims.at(-1)).toMatchObject({kind: 'organization', source: 'Reserve Bank of Australia', statement: 'Inflation is easing in most sectors of the economy'})
+  })
+  it('reads a claim the headline carries as a claim of its own with no body span, and a cue in headline case', () => {
+    const read = (headline: string) => {
+      const article = structureArticle(
+        cleanArticle(normalizeArticleText([headline, '', 'Port director Ines Moreira met the union on Monday for a third round of talks on pay.', '', 'The talks will resume on Thursday, the union said.'].join('\n\n'))),
+      )
+      const index = extractEntities(article)
+      return {index, claims: extractClaims(article, index)}
+    }
+    const {index, claims} = read('Port director Ines Moreira says strike will end by Friday')
+    const headline = claims.find((c) => c.paragraph === HEADLINE_PARAGRAPH)
+    expect(headline).toMatchObject({cue: 'says', statement: 'strike will end by Friday', source: {kind: 'person'}})
+    // Headline case: the cue is read; who speaks in a capitalised headline is the entity stage's harder problem.
+    expect(read('Port Director Ines Moreira Says Strike Will End by Friday').claims.find((c) => c.paragraph === HEADLINE_PARAGRAPH)).toMatchObject({cue: 'says', statement: 'Strike Will End by Friday'})
+    expect(index.entities.get(headline!.source.entityKey!)?.name).toBe('Ines Moreira')
+    // The body's claims are read as before, with their own spans.
+    expect(claims.filter((c) => c.paragraph >= 0).map((c) => c.statement)).toEqual(['The talks will resume on Thursday'])
   })
 })

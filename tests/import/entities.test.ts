@@ -99,4 +99,10 @@ describe('entities stage on general text', () => {
     const {organizations} = entitiesOf(page('The Election Commission of India (ECI) said turnout was 77%.', 'Later, the ECI said counting was over.'))
     expect(organizations.map((o) => [o.name, [...o.aliases].includes('ECI'), o.mentions.length])).toEqual([['Election Commission of India', true, 2]])
   })
+  it('reads a dateline in the outlet’s own case ("Springfield – …") as the place the story was filed from', async () => {
+    const {buildDocuments} = await import('../../import/pipeline.ts')
+    const {article, places} = buildDocuments(page('Indianapolis – Several thousand teachers wearing red surrounded the Statehouse on Tuesday to call for better pay.', 'Union leaders said the rally was the largest in a decade.'), {sourceFile: 'x.txt'})
+    expect(places.map((p) => p.name)).toContain('Indianapolis')
+    expect(article.dateline).toEqual({_type: 'reference', _ref: 'place-indianapolis'})
+  })
 })
