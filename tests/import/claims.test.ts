@@ -124,7 +124,7 @@ describe('claims stage', () => {
   it('reads a claim the headline carries as a claim of its own with no body span, and a cue in headline case', () => {
     const read = (headline: string) => {
       const article = structureArticle(
-        cleanArticle(normalizeArticleText([headline, '', 'Port director Ines Moreira met the union on Monday for a third round of talks on pay.', '', 'The talks will resume on Thursday, the union said.'].join('\n\n'))),
+        cleanArticle(normalizeArticleText([headline, '', 'Port director Ines Moreira met the union on Monday for a third round of talks on pay.', '', 'The talks will resume on Thursday, a union spokesman said.'].join('\n\n'))),
       )
       const index = extractEntities(article)
       return {index, claims: extractClaims(article, index)}
