@@ -124,7 +124,7 @@ describe('claims stage', () => {
   it('reads a claim the headline carries as a claim of its own with no body span, and a cue in headline case', () => {
     const read = (headline: string) => {
       const article = structureArticle(
-        cleanArticle(normalizeArticleText([headline, '', 'Port director Ines Moreira met the union on Monday for a third round of talks on pay.', '', 'The talks will resume on Thursday, a union spokesman said.'].join('\n\n'))),
+        cleanArticle(normalizeArticleText([headline, '', 'Port director Ines Moreira met the union on Monday for a third round of talks on pay.', '', 'The talks will resume on Thursday after a week without progress on pay, a union spokesman said.'].join('\n\n'))),
       )
       const index = extractEntities(article)
       return {index, claims: extractClaims(article, index)}
@@ -136,6 +136,6 @@ describe('claims stage', () => {
     expect(read('Port Director Ines Moreira Says Strike Will End by Friday').claims.find((c) => c.paragraph === HEADLINE_PARAGRAPH)).toMatchObject({cue: 'says', statement: 'Strike Will End by Friday'})
     expect(index.entities.get(headline!.source.entityKey!)?.name).toBe('Ines Moreira')
     // The body's claims are read as before, with their own spans.
-    expect(claims.filter((c) => c.paragraph >= 0).map((c) => c.statement)).toEqual(['The talks will resume on Thursday'])
+    expect(claims.filter((c) => c.paragraph >= 0).map((c) => c.statement)).toEqual(['The talks will resume on Thursday after a week without progress on pay'])
   })
 })
