@@ -84,7 +84,11 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
     if (unit < 0) return []
     const text = index.units[unit]!.text
     const sentenceCase = text.replace(HEADLINE_CUE, (w) => w.toLowerCase())
-    return extractFrom([{text: sentenceCase, sentences: splitSentences(sentenceCase)}], unit, index, () => paragraph)
+    // A headline's finding ("…, study finds") is a reading of a document, and "warn of losses" names no
+    // content: only speech with a statement counts up there.
+    return extractFrom([{text: sentenceCase, sentences: splitSentences(sentenceCase)}], unit, index, () => paragraph).filter(
+      (c) => !BELIEF.test(c.cue) && !/^(?:of|about|against|over|on|for)\b/i.test(c.statement),
+    )
   })
   // A headline that restates a body claim of the same source is still its own claim (the gold counts both).
   return [...body, ...top]
