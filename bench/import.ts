@@ -7,6 +7,8 @@ import {fileURLToPath} from 'node:url'
 import nlp from 'compromise'
 import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
+import {Readability} from '@mozilla/readability'
+import {parseHTML} from 'linkedom'
 import {buildDocuments} from '../import/pipeline.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -33,7 +35,33 @@ export async function run(): Promise<void> {
   console.log(`  first run (loads gazetteers and lexicon): ${firstMs.toFixed(0)} ms`)
   console.log(`  p50 ${pct(0.5).toFixed(2)} ms  p95 ${pct(0.95).toFixed(2)} ms`)
   console.log(`  throughput ${((times.length / total) * 1000).toFixed(0)} articles/s (one core)`)
+  htmlPath(raw)
   compareLibraries()
+}
+
+/**
+ * The HTML path on the same article, set in a page the way a CMS would (navigation, a figure, related
+ * links, a footer): the whole import, and the DOM parse plus Readability alone, timed apart.
+ */
+function htmlPath(raw: string) {
+  const [headline, ...rest] = raw.split('\n').map((l) => l.trim()).filter(Boolean)
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+  const nav = `<nav><ul>${['Home', 'World', 'Business', 'Sport', 'Opinion'].map((n) => `<li><a href="/${n}">${n}</a></li>`).join('')}</ul></nav>`
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>${escape(headline!)} | Example News</title><meta property="og:title" content="${escape(headline!)}"><meta property="article:published_time" content="2024-04-14T10:00:00Z"></head><body>${nav}<main><article><h1>${escape(headline!)}</h1><figure><img src="a.jpg"><figcaption>A caption. Photo: Example</figcaption></figure>${rest.map((p) => `<p>${escape(p)}</p>`).join('\n')}</article><aside><h3>Related</h3><ul><li><a href="/x">Another story</a></li></ul></aside></main><footer>© 2024 Example News</footer></body></html>`
+  const time = (fn: () => void) => {
+    for (let i = 0; i < 10; i++) fn()
+    const t: number[] = []
+    const until = performance.now() + 2000
+    while (performance.now() < until || t.length < 30) {
+      const start = performance.now()
+      fn()
+      t.push(performance.now() - start)
+    }
+    return t.sort((a, b) => a - b)[t.length >> 1]!
+  }
+  const whole = time(() => buildDocuments(html, {...opts, sourceFile: 'bench.html', format: 'html'}))
+  const dom = time(() => new Readability(parseHTML(html).document as unknown as Document).parse())
+  console.log(`import extraction, the same article as an HTML page (${html.length} chars): p50 ${whole.toFixed(2)} ms (${(1000 / whole).toFixed(0)} pages/s); DOM parse + Readability alone p50 ${dom.toFixed(2)} ms`)
 }
 
 /** People recall and cost per article of each library on the bundled article and the fixtures with gold files. */

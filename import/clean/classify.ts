@@ -298,7 +298,7 @@ function readsAsComments(r: Run, features: LineFeatures[]): boolean {
   return features.slice(r.start, r.end + 1).filter((f) => f.noise === 'comment-header' || f.noise === 'comment-control').length >= 2
 }
 
-export function articleRun(runs: Run[], lines: string[], features: LineFeatures[]): Run | undefined {
+export function articleRun(runs: Run[], features: LineFeatures[]): Run | undefined {
   const commentLike = (r: Run) => readsAsComments(r, features)
   const weights = runs.map((r) => r.weight * (commentLike(r) ? CLASSIFIER.commentFactor : 1))
   const heaviest = Math.max(0, ...weights)
@@ -434,7 +434,7 @@ export function classifyLines(lines: string[]): Classification {
   // A story of lone short paragraphs between widgets has no line good on its own: then near-good is good.
   if (!smoothed.some(Boolean)) smoothed = smooth(initial.map((c) => (c === 'neargood' ? 'good' : c)), inline)
   const runs = candidateRuns(smoothed, features)
-  const best = articleRun(runs, lines, features)
+  const best = articleRun(runs, features)
   const merged = best ? mergeAcrossWidgets(best, runs, features) : undefined
   const listEnd = merged ? closingList(merged[1], features) : undefined
   const run: [number, number] | undefined = merged ? [merged[0], listEnd!] : undefined

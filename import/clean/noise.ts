@@ -1,8 +1,8 @@
-import {readFileSync} from 'node:fs'
-
 // Page furniture that is furniture wherever it appears: weather widgets, bylines, timestamps, captions and
 // credits, share bars, sign-up boxes, copyright, breadcrumbs. Each rule is named (the name is what the
-// classifier and the tests see); the tail headings start a run of links to other stories.
+// classifier and the tests see); section headings open the blocks that are not the story. Word lists
+// are data (data/lexicon/).
+import {readFileSync} from 'node:fs'
 
 export const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
 export const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\\.?'

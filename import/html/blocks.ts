@@ -2,7 +2,9 @@
 // block is link text. The same walk turns a whole page into the one-block-per-line text dump that the
 // text cleaner reads (its fallback when no article element is found).
 
-export type BlockKind = 'paragraph' | 'heading' | 'quote' | 'item' | 'preformatted'
+import type {ParagraphKind} from '../clean.ts'
+
+export type BlockKind = ParagraphKind
 
 export interface Block {
   text: string

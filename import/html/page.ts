@@ -5,6 +5,7 @@
 import {Readability} from '@mozilla/readability'
 import {parseHTML} from 'linkedom'
 import {cleanArticle, type CleanedArticle} from '../clean.ts'
+import {titleOverlap} from '../clean/headline.ts'
 import {isTailHeading, noiseRule} from '../clean/noise.ts'
 import {ImportInputError} from '../errors.ts'
 import {normalizeArticleText, normalizeCharacters} from '../read.ts'
@@ -31,28 +32,16 @@ export function parseDocument(html: string): Document {
 
 /** The text normalization every stage expects (quotes, spaces), on one block; empty stays empty. */
 const normalize = (s: string) => normalizeCharacters(s).replace(/[\u0000-\u001F\u007F]/g, ' ').replace(/\s+/g, ' ').trim()
-const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
-
-/** How alike two titles are: the share of the shorter one's words found in the other. */
-function overlap(a: string, b: string): number {
-  const wa = new Set(words(a))
-  const wb = new Set(words(b))
-  if (!wa.size || !wb.size) return 0
-  let shared = 0
-  for (const w of wa) if (wb.has(w)) shared++
-  return shared / Math.min(wa.size, wb.size)
-}
-
 /**
  * The headline readers see: the page's <h1> when it is the metadata's title (the two differ in a site
  * suffix, a kicker or punctuation), the metadata title when no <h1> matches it (an <h1> holding the site's
  * logo is common), and an <h1> when the page has no metadata title at all.
  */
-export function chooseHeadline(meta: Pick<PageMetadata, 'title'>, h1s: string[], fallback?: string): string | undefined {
+export function visibleHeadline(meta: Pick<PageMetadata, 'title'>, h1s: string[], fallback?: string): string | undefined {
   const title = meta.title
   const visible = h1s.filter((h) => h.split(/\s+/).length >= 3 && h.length <= 300)
   if (title) {
-    const best = visible.map((h) => ({h, score: overlap(h, title)})).sort((a, b) => b.score - a.score)[0]
+    const best = visible.map((h) => ({h, score: titleOverlap(h, title)})).sort((a, b) => b.score - a.score)[0]
     if (best && best.score >= 0.6) return best.h
     return title
   }
@@ -118,7 +107,7 @@ export function cleanHtmlPage(html: string, opts: HtmlPageOptions = {}): Cleaned
   } catch {
     parsed = null
   }
-  const headline = chooseHeadline(meta, h1s, parsed?.title ? stripSiteName(parsed.title, meta.publisher) : undefined)
+  const headline = visibleHeadline(meta, h1s, parsed?.title ? stripSiteName(parsed.title, meta.publisher) : undefined)
   const byline = meta.byline ?? (parsed?.byline ? parsed.byline.replace(/^by\s+/i, '').trim() : undefined)
   const blocks = parsed?.content ? blocksOf(parsed.content, {article: true}) : []
   const {kept, stripped} = articleBlocks(blocks, headline, byline)

@@ -100,7 +100,7 @@ describe('the article run', () => {
     const {runs, features, run} = classifyLines(lines)
     expect(runs.length).toBeGreaterThan(1)
     expect(runs.find((r) => r.start > 3)!.weight).toBeGreaterThan(runs[0]!.weight)
-    expect(articleRun(runs, lines, features)).toMatchObject({start: 2, end: 3})
+    expect(articleRun(runs, features)).toMatchObject({start: 2, end: 3})
     expect(run).toEqual([2, 3])
   })
 

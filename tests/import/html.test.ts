@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {ImportInputError} from '../../import/errors.ts'
-import {cleanHtmlPage, chooseHeadline} from '../../import/html/page.ts'
+import {cleanHtmlPage, visibleHeadline} from '../../import/html/page.ts'
 import {isoDate, readMetadata, stripSiteName} from '../../import/html/metadata.ts'
 import {parseDocument} from '../../import/html/page.ts'
 import {buildDocuments} from '../../import/pipeline.ts'
@@ -75,7 +75,7 @@ describe('HTML pages', () => {
   })
 
   it('prefers the visible <h1> when it is the metadata title, and the metadata title when the <h1> is the site logo', () => {
-    expect(chooseHeadline({title: 'Porto dock workers end strike after pay deal'}, ['Porto dock workers end strike after pay deal, union says'])).toBe('Porto dock workers end strike after pay deal, union says')
+    expect(visibleHeadline({title: 'Porto dock workers end strike after pay deal'}, ['Porto dock workers end strike after pay deal, union says'])).toBe('Porto dock workers end strike after pay deal, union says')
     const logoPage = page(
       '<meta property="og:title" content="Porto dock workers end strike after pay deal">',
       `<h1><a href="/">Example Press Daily</a></h1><article>${paragraphs(STORY)}</article>`,
