@@ -212,6 +212,13 @@ describe('fetchPage', () => {
     expect((await failure('file:///etc/hostname')).message).toBe('file:///etc/hostname: only http(s) URLs can be imported (got file:)')
   })
 
+  it('refuses a URL with a user name and password, and never prints the password', async () => {
+    const url = base.replace('http://', 'http://editor:s3cret@') + '/page'
+    const message = (await failure(url)).message
+    expect(message).toBe(`${base.replace('http://', 'http://***@')}/page: URLs with a user name or password are not fetched`)
+    expect(message).not.toContain('s3cret')
+  })
+
   it('refuses a redirect to a non-http scheme', async () => {
     const error = await failure(`${base}/to-ftp`)
     expect(error.message).toMatch(startsWith(`${base}/to-ftp`, 'only http\\(s\\) URLs can be imported \\(got ftp:\\)'))
