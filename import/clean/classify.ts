@@ -43,7 +43,7 @@ export const CLASSIFIER = {
   listItems: 3,
   listItemWords: 25,
   /** The share of a run's content words found in the story for it to continue the story across an end heading. */
-  topicShare: 0.25,
+  topicShare: 0.15,
   /** The least weight of an earlier run joined as the story's opening (a promo line above a story weighs less). */
   minOpening: 2,
   /** Lines above a run searched for its header, and what a header adds to the run's weight. */
@@ -333,10 +333,10 @@ export function articleRun(runs: Run[], features: LineFeatures[]): Run | undefin
 }
 
 /**
- * A story interrupted by a widget (a newsletter box, a list of links) is one story: the runs after the
- * chosen one join it across gaps of at most gapMax lines that hold named furniture. Across an end heading
- * ("More from UK" boxes sit inside stories too) only a run on the story's own topic joins, and not one
- * that reads like comments (a timestamp over every few lines).
+ * A story interrupted by a widget (a newsletter box, a list of links, a "More from UK" box) is one story:
+ * the runs after the chosen one join it across gaps of at most gapMax lines that hold named furniture,
+ * when they are on the story's own topic (teasers for other stories are not) and do not read like
+ * comments (a timestamp over every few lines).
  * (Runs before it are not joined: above a story sit teasers and promos, not more of it.)
  */
 export function mergeAcrossWidgets(best: Run, runs: Run[], features: LineFeatures[]): [number, number] {
@@ -352,7 +352,7 @@ export function mergeAcrossWidgets(best: Run, runs: Run[], features: LineFeature
     const gap = features.slice(end + 1, r.start)
     // An author box or a company's "About" section is on the story's topic but never the story.
     const aboutBox = gap.some((f) => f.noise === 'author-bio' || isAuthorBoxHeading(f.text))
-    const joinable = gap.length <= CLASSIFIER.gapMax && gap.some((f) => f.noise || f.section) && !aboutBox && !readsAsComments(r, features) && (!gap.some((f) => f.section === 'end') || onTopic(r))
+    const joinable = gap.length <= CLASSIFIER.gapMax && gap.some((f) => f.noise || f.section) && !aboutBox && !readsAsComments(r, features) && onTopic(r)
     if (!joinable) break
     end = r.end
   }
