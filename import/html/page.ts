@@ -6,7 +6,7 @@ import {Readability} from '@mozilla/readability'
 import {parseHTML} from 'linkedom'
 import {cleanArticle, type CleanedArticle} from '../clean.ts'
 import {titleOverlap} from '../clean/headline.ts'
-import {isTailHeading, noiseRule} from '../clean/noise.ts'
+import {endsSentence, isTailHeading, noiseRule, wordCount} from '../clean/noise.ts'
 import {ImportInputError} from '../errors.ts'
 import {normalizeArticleText, normalizeCharacters} from '../read.ts'
 import {blocksOf, type Block} from './blocks.ts'
@@ -57,8 +57,8 @@ function articleBlocks(blocks: Block[], headline: string | undefined, byline: st
   for (const block of blocks) {
     const text = normalize(block.text)
     if (!text) continue
-    const n = text.split(' ').length
-    const prose = n >= 12 && /[.!?:"')\]]$/.test(text) && block.linkDensity < LINK_LIST_DENSITY
+    const n = wordCount(text)
+    const prose = n >= 12 && (endsSentence(text) || /[:"')\]]$/.test(text)) && block.linkDensity < LINK_LIST_DENSITY
     if (isTailHeading(text) && !prose) {
       inTail = true
       stripped.push(text)
@@ -70,7 +70,7 @@ function articleBlocks(blocks: Block[], headline: string | undefined, byline: st
     }
     inTail = false
     const repeatsHeadline = head && text.toLowerCase() === head
-    const isByline = byline && n <= 12 && text.toLowerCase().includes(byline.toLowerCase()) && !/[.!?]$/.test(text)
+    const isByline = byline && n <= 12 && text.toLowerCase().includes(byline.toLowerCase()) && !endsSentence(text)
     const linkList = block.linkDensity >= LINK_LIST_DENSITY && (n < 25 || block.linkDensity > 0.8)
     if (repeatsHeadline || isByline || linkList || noiseRule(text)) {
       stripped.push(text)
@@ -79,7 +79,7 @@ function articleBlocks(blocks: Block[], headline: string | undefined, byline: st
     kept.push({...block, text})
   }
   // Trailing short lines after the last paragraph: tags, sign-offs and link titles.
-  while (kept.length > 1 && kept.at(-1)!.text.split(' ').length < 8 && !/[.!?"')\]]$/.test(kept.at(-1)!.text)) stripped.push(kept.pop()!.text)
+  while (kept.length > 1 && wordCount(kept.at(-1)!.text) < 8 && !endsSentence(kept.at(-1)!.text)) stripped.push(kept.pop()!.text)
   return {kept, stripped}
 }
 
@@ -98,8 +98,6 @@ export function cleanHtmlPage(html: string, opts: HtmlPageOptions = {}): Cleaned
   const meta = readMetadata(doc, opts.url)
   const h1s = Array.from(doc.querySelectorAll('h1')).map((h) => normalize(h.textContent ?? '')).filter(Boolean)
   const pageText = normalize(doc.body?.textContent ?? '')
-  // Readability changes the tree it reads: the page dump for the fallback is taken first.
-  const dump = blocksOf(doc.body ?? doc, {article: false}).map((b) => b.text)
 
   let parsed: {title?: string | null; byline?: string | null; content?: Node | null} | null = null
   try {
@@ -118,7 +116,11 @@ export function cleanHtmlPage(html: string, opts: HtmlPageOptions = {}): Cleaned
     cleaned = {headline: headline ?? kept[0]!.text.slice(0, 120), paragraphs: kept.map((b) => b.text), kinds: kept.map((b) => b.kind), stripped, dateLines: [], byline}
   } else {
     // No article container: read the page as a text dump, with the metadata's headline to anchor it.
-    const text = dump.join('\n')
+    // (Readability changed the tree it read: the dump comes from a fresh parse.)
+    const fresh = parseDocument(html)
+    const text = blocksOf(fresh.body ?? fresh, {article: false})
+      .map((b) => b.text)
+      .join('\n')
     if (!text.trim()) throw new ImportInputError(describeNonArticle(doc))
     try {
       cleaned = cleanArticle(normalizeArticleText(text), {headline})
@@ -142,7 +144,6 @@ export function cleanHtmlPage(html: string, opts: HtmlPageOptions = {}): Cleaned
   const visibleDek = dek && pageText.includes(dek) && !lede.includes(dek.replace(/(?:\.\.\.|…)$/, '').toLowerCase()) && dek !== cleaned.headline ? dek : undefined
   return {
     ...cleaned,
-    headline: cleaned.headline,
     dek: visibleDek ?? cleaned.dek,
     publishedAt: meta.publishedAt,
     canonicalUrl: meta.canonicalUrl,
