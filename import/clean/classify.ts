@@ -1,7 +1,8 @@
 // The block classifier for whole-page text dumps (one block per line), in the manner of jusText
 // (Pomikálek 2011) and trafilatura: each line gets features (length, function-word density, sentence
-// punctuation, title case, repetition in the page, named noise rules, section headings), an initial
-// class from them, then context smoothing, and the article is the densest run of body lines.
+// punctuation, repetition in the page, named furniture rules, section headings), an initial class from
+// them, then context smoothing, and the article is the densest run of body lines with a story header.
+// (Title case is read where it tells: the headline choice, teaser cards, hard-wrap joining.)
 import {readFileSync} from 'node:fs'
 import {contentWords, isHeadlineShaped} from './headline.ts'
 import {endsSentence, isAuthorBoxHeading, noiseRule, sectionHeading, wordCount, type SectionHeading} from './noise.ts'
@@ -23,17 +24,15 @@ export const CLASSIFIER = {
   /** The mean length of a menu's labels, in words, at most. */
   menuWords: 4,
   /**
-   * The densest-run weights: a body line earns by its length past lengthLow (so long paragraphs outweigh
-   * a list of teaser titles and blurbs) up to maxGain; each boilerplate line in a run costs badCost (up
-   * to badRunCap lines); a section heading costs tailCost.
+   * The densest-run weights: a body line earns a point per 100 characters (so long paragraphs outweigh a
+   * list of teaser titles), between minGain and maxGain; each furniture line costs badCost, a run of them
+   * no more than badRunCap lines' worth (an advert block does not split a story); an end heading
+   * ("Comments") costs tailCost.
    */
   maxGain: 5,
   minGain: 0.1,
   badCost: 1,
-  /** What inline furniture (an advert line, a caption) costs in a run, and whether context looks past it. */
-  inlineCost: 1,
   badRunCap: 6,
-  gainOffset: 0,
   tailCost: 8,
   /** Runs lighter than this share of the heaviest are not candidates. */
   runFloor: 0.3,
@@ -42,7 +41,7 @@ export const CLASSIFIER = {
   /** A closing list has at least this many items of at most this many words. */
   listItems: 3,
   listItemWords: 25,
-  /** The share of a run's content words found in the story for it to continue the story across an end heading. */
+  /** The share of a later run's content words found in the story for it to continue the story after a widget. */
   topicShare: 0.15,
   /** The least weight of an earlier run joined as the story's opening (a promo line above a story weighs less). */
   minOpening: 2,
@@ -66,12 +65,8 @@ export interface LineFeatures {
   /** Share of tokens that are function words (0–1). */
   stopDensity: number
   ends: boolean
-  /** Share of words of 4+ letters that start with a capital. */
-  titleCase: number
   /** How often the same line occurs in the page. */
   repeats: number
-  /** Whether this is the line's first occurrence. */
-  first: boolean
   noise?: string
   /** A section heading: 'box' (related links, which a story may resume after) or 'end' (comments, author box). */
   section?: SectionHeading
@@ -82,15 +77,10 @@ const keyOf = (line: string) => line.toLowerCase().replace(/\s+/g, ' ').trim()
 export function lineFeatures(lines: string[]): LineFeatures[] {
   const counts = new Map<string, number>()
   for (const l of lines) counts.set(keyOf(l), (counts.get(keyOf(l)) ?? 0) + 1)
-  const seen = new Set<string>()
   return lines.map((text) => {
     const key = keyOf(text)
-    const first = !seen.has(key)
-    seen.add(key)
     const tokens = text.toLowerCase().match(/[\p{L}']+/gu) ?? []
     const stop = tokens.filter((t) => FUNCTION_WORDS.has(t)).length
-    const long = text.match(/\p{L}{4,}/gu) ?? []
-    const caps = long.filter((w) => /^\p{Lu}/u.test(w)).length
     const words = wordCount(text)
     const noise = noiseRule(text)
     const spacedWords = text.split(/\s+/).filter(Boolean).length
@@ -100,9 +90,7 @@ export function lineFeatures(lines: string[]): LineFeatures[] {
       words,
       stopDensity: tokens.length ? stop / tokens.length : 0,
       ends: endsSentence(text),
-      titleCase: long.length ? caps / long.length : 0,
       repeats: counts.get(key) ?? 1,
-      first,
       noise,
       // An author's biography closes the story as a heading would.
       section: sectionHeading(text) ?? (noise === 'author-bio' ? 'end' : undefined),
@@ -121,7 +109,6 @@ export function usesStoplist(features: LineFeatures[]): boolean {
 /** jusText's context-free class of one line. */
 export function initialClass(f: LineFeatures, stoplist: boolean): InitialClass {
   if (f.noise || f.section) return 'bad'
-  // A short line that recurs is navigation, a teaser or a widget label; a long one said twice is kept once.
   // A recurring line is navigation or a widget label; a recurring sentence is a highlight or pull quote
   // of the story's own text, and its place decides (the cleaner keeps one copy).
   if (f.repeats > 1 && !(f.ends && f.words >= 6)) return 'bad'
@@ -251,9 +238,8 @@ export interface Run {
 /** The weight of one line for the densest-run search (see CLASSIFIER). */
 function lineWeight(body: boolean, f: LineFeatures, badRun: number): number {
   if (f.section === 'end') return -CLASSIFIER.tailCost
-  if (body) return Math.min(CLASSIFIER.maxGain, Math.max(CLASSIFIER.minGain, (f.length - CLASSIFIER.gainOffset) / 100))
-  if (badRun > CLASSIFIER.badRunCap) return 0
-  return f.noise && INLINE_FURNITURE.has(f.noise) ? -CLASSIFIER.inlineCost : -CLASSIFIER.badCost
+  if (body) return Math.min(CLASSIFIER.maxGain, Math.max(CLASSIFIER.minGain, f.length / 100))
+  return badRun > CLASSIFIER.badRunCap ? 0 : -CLASSIFIER.badCost
 }
 
 /**
