@@ -48,8 +48,6 @@ function looksLikeCaption(line: string): boolean {
 /** How many lines below the headline a dek may sit (a byline or date may come between). */
 const DEK_REACH = 4
 
-const AGENCY_CREDIT = /^(?:getty images|reuters|epa|afp|ap|pa media|pa|shutterstock|alamy|bloomberg|anadolu|xinhua|ap photo)(?:\s+via\s+.+)?$/i
-
 export function cleanArticle(text: string, opts: CleanOptions = {}): CleanedArticle {
   const lines = unwrap(text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim())).filter(Boolean)
   const stripped: string[] = []
@@ -89,7 +87,7 @@ export function cleanArticle(text: string, opts: CleanOptions = {}): CleanedArti
     const n = wordCount(line)
     // A line right after a picture credit is that picture's caption.
     if (dek === undefined && !afterCredit && !noiseRule(line) && !isTailHeading(line) && n >= 6 && n <= 60 && !looksLikeCaption(line)) dek = i
-    afterCredit = noiseRule(line) === 'photo-credit' || AGENCY_CREDIT.test(line)
+    afterCredit = noiseRule(line) === 'photo-credit' || noiseRule(line) === 'agency-credit'
   }
 
   const keep = lines.map((line, i) => i >= bodyStart && body[i]! && i <= runEnd && line !== headline)

@@ -38,6 +38,18 @@ export interface WalkOptions {
   article: boolean
 }
 
+/**
+ * An element named like a widget that is as small as one: a container of the story's text can carry the
+ * same words in its class ("entry-content has-share-buttons"), so a long one is kept.
+ */
+function isWidget(el: Element): boolean {
+  if (!WIDGET_ATTR.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false
+  return (el.textContent ?? '').length < WIDGET_MAX_CHARS
+}
+
+/** The most text an element named like a widget may hold and still be dropped as one. */
+const WIDGET_MAX_CHARS = 600
+
 function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true
   const style = el.getAttribute('style')
@@ -82,7 +94,7 @@ export function blocksOf(root: Node, opts: WalkOptions): Block[] {
     const tag = el.tagName ? el.tagName.toLowerCase() : ''
     if (tag) {
       if (SKIP_TAGS.has(tag)) return
-      if (opts.article && (CAPTION_TAGS.has(tag) || isHidden(el) || WIDGET_ATTR.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`))) return
+      if (opts.article && (CAPTION_TAGS.has(tag) || isHidden(el) || isWidget(el))) return
     }
     const block = BLOCK_TAGS.has(tag)
     const quote = inQuote || tag === 'blockquote'

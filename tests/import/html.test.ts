@@ -113,6 +113,16 @@ describe('HTML pages', () => {
     expect(cleaned.paragraphs).toEqual(STORY)
   })
 
+  it('keeps the story when its container is named like a widget or a paywall, and drops the small widget inside it', () => {
+    const html = page(
+      '<meta property="og:title" content="Porto dock workers end strike after pay deal">',
+      `<article><h1>Porto dock workers end strike after pay deal</h1><div class="article-body paywall has-share-tools">${paragraphs(STORY.slice(0, 3))}
+        <div class="share-bar"><a href="/s/fb">Facebook</a> <a href="/s/x">X</a> <span>Copy this link to send it to a friend</span></div>
+        ${paragraphs(STORY.slice(3))}</div></article>`,
+    )
+    expect(cleanHtmlPage(html).paragraphs).toEqual(STORY)
+  })
+
   it('keeps subheads, quotations and list items as blocks of their own kinds', () => {
     const html = page(
       '<meta property="og:title" content="Porto dock workers end strike after pay deal">',
