@@ -62,19 +62,18 @@ export function cleanArticle(text: string, opts: CleanOptions = {}): CleanedArti
   if (!lines.length) return {headline: '', paragraphs: [], stripped, dateLines}
 
   const {body, run, list} = classifyLines(lines)
-  const runStart = run?.[0] ?? 0
-  const choice = chooseHeadline(lines, runStart, run?.[1] ?? lines.length, opts.headline)
+  const choice = run ? chooseHeadline(lines, run[0], run[1], opts.headline) : undefined
   let head = choice?.index ?? -1
   let headline: string
-  if (head < 0 || !run) {
+  // No body run at all: the page holds no article (menus, link lists, widgets); the caller refuses it.
+  if (!run) return {headline: opts.headline ?? '', paragraphs: [], stripped: lines, dateLines, byline}
+  if (head < 0) {
     // No title-like line: the first prose line opens the body and names the article with its first sentence.
-    const first = run ? run[0] : 0
-    const line = lines[first]!
+    const line = lines[run[0]]!
     headline = (line.match(/^.{20,200}?[.!?](?=\s|$)/)?.[0] ?? line.slice(0, 120).replace(/\s+\S*$/, '')).replace(/[.]$/, '')
-    head = first - 1
-    if (!run) body[first] = true
+    head = run[0] - 1
   } else headline = stripSiteSuffix(lines[head]!)
-  const runEnd = run ? Math.max(run[1], head) : head + 1
+  const runEnd = Math.max(run[1], head)
 
   // The body opens at the first body line after the headline.
   let bodyStart = body.findIndex((b, i) => b && i > head)

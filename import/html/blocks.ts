@@ -34,17 +34,31 @@ const BLOCK_TAGS = new Set([
 const WIDGET_ATTR = /(?:^|[\s_-])(?:caption|credit|credits|wp-caption|image-?credit|photo-?credit|sr-only|visually-?hidden|screen-?reader|share|sharing|social|newsletter|related|promo|advert|ad-slot|ad-container|recirc|outbrain|taboola|subscribe|comments?)(?:$|[\s_-])/i
 
 export interface WalkOptions {
-  /** Drop captions, figures and widget-classed elements (the article path); the page dump keeps them, as a scraper would. */
+  /** Drop captions, figures, hidden and widget-classed elements (the article path); a raw dump keeps them, as a scraper would. */
   article: boolean
+  /** Also drop the page's own chrome (nav, aside, footer, forms): for reading a page Readability found no article in. */
+  chrome?: boolean
 }
+
+/** Elements that hold a page's chrome, never its story. */
+const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'menu', 'dialog'])
 
 /**
  * An element named like a widget that is as small as one: a container of the story's text can carry the
  * same words in its class ("entry-content has-share-buttons"), so a long one is kept.
  */
-function isWidget(el: Element): boolean {
+export function isWidget(el: Element): boolean {
   if (!WIDGET_ATTR.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false
   return (el.textContent ?? '').length < WIDGET_MAX_CHARS
+}
+
+/**
+ * Removes the small widget-named elements (share bars, related boxes, newsletter prompts) from a page
+ * before Readability reads it: Readability rewrites some elements and drops their class names, after
+ * which a share bar is one more paragraph.
+ */
+export function removeWidgets(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) if (el.isConnected && isWidget(el)) el.remove()
 }
 
 /** The most text an element named like a widget may hold and still be dropped as one. */
@@ -95,6 +109,7 @@ export function blocksOf(root: Node, opts: WalkOptions): Block[] {
     if (tag) {
       if (SKIP_TAGS.has(tag)) return
       if (opts.article && (CAPTION_TAGS.has(tag) || isHidden(el) || isWidget(el))) return
+      if (opts.chrome && CHROME_TAGS.has(tag)) return
     }
     const block = BLOCK_TAGS.has(tag)
     const quote = inQuote || tag === 'blockquote'

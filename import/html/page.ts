@@ -9,7 +9,7 @@ import {titleOverlap} from '../clean/headline.ts'
 import {endsSentence, isTailHeading, noiseRule, wordCount} from '../clean/noise.ts'
 import {ImportInputError} from '../errors.ts'
 import {normalizeArticleText, normalizeCharacters} from '../read.ts'
-import {blocksOf, type Block} from './blocks.ts'
+import {blocksOf, removeWidgets, type Block} from './blocks.ts'
 import {readMetadata, stripSiteName, type PageMetadata} from './metadata.ts'
 
 export interface HtmlPageOptions {
@@ -100,6 +100,7 @@ export function cleanHtmlPage(html: string, opts: HtmlPageOptions = {}): Cleaned
   const pageText = normalize(doc.body?.textContent ?? '')
 
   let parsed: {title?: string | null; byline?: string | null; content?: Node | null} | null = null
+  if (doc.body) removeWidgets(doc.body)
   try {
     parsed = new Readability(doc, {keepClasses: true, charThreshold: 500, serializer: (node: Node) => node}).parse()
   } catch {
@@ -118,7 +119,7 @@ export function cleanHtmlPage(html: string, opts: HtmlPageOptions = {}): Cleaned
     // No article container: read the page as a text dump, with the metadata's headline to anchor it.
     // (Readability changed the tree it read: the dump comes from a fresh parse.)
     const fresh = parseDocument(html)
-    const text = blocksOf(fresh.body ?? fresh, {article: false})
+    const text = blocksOf(fresh.body ?? fresh, {article: true, chrome: true})
       .map((b) => b.text)
       .join('\n')
     if (!text.trim()) throw new ImportInputError(describeNonArticle(doc))
