@@ -1,5 +1,6 @@
 // Stage 5: attributed statements. Each claim has a source (a person, an organization or an unnamed
 // source), a cue (the attribution words) and a content span, following PARC 3.0 / BBC Citron.
+import {readFileSync} from 'node:fs'
 import type {Entity, EntityIndex} from './entities.ts'
 import {isCalendarWord, isCommonWord, isFirstName, isRoleHead, lexTags} from './lexicon.ts'
 import {splitSentences, type Paragraph, type StructuredArticle} from './structure.ts'
@@ -34,12 +35,22 @@ export interface ClaimDraft {
   aboutKeys: string[]
 }
 
-const CUE_VERBS =
-  'said|says|say|told|tells|stated|states|noted|notes|reiterated|reiterates|acknowledged|acknowledges|signaled|signalled|signals|remarked|remarks|asserted|asserts|highlighted|highlights|pointed out|points out|emphasized|emphasised|emphasizes|emphasises|revealed|reveals|added|adds|explained|explains|warned|warns|claimed|claims|argued|argues|insisted|insists|announced|announces|confirmed|confirms|denied|denies|cautioned|cautions|contended|contends|maintained|maintains|declared|declares|stressed|stresses|underscored|underscores|admitted|admits|alleged|alleges|suggested|suggests|estimated|estimates|predicted|predicts|wrote|writes|tweeted|posted|disclosed|discloses|indicated|indicates|mentioned|mentions|observed|observes|countered|counters|replied|replies|recalled|recalls|testified|testifies|concluded|concludes|reported|reports|believes|believe|believed|thinks|think|expects|expect|hopes|fears|worried|worries|agreed|agrees|accused|accuses|called|warn|argue|claim|insist|note|suggest|estimate|predict|contend|maintain|caution|stress|acknowledge|admit|deny|confirm|add|write|report|found|finds|showed|shows|heard|understands|understood|learned|learnt'
+/** The reporting lexicon (data/lexicon/reporting-verbs.en.json): speech, belief and finding verbs with their forms. */
+const REPORTING = JSON.parse(readFileSync(new URL('../data/lexicon/reporting-verbs.en.json', import.meta.url), 'utf8')) as {
+  verbs: {lemma: string; group: 'speech' | 'belief' | 'finding'; forms: string[]; needsThat?: boolean}[]
+}
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** Every cue form as one alternation, longest first so "pointed out" wins over a shorter prefix. */
+const CUE_VERBS = REPORTING.verbs
+  .flatMap((v) => v.forms)
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRe)
+  .join('|')
 
 const CUE_RE = new RegExp(`\\b(?:(?:has|have|had|also|later|previously|then|has also|had also|repeatedly|publicly|separately|earlier|further)\\s+)*(${CUE_VERBS})\\b`, 'g')
-/** Verbs that report belief rather than speech: a claim only with a named or unnamed source and "that". */
-const BELIEF = /^(?:believes|believe|believed|thinks|think|expects|expect|hopes|fears|worried|worries|agreed|agrees|found|finds|showed|shows|heard)$/
+/** Verbs that report belief or findings, and speech verbs that need "that": a claim only with a that-clause. */
+const BELIEF_FORMS = new Set(REPORTING.verbs.filter((v) => v.group !== 'speech' || v.needsThat).flatMap((v) => v.forms))
+const BELIEF = {test: (verb: string) => BELIEF_FORMS.has(verb.toLowerCase())}
 
 const UNNAMED_HEAD =
   /\b(?:firefighters|rescuers|medics|paramedics|nurses|physicians|epidemiologists|engineers|farmers|growers|fishermen|students|teachers|parents|voters|protesters|protestors|demonstrators|citizens|locals|villagers|survivors|victims|families|relatives|neighbors|neighbours|fans|commentators|regulators|scholars|academics|historians|pollsters|consumers|shoppers|landlords|tenants|drivers|pilots|soldiers|troops|militants|rebels|fighters|organizers|organisers|environmentalists|conservationists|unionists|dockworkers|miners|retailers|exporters|importers|producers|manufacturers|sources?|officials?|experts?|analysts?|diplomats?|people|persons?|spokes(?:man|woman|person|people)|officers?|residents?|witnesses?|critics?|researchers?|investigators?|prosecutors?|economists?|observers?|insiders?|aides?|authors?|team|military|army|navy|forces|embassy|advisers?|advisors?|lawmakers?|legislators?|authorities|scientists?|doctors?|executives?|someone|insider|source|reports?|records|filings|estimates|polls?|surveys?|media|studies|study|survey|statement|documents?|figures|data|police|supporters|opponents|members?|participants?|negotiators?|mediators?|staff|employees?|workers?|traders?|investors?|bankers?|strategists?|activists?|campaigners?|groups?|organi[sz]ations?|agencies|ministry|government|administration|court|council|committee|club|palace|company|firm|regulator|team|campaign)\b/i

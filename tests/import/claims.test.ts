@@ -138,4 +138,17 @@ describe('claims stage', () => {
     // The body's claims are read as before, with their own spans.
     expect(claims.filter((c) => c.paragraph >= 0).map((c) => c.statement)).toEqual(['The talks will resume on Thursday after a week without progress on pay'])
   })
+  it('reads reporting verbs from the lexicon, and one that needs a that-clause only with one', () => {
+    const claims = claimsOf(
+      'Finance Minister Paolo Conti conceded that the budget would not be balanced before the election next spring.',
+      'Conti conceded the point after a long exchange with opposition members in the chamber on Tuesday.',
+      'Central bank governor Ana Ruiz reaffirmed the bank would keep rates on hold until inflation eased in the summer.',
+      'Port director Ines Moreira divulged the terminal had been losing money for three years before the strike began.',
+    )
+    expect(claims.map((c) => [c.cue, c.source, c.statement])).toEqual([
+      ['conceded', 'Paolo Conti', 'the budget would not be balanced before the election next spring'],
+      ['reaffirmed', 'Ana Ruiz', 'the bank would keep rates on hold until inflation eased in the summer'],
+      ['divulged', 'Ines Moreira', 'the terminal had been losing money for three years before the strike began'],
+    ])
+  })
 })
