@@ -37,7 +37,7 @@ export interface ClaimDraft {
 
 /** The reporting lexicon (data/lexicon/reporting-verbs.en.json): speech, belief and finding verbs with their forms. */
 const REPORTING = JSON.parse(readFileSync(new URL('../data/lexicon/reporting-verbs.en.json', import.meta.url), 'utf8')) as {
-  verbs: {lemma: string; group: 'speech' | 'belief' | 'finding'; forms: string[]; needsThat?: boolean}[]
+  verbs: {lemma: string; group: 'speech' | 'belief' | 'finding' | 'knowledge'; forms: string[]; needsThat?: boolean}[]
 }
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** Every cue form as one alternation, longest first so "pointed out" wins over a shorter prefix. */
@@ -49,7 +49,7 @@ const CUE_VERBS = REPORTING.verbs
 
 const CUE_RE = new RegExp(`\\b(?:(?:has|have|had|also|later|previously|then|has also|had also|repeatedly|publicly|separately|earlier|further)\\s+)*(${CUE_VERBS})\\b`, 'g')
 /** Verbs that report belief or findings, and speech verbs that need "that": a claim only with a that-clause. */
-const BELIEF_FORMS = new Set(REPORTING.verbs.filter((v) => v.group !== 'speech' || v.needsThat).flatMap((v) => v.forms))
+const BELIEF_FORMS = new Set(REPORTING.verbs.filter((v) => v.group === 'belief' || v.group === 'finding' || v.needsThat).flatMap((v) => v.forms))
 const BELIEF = {test: (verb: string) => BELIEF_FORMS.has(verb.toLowerCase())}
 
 const UNNAMED_HEAD =
