@@ -172,8 +172,12 @@ function extractFrom(paragraphs: Paragraph[], firstUnit: number, index: EntityIn
       // "the judge", "the minister": the one person in the story with that role.
       const roleNoun = phrase.match(/^the\s+([a-z]+)$/i)?.[1]?.toLowerCase()
       if (roleNoun && !UNNAMED_HEAD.test(roleNoun)) {
-        const holders = [...index.entities.values()].filter((e) => e.type === 'person' && e.roles.some((r) => (r.title ?? '').toLowerCase().split(/\s+/).includes(roleNoun)))
+        const holders = [...index.entities.values()].filter((e) => e.type === 'person' && e.roles.some((r) => roleWords(r.title).includes(roleNoun)))
         if (holders.length === 1) return {kind: 'person', entityKey: holders[0]!.key, description: phrase}
+        // Two governors in the story: the one named last before this sentence is "the governor".
+        const lastBefore = (e: Entity) => Math.max(-1, ...e.mentions.filter((m) => m.unit < unit || (m.unit === unit && m.start < s)).map((m) => m.unit * 1e6 + m.start))
+        const ranked = holders.map((e) => ({e, at: lastBefore(e)})).sort((a, b) => b.at - a.at)
+        if (ranked.length > 1 && ranked[0]!.at >= 0 && ranked[0]!.at > ranked[1]!.at) return {kind: 'person', entityKey: ranked[0]!.e.key, description: phrase}
       }
       // "the Kenyan government", "Spain's government": that country's government speaks.
       const country = firstMention && entityOf(firstMention.key)
@@ -556,6 +560,18 @@ function extractFrom(paragraphs: Paragraph[], firstUnit: number, index: EntityIn
     }
   })
   return claims
+}
+
+/** AP-style title abbreviations spelled out (data/lexicon/title-abbreviations.en.json): "Gov." is a governor. */
+const TITLE_ABBREVIATIONS = (JSON.parse(readFileSync(new URL('../data/lexicon/title-abbreviations.en.json', import.meta.url), 'utf8')) as {abbreviations: Record<string, string>}).abbreviations
+
+/** A role title's words, lowercased, abbreviations spelled out ("Lt. Gov." → lieutenant, governor). */
+function roleWords(title: string | undefined): string[] {
+  return (title ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/\.$/, ''))
+    .map((w) => TITLE_ABBREVIATIONS[w] ?? w)
 }
 
 function strip<T extends ClaimSourceDraft>(s: T): ClaimSourceDraft {

@@ -151,4 +151,12 @@ describe('claims stage', () => {
       ['divulged', 'Ines Moreira', 'the terminal had been losing money for three years before the strike began'],
     ])
   })
+  it('reads "the governor" as the governor the story named last, an AP title abbreviation spelled out', () => {
+    const claims = claimsOf(
+      'Gov. Maria Lindqvist of the northern province and Gov. Tomas Berg of the south met on Monday to discuss the river dispute.',
+      'Teachers did not see Berg at the meeting hall on Tuesday, where hundreds had gathered since the morning.',
+      'The governor said he was waiting for a pay commission he appointed in February to make its recommendations.',
+    )
+    expect(claims.at(-1)).toMatchObject({kind: 'person', source: 'Tomas Berg', cue: 'said'})
+  })
 })
