@@ -159,4 +159,9 @@ describe('claims stage', () => {
     )
     expect(claims.at(-1)).toMatchObject({kind: 'person', source: 'Tomas Berg', cue: 'said'})
   })
+  it('reads "the unions" as a plural unnamed source from the source-noun lexicon', () => {
+    const [c] = claimsOf('The unions said more than 15,000 people had registered for the rally outside the regional parliament.')
+    expect(c).toMatchObject({kind: 'unnamed', source: 'The unions', statement: 'more than 15,000 people had registered for the rally outside the regional parliament'})
+    expect(c!.claim.source.plural).toBe(true)
+  })
 })
