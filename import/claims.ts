@@ -495,7 +495,10 @@ function extractFrom(paragraphs: Paragraph[], firstUnit: number, index: EntityIn
         const afterCue = text.slice(cueEnd, sentence.end)
         const beforeCue = text.slice(base, cueAbs)
         // Inverted at the end: "…, said Mayor X." / "…, the palace said in a statement."
-        const trailing = /^(?:\s+(?:(?:in|on|at|during|after|before|to|via)\b[^,]{0,50}|(?:last|this|next|late|early)\s+(?:week|month|year|night|morning|evening|\w+day)\b))?\s*(?:,\s*(?:adding|saying|citing|noting|according|speaking|who|which|asking|requesting|declining|in|at|on|amid|after|as|during|following|despite|\w+ing)\b.*)?[.!?]?\s*$/.test(afterCue)
+        // "…, a senior source told Wirenews." / "told reporters on Monday": the object of "told" is the
+        // audience, never the source, and may stand between the cue and the sentence's end.
+        const audience = /^(?:told|tells)$/.test(verb) ? afterCue.match(/^\s+(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}\p{N}'.-]*(?:\s+\p{Lu}[\p{L}\p{N}'.-]*){0,3}|reporters|journalists|lawmakers|legislators|parliament|congress|the court|a court|the jury|jurors|supporters|investors|analysts|officials|residents|students|workers|members|delegates|viewers|listeners|readers|him|her|them|us|me)\b/u)?.[0] ?? '' : ''
+        const trailing = /^(?:\s+(?:(?:in|on|at|during|after|before|to|via)\b[^,]{0,50}|(?:last|this|next|late|early)\s+(?:week|month|year|night|morning|evening|\w+day)\b))?\s*(?:,\s*(?:adding|saying|citing|noting|according|speaking|who|which|asking|requesting|declining|in|at|on|amid|after|as|during|following|despite|\w+ing)\b.*)?[.!?]?\s*$/.test(afterCue.slice(audience.length))
         // A negated cue reports no claim ("Israel has not claimed responsibility").
         if (/\b(?:not|never|n't|declined to|refused to|did not|would not)\s+(?:\w+\s+)?$/i.test(beforeCue)) continue
         if (/,\s*$/.test(beforeCue) && /^\s+(?:[A-Z]|the\s|a\s|an\s)/.test(afterCue) && !/^\s+that\b/.test(afterCue)) {
@@ -643,7 +646,10 @@ export function subjectBefore(text: string, sentenceStart: number, cue: number):
   let k = parts.length - 1
   // "…, a bus driver from Murfreesboro, Tennessee, said": the state after an appositive's town belongs to it.
   const placeTail = (i: number) => i >= 2 && /^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?$/.test(parts[i]!.trim()) && appositive(parts[i - 1]!) && /\b(?:from|in|of|near|outside)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*$/.test(parts[i - 1]!)
-  while (k >= 1 && (appositive(parts[k]!) || placeTail(k)) && parts.length > 1) k--
+  // A part with a finite verb of its own is the content, not a name the apposition describes:
+  // "The ceasefire would hold through the weekend, a senior source said" has "a senior source" as subject.
+  const clause = (x: string) => /\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does)\b/.test(x)
+  while (k >= 1 && (appositive(parts[k]!) || placeTail(k)) && parts.length > 1 && !clause(parts[k - 1]!)) k--
   if (k < parts.length - 1 && k >= 0 && /[A-Z]/.test(parts[k]!) && parts[k]!.split(/\s+/).length <= 8) take = parts.slice(k).join(', ')
   // "During the trial he": a pronoun subject after a leading phrase.
   const pronounEnd = take.match(/\b(he|she|they|it|we)$/i)

@@ -164,4 +164,9 @@ describe('claims stage', () => {
     expect(c).toMatchObject({kind: 'unnamed', source: 'The unions', statement: 'more than 15,000 people had registered for the rally outside the regional parliament'})
     expect(c!.claim.source.plural).toBe(true)
   })
+  it('never takes the audience of "told" for the source, and reads a short content before an unnamed source', () => {
+    const [a, b] = claimsOf('The ceasefire would hold, a senior source told Wirenews.', 'The talks will resume on Thursday, a union spokesman said.')
+    expect(a).toMatchObject({kind: 'unnamed', source: 'a senior source', cue: 'told', statement: 'The ceasefire would hold'})
+    expect(b).toMatchObject({kind: 'unnamed', source: 'a union spokesman', statement: 'The talks will resume on Thursday'})
+  })
 })
