@@ -169,4 +169,8 @@ describe('claims stage', () => {
     expect(a).toMatchObject({kind: 'unnamed', source: 'a senior source', cue: 'told', statement: 'The ceasefire would hold'})
     expect(b).toMatchObject({kind: 'unnamed', source: 'a union spokesman', statement: 'The talks will resume on Thursday'})
   })
+  it('reads a relative or a lawyer as an unnamed source', () => {
+    const [c] = claimsOf('According to her uncle, the girl had been missing for three days before anyone called the police.')
+    expect(c).toMatchObject({kind: 'unnamed', source: 'her uncle', cue: 'according to', statement: 'the girl had been missing for three days before anyone called the police'})
+  })
 })
