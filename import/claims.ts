@@ -58,6 +58,8 @@ const wordsRe = (words: string[]) => new RegExp(`\\b(?:${[...words].sort((a, b) 
 const UNNAMED_HEAD = wordsRe([...SOURCE_NOUNS.plural, ...SOURCE_NOUNS.singular])
 const PLURAL_HEAD = wordsRe(SOURCE_NOUNS.plural)
 const PRONOUNS = /^(?:he|she|it|they|we|i)$/i
+/** A participle of speech after the main clause: ", saying (that) …", ", telling reporters (that) …". */
+const PARTICIPLE_CUE = /,\s+(saying|adding|arguing|insisting|noting|warning|claiming|explaining|stressing|acknowledging|conceding|telling\s+(?:[\w'-]+\s+){1,3}?(?=that\b))\s*(?:that\s+)?/i
 /** Words that may stand between a cue and its "that": when, where, how and to whom it was said. */
 const ADVERBIAL_WORDS = new Set(
   (
@@ -425,8 +427,30 @@ function extractFrom(paragraphs: Paragraph[], firstUnit: number, index: EntityIn
       }
     }
 
+    /**
+     * "Conti apologised, saying the ministry "meant well"", "…, telling reporters that …": a participle
+     * after the main clause reports what the main clause's subject said. The subject is a name (or a
+     * pronoun) that opens the sentence; a bare object ("alleging abuse") is no statement.
+     */
+    const participialClaim = (sentence: Sentence) => {
+      const m = PARTICIPLE_CUE.exec(sentence.text)
+      if (!m) return
+      const at = sentence.start + m.index
+      if (quotes.some((q) => at > q.start && at < q.end)) return
+      const opening = text.slice(sentence.start, at).match(/^(?:(?:on|in|at|after|before|during|later|earlier)\b[^,]{0,40},\s*)?/i)![0]
+      const subjectStart = sentence.start + opening.length
+      const first = mentions.find((x) => x.mention.start === subjectStart && ['person', 'organization'].includes(entityOf(x.key)?.type ?? ''))
+      const pronoun = text.slice(subjectStart).match(/^(?:he|she|they|it|we)\b/i)?.[0]
+      const src = first ? resolveSource(first.mention.start, first.mention.end, at) : pronoun ? resolveSource(subjectStart, subjectStart + pronoun.length, at) : undefined
+      if (!src) return
+      const cs = at + m[0].length
+      if (text.slice(cs, sentence.end).trim().split(/\s+/).length < 3) return
+      add(sentence, cs, sentence.end, m[1]!.split(/\s+/)[0]!, src, /"/.test(text.slice(cs, sentence.end)) ? 'mixed' : 'indirect', 0.7)
+    }
+
     // Sentence by sentence, in text order, so a pronoun finds the sources named before it.
     for (const sentence of paragraph.sentences) {
+      const claimsBefore = claims.length
       for (const q of quotes) if (q.start >= sentence.start && q.start < sentence.end) handleQuote(q)
       const st = sentence.text
       const base = sentence.start
@@ -562,6 +586,7 @@ function extractFrom(paragraphs: Paragraph[], firstUnit: number, index: EntityIn
         // Go on with the rival clause.
         CUE_RE.lastIndex = ce - base
       }
+      if (claims.length === claimsBefore) participialClaim(sentence)
     }
   })
   return claims

@@ -173,4 +173,16 @@ describe('claims stage', () => {
     const [c] = claimsOf('According to her uncle, the girl had been missing for three days before anyone called the police.')
     expect(c).toMatchObject({kind: 'unnamed', source: 'her uncle', cue: 'according to', statement: 'the girl had been missing for three days before anyone called the police'})
   })
+  it('reads a participle of speech after the main clause as its subject speaking, and no bare object', () => {
+    const claims = claimsOf(
+      'Finance Minister Paolo Conti met the regional leaders in Rome on Monday.',
+      'Conti apologized, saying the ministry "meant well" when it drafted the rules.',
+      'The union marched on the ministry, alleging abuse.',
+      'Conti left the chamber early, telling reporters that the vote would be held again next week.',
+    )
+    expect(claims.map((c) => [c.cue, c.source, c.statement])).toEqual([
+      ['saying', 'Paolo Conti', 'the ministry "meant well" when it drafted the rules'],
+      ['telling', 'Paolo Conti', 'the vote would be held again next week'],
+    ])
+  })
 })
