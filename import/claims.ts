@@ -188,6 +188,12 @@ function extractFrom(paragraphs: Paragraph[], firstUnit: number, index: EntityIn
       if (country?.type === 'place' && country.place?.kind === 'country' && /^(?:the\s+)?\S+?(?:'s)?\s+(?:government|administration|cabinet)$/i.test(phrase) && firstMention!.mention.start <= s + 4) {
         return {kind: 'organization', entityKey: index.add(governmentOf(country)).key, description: phrase}
       }
+      // "the government said": the government of the story's country (the one it names most), unless the
+      // story names a government of its own to match (definiteOrganization below finds that one).
+      if (/^the\s+(?:government|cabinet)$/i.test(phrase) && !definiteOrganization(headNoun)) {
+        const country = storyCountry()
+        if (country) return {kind: 'organization', entityKey: index.add(governmentOf(country)).key, description: phrase}
+      }
       if (UNNAMED_HEAD.test(headNoun) || /^(?:a|an|one|two|three|several|some|many|other|another)\b/i.test(phrase)) {
         // "the presidential palace", "the council": a definite description of an organization in the story.
         const org = definiteOrganization(headNoun)
@@ -207,6 +213,13 @@ function extractFrom(paragraphs: Paragraph[], firstUnit: number, index: EntityIn
       }
       if (org) return {kind: 'organization', entityKey: org.key, description: phrase}
       return undefined
+    }
+
+    /** The country the story is about: the one it mentions most, the first named of equals. */
+    const storyCountry = (): Entity | undefined => {
+      const countries = [...index.entities.values()].filter((e) => e.type === 'place' && e.place?.kind === 'country' && e.mentions.length)
+      countries.sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0]!.unit - b.mentions[0]!.unit || a.mentions[0]!.start - b.mentions[0]!.start)
+      return countries[0]
     }
 
     /** "According to Ofwat": a proper name nobody else claimed is an organization (a person would have a given name). */

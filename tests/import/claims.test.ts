@@ -185,4 +185,12 @@ describe('claims stage', () => {
       ['telling', 'Paolo Conti', 'the vote would be held again next week'],
     ])
   })
+  it('reads "the government" as the government of the country the story is about', () => {
+    const claims = claimsOf(
+      "Kenya's port workers began a strike in Mombasa on Monday, halting traffic through the main harbour.",
+      'Kenya has seen three port strikes in two years, and Uganda depends on the harbour for its fuel.',
+      'The government said the strike was illegal and ordered workers back to their posts by Friday.',
+    )
+    expect(claims.at(-1)).toMatchObject({kind: 'organization', source: 'Government of Kenya', statement: 'the strike was illegal and ordered workers back to their posts by Friday'})
+  })
 })
