@@ -183,6 +183,15 @@ function extractFrom(paragraphs: Paragraph[], firstUnit: number, index: EntityIn
         const ranked = holders.map((e) => ({e, at: lastBefore(e)})).sort((a, b) => b.at - a.at)
         if (ranked.length > 1 && ranked[0]!.at >= 0 && ranked[0]!.at > ranked[1]!.at) return {kind: 'person', entityKey: ranked[0]!.e.key, description: phrase}
       }
+      // "China's commerce ministry", "the French foreign ministry": that country's ministry of that portfolio.
+      const ministry = phrase.match(/^(?:the\s+)?\S+?(?:'s)?\s+([a-z]+)\s+ministry$/i)
+      const ministryCountry = firstMention && entityOf(firstMention.key)
+      if (ministry && PORTFOLIOS[ministry[1]!.toLowerCase()] && ministryCountry?.type === 'place' && ministryCountry.place?.kind === 'country' && firstMention!.mention.start <= s + 4) {
+        const name = `Ministry of ${PORTFOLIOS[ministry[1]!.toLowerCase()]} of ${ministryCountry.name}`
+        const surface = phrase.replace(/^the\s+/i, '')
+        const org = index.add({key: `organization:${name.toLowerCase()}`, type: 'organization', name, aliases: new Set([surface, `${ministry[1]!.toLowerCase()} ministry`]), mentions: [], roles: [], orgKind: 'government', countryKey: ministryCountry.key})
+        return {kind: 'organization', entityKey: org.key, description: phrase}
+      }
       // "the Kenyan government", "Spain's government": that country's government speaks.
       const country = firstMention && entityOf(firstMention.key)
       if (country?.type === 'place' && country.place?.kind === 'country' && /^(?:the\s+)?\S+?(?:'s)?\s+(?:government|administration|cabinet)$/i.test(phrase) && firstMention!.mention.start <= s + 4) {
@@ -604,6 +613,9 @@ function extractFrom(paragraphs: Paragraph[], firstUnit: number, index: EntityIn
   })
   return claims
 }
+
+/** Ministry portfolios and the ministry names they stand for (data/lexicon/ministries.en.json). */
+const PORTFOLIOS = (JSON.parse(readFileSync(new URL('../data/lexicon/ministries.en.json', import.meta.url), 'utf8')) as {portfolios: Record<string, string>}).portfolios
 
 /** AP-style title abbreviations spelled out (data/lexicon/title-abbreviations.en.json): "Gov." is a governor. */
 const TITLE_ABBREVIATIONS = (JSON.parse(readFileSync(new URL('../data/lexicon/title-abbreviations.en.json', import.meta.url), 'utf8')) as {abbreviations: Record<string, string>}).abbreviations

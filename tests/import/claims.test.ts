@@ -193,4 +193,15 @@ describe('claims stage', () => {
     )
     expect(claims.at(-1)).toMatchObject({kind: 'organization', source: 'Government of Kenya', statement: 'the strike was illegal and ordered workers back to their posts by Friday'})
   })
+  it('reads "China\'s commerce ministry" and "the French foreign ministry" as those countries\' ministries', () => {
+    const claims = claimsOf(
+      'China and France both criticised the tariff plan on Tuesday.',
+      "China's commerce ministry said the tariffs would hurt both economies.",
+      'The French foreign ministry said the plan broke the trade agreement.',
+    )
+    expect(claims.map((c) => [c.kind, c.source])).toEqual([
+      ['organization', 'Ministry of Commerce of China'],
+      ['organization', 'Ministry of Foreign Affairs of France'],
+    ])
+  })
 })
