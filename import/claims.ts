@@ -578,7 +578,10 @@ function extractFrom(paragraphs: Paragraph[], firstUnit: number, index: EntityIn
         if (!subject) continue
         const src = resolveSource(subject[0], subject[1], cueAbs) ?? speakingName(subject[0], subject[1])
         if (!src) continue
-        if (BELIEF.test(verb) && !/^\s+that\b/.test(afterCue)) continue
+        // Belief, finding and that-only verbs report a statement only with a that-clause; "assured" and
+        // "reassured" take their audience first ("assured the public on Weibo, a social site, that …").
+        const delayedThat = /^(?:assured|assures|reassured|reassures)$/i.test(verb) ? afterCue.match(/^[^.;:"]{0,90}?,?\s+that\s+/) : null
+        if (BELIEF.test(verb) && !/^\s+that\b/.test(afterCue) && !delayedThat) continue
         // "Participants reported their working hours": an unnamed group reporting a thing, not a statement.
         if (/^report(?:ed|s)?$/.test(verb) && src.kind === 'unnamed' && !/^\s+(?:that\b|(?:\w+\s+){0,3}that\b)/.test(afterCue)) continue
         if (verb === 'called' && !/"/.test(afterCue)) continue
@@ -587,7 +590,8 @@ function extractFrom(paragraphs: Paragraph[], firstUnit: number, index: EntityIn
         const thatM = afterCue.match(/^((?:\s+[\w'-]+),?){0,9}?\s+that\s+/) ?? afterCue.match(/^((?:,?\s+[\w'-]+){0,9}?),?\s+that\s+/)
         // "said on Tuesday that …", "told Reuters that …" — but not "said the vote showed that …".
         const between = (thatM?.[0] ?? '').replace(/\s+that\s+$/, '').trim().split(/[\s,]+/).filter(Boolean)
-        if (thatM && between.every((w) => /^[A-Z]/.test(w) || ADVERBIAL_WORDS.has(w.toLowerCase()))) cs = cueEnd + thatM[0].length
+        if (delayedThat) cs = cueEnd + delayedThat[0].length
+        else if (thatM && between.every((w) => /^[A-Z]/.test(w) || ADVERBIAL_WORDS.has(w.toLowerCase()))) cs = cueEnd + thatM[0].length
         else if (/^(?:told|tells)$/.test(verb)) {
           const obj = afterCue.match(/^\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}\p{N}_'-]*(?:\s+\p{Lu}[\p{L}\p{N}_'-]*)*|[a-z]+(?:\s+members)?)(?:\s+(?:newspaper|radio|television|broadcaster|agency)\s+\p{Lu}[\p{L}\p{N}_'-]*)?\s*,?/u)
           if (obj) cs = cueEnd + obj[0].length

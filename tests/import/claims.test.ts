@@ -204,4 +204,8 @@ describe('claims stage', () => {
       ['organization', 'Ministry of Foreign Affairs of France'],
     ])
   })
+  it('reads "assured <audience>, <aside>, that …" with the that-clause as the content', () => {
+    const [c] = claimsOf('The Chinese Center for Disease Control and Prevention assured the public on Weibo, a Twitter-like social media site, that the risk of transmission was extremely low.')
+    expect(c).toMatchObject({kind: 'organization', cue: 'assured', statement: 'the risk of transmission was extremely low'})
+  })
 })
