@@ -35,7 +35,7 @@ export interface ClaimDraft {
   aboutKeys: string[]
 }
 
-/** The reporting lexicon (data/lexicon/reporting-verbs.en.json): speech, belief and finding verbs with their forms. */
+/** The reporting lexicon (data/lexicon/reporting-verbs.en.json): speech, belief, finding and knowledge verbs with their forms. */
 const REPORTING = JSON.parse(readFileSync(new URL('../data/lexicon/reporting-verbs.en.json', import.meta.url), 'utf8')) as {
   verbs: {lemma: string; group: 'speech' | 'belief' | 'finding' | 'knowledge'; forms: string[]; needsThat?: boolean}[]
 }
@@ -109,9 +109,9 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
   return [...body, ...top]
 }
 
-function extractFrom(paragraphs: Paragraph[], firstUnit: number, index: EntityIndex, paragraphOf: (p: number) => number): ClaimDraft[] {
+/** Claims of consecutive units (the body's paragraphs, or the headline or dek alone), from the index's unit firstBodyUnit on. */
+function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: EntityIndex, paragraphOf: (p: number) => number): ClaimDraft[] {
   const claims: ClaimDraft[] = []
-  const firstBodyUnit = firstUnit
   /** Named sources in order, for pronoun resolution. */
   const history: {kind: ClaimSourceDraft['kind']; entityKey?: string; description: string; plural?: boolean; affiliationKey?: string; paragraph: number; at: number}[] = []
   let lastQuoteSource: (ClaimSourceDraft & {paragraph: number}) | undefined
@@ -183,19 +183,19 @@ function extractFrom(paragraphs: Paragraph[], firstUnit: number, index: EntityIn
         const ranked = holders.map((e) => ({e, at: lastBefore(e)})).sort((a, b) => b.at - a.at)
         if (ranked.length > 1 && ranked[0]!.at >= 0 && ranked[0]!.at > ranked[1]!.at) return {kind: 'person', entityKey: ranked[0]!.e.key, description: phrase}
       }
-      // "China's commerce ministry", "the French foreign ministry": that country's ministry of that portfolio.
-      const ministry = phrase.match(/^(?:the\s+)?\S+?(?:'s)?\s+([a-z]+)\s+ministry$/i)
-      const ministryCountry = firstMention && entityOf(firstMention.key)
-      if (ministry && PORTFOLIOS[ministry[1]!.toLowerCase()] && ministryCountry?.type === 'place' && ministryCountry.place?.kind === 'country' && firstMention!.mention.start <= s + 4) {
-        const name = `Ministry of ${PORTFOLIOS[ministry[1]!.toLowerCase()]} of ${ministryCountry.name}`
-        const surface = phrase.replace(/^the\s+/i, '')
-        const org = index.add({key: `organization:${name.toLowerCase()}`, type: 'organization', name, aliases: new Set([surface, `${ministry[1]!.toLowerCase()} ministry`]), mentions: [], roles: [], orgKind: 'government', countryKey: ministryCountry.key})
-        return {kind: 'organization', entityKey: org.key, description: phrase}
-      }
-      // "the Kenyan government", "Spain's government": that country's government speaks.
+      // "the Kenyan government", "Spain's government": that country's government speaks; "China's commerce
+      // ministry", "the French foreign ministry": that country's ministry of that portfolio.
       const country = firstMention && entityOf(firstMention.key)
-      if (country?.type === 'place' && country.place?.kind === 'country' && /^(?:the\s+)?\S+?(?:'s)?\s+(?:government|administration|cabinet)$/i.test(phrase) && firstMention!.mention.start <= s + 4) {
+      const ofCountry = country?.type === 'place' && country.place?.kind === 'country' && firstMention!.mention.start <= s + 4
+      if (ofCountry && /^(?:the\s+)?\S+?(?:'s)?\s+(?:government|administration|cabinet)$/i.test(phrase)) {
         return {kind: 'organization', entityKey: index.add(governmentOf(country)).key, description: phrase}
+      }
+      const portfolio = phrase.match(/^(?:the\s+)?\S+?(?:'s)?\s+([a-z]+)\s+ministry$/i)?.[1]?.toLowerCase()
+      if (ofCountry && portfolio && PORTFOLIOS[portfolio]) {
+        const name = `Ministry of ${PORTFOLIOS[portfolio]} of ${country.name}`
+        const aliases = new Set([phrase.replace(/^the\s+/i, ''), `${portfolio} ministry`])
+        const org = index.add({key: `organization:${name.toLowerCase()}`, type: 'organization', name, aliases, mentions: [], roles: [], orgKind: 'government', countryKey: country.key})
+        return {kind: 'organization', entityKey: org.key, description: phrase}
       }
       // "the government said": the government of the story's country (the one it names most), unless the
       // story names a government of its own to match (definiteOrganization below finds that one).
