@@ -20,15 +20,7 @@ export async function run(): Promise<void> {
   const startLoad = performance.now()
   buildDocuments(raw, opts)
   const firstMs = performance.now() - startLoad
-  for (let i = 0; i < 20; i++) buildDocuments(raw, opts)
-  const times: number[] = []
-  const until = performance.now() + 3000
-  while (performance.now() < until || times.length < 50) {
-    const t = performance.now()
-    buildDocuments(raw, opts)
-    times.push(performance.now() - t)
-  }
-  times.sort((a, b) => a - b)
+  const times = sample(() => buildDocuments(raw, opts), {warmup: 20, ms: 3000, min: 50})
   const total = times.reduce((a, b) => a + b, 0)
   const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!
   console.log(`import extraction, bundled article (${raw.length} chars), ${times.length} runs`)
@@ -37,6 +29,19 @@ export async function run(): Promise<void> {
   console.log(`  throughput ${((times.length / total) * 1000).toFixed(0)} articles/s (one core)`)
   htmlPath(raw)
   compareLibraries()
+}
+
+/** Run times of fn in ms, sorted: after warm-up runs, for at least `ms` milliseconds and `min` runs. */
+function sample(fn: () => void, {warmup, ms, min}: {warmup: number; ms: number; min: number}): number[] {
+  for (let i = 0; i < warmup; i++) fn()
+  const times: number[] = []
+  const until = performance.now() + ms
+  while (performance.now() < until || times.length < min) {
+    const t = performance.now()
+    fn()
+    times.push(performance.now() - t)
+  }
+  return times.sort((a, b) => a - b)
 }
 
 /**
@@ -49,15 +54,8 @@ function htmlPath(raw: string) {
   const nav = `<nav><ul>${['Home', 'World', 'Business', 'Sport', 'Opinion'].map((n) => `<li><a href="/${n}">${n}</a></li>`).join('')}</ul></nav>`
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>${escape(headline!)} | Example News</title><meta property="og:title" content="${escape(headline!)}"><meta property="article:published_time" content="2024-04-14T10:00:00Z"></head><body>${nav}<main><article><h1>${escape(headline!)}</h1><figure><img src="a.jpg"><figcaption>A caption. Photo: Example</figcaption></figure>${rest.map((p) => `<p>${escape(p)}</p>`).join('\n')}</article><aside><h3>Related</h3><ul><li><a href="/x">Another story</a></li></ul></aside></main><footer>© 2024 Example News</footer></body></html>`
   const time = (fn: () => void) => {
-    for (let i = 0; i < 10; i++) fn()
-    const t: number[] = []
-    const until = performance.now() + 2000
-    while (performance.now() < until || t.length < 30) {
-      const start = performance.now()
-      fn()
-      t.push(performance.now() - start)
-    }
-    return t.sort((a, b) => a - b)[t.length >> 1]!
+    const t = sample(fn, {warmup: 10, ms: 2000, min: 30})
+    return t[t.length >> 1]!
   }
   const whole = time(() => buildDocuments(html, {...opts, sourceFile: 'bench.html', format: 'html'}))
   const dom = time(() => new Readability(parseHTML(html).document as unknown as Document).parse())

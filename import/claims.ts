@@ -1,8 +1,8 @@
 // Stage 5: attributed statements. Each claim has a source (a person, an organization or an unnamed
 // source), a cue (the attribution words) and a content span, following PARC 3.0 / BBC Citron.
-import {readFileSync} from 'node:fs'
 import type {Entity, EntityIndex} from './entities.ts'
 import {isCalendarWord, isCommonWord, isFirstName, isRoleHead, lexTags} from './lexicon.ts'
+import {readLexicon} from './lexicons.ts'
 import {splitSentences, type Paragraph, type StructuredArticle} from './structure.ts'
 
 export type QuoteType = 'direct' | 'indirect' | 'mixed'
@@ -36,25 +36,24 @@ export interface ClaimDraft {
 }
 
 /** The reporting lexicon (data/lexicon/reporting-verbs.en.json): speech, belief, finding and knowledge verbs with their forms. */
-const REPORTING = JSON.parse(readFileSync(new URL('../data/lexicon/reporting-verbs.en.json', import.meta.url), 'utf8')) as {
-  verbs: {lemma: string; group: 'speech' | 'belief' | 'finding' | 'knowledge'; forms: string[]; needsThat?: boolean}[]
-}
+const REPORTING = readLexicon<{
+  verbs: {lemma: string; group: 'speech' | 'belief' | 'finding' | 'knowledge'; forms: string[]; needsThat?: boolean; audienceFirst?: boolean}[]
+}>('reporting-verbs.en.json')
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-/** Every cue form as one alternation, longest first so "pointed out" wins over a shorter prefix. */
-const CUE_VERBS = REPORTING.verbs
-  .flatMap((v) => v.forms)
-  .sort((a, b) => b.length - a.length)
-  .map(escapeRe)
-  .join('|')
+/** Words as one regex alternation, longest first so "pointed out" wins over a shorter prefix. */
+const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escapeRe).join('|')
+const CUE_VERBS = alternation(REPORTING.verbs.flatMap((v) => v.forms))
 
 const CUE_RE = new RegExp(`\\b(?:(?:has|have|had|also|later|previously|then|has also|had also|repeatedly|publicly|separately|earlier|further)\\s+)*(${CUE_VERBS})\\b`, 'g')
 /** Verbs that report belief or findings, and speech verbs that need "that": a claim only with a that-clause. */
 const BELIEF_FORMS = new Set(REPORTING.verbs.filter((v) => v.group === 'belief' || v.group === 'finding' || v.needsThat).flatMap((v) => v.forms))
 const BELIEF = {test: (verb: string) => BELIEF_FORMS.has(verb.toLowerCase())}
+/** Verbs whose that-clause follows their audience ("assured the public that …"). */
+const AUDIENCE_FIRST = new Set(REPORTING.verbs.filter((v) => v.audienceFirst).flatMap((v) => v.forms))
 
 /** Head nouns of unnamed sources and groups (data/lexicon/source-nouns.en.json); plural ones make a plural source. */
-const SOURCE_NOUNS = JSON.parse(readFileSync(new URL('../data/lexicon/source-nouns.en.json', import.meta.url), 'utf8')) as {plural: string[]; singular: string[]}
-const wordsRe = (words: string[]) => new RegExp(`\\b(?:${[...words].sort((a, b) => b.length - a.length).join('|')})\\b`, 'i')
+const SOURCE_NOUNS = readLexicon<{plural: string[]; singular: string[]}>('source-nouns.en.json')
+const wordsRe = (words: string[]) => new RegExp(`\\b(?:${alternation(words)})\\b`, 'i')
 const UNNAMED_HEAD = wordsRe([...SOURCE_NOUNS.plural, ...SOURCE_NOUNS.singular])
 const PLURAL_HEAD = wordsRe(SOURCE_NOUNS.plural)
 const PRONOUNS = /^(?:he|she|it|they|we|i)$/i
@@ -578,9 +577,9 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
         if (!subject) continue
         const src = resolveSource(subject[0], subject[1], cueAbs) ?? speakingName(subject[0], subject[1])
         if (!src) continue
-        // Belief, finding and that-only verbs report a statement only with a that-clause; "assured" and
-        // "reassured" take their audience first ("assured the public on Weibo, a social site, that …").
-        const delayedThat = /^(?:assured|assures|reassured|reassures)$/i.test(verb) ? afterCue.match(/^[^.;:"]{0,90}?,?\s+that\s+/) : null
+        // Belief, finding and that-only verbs report a statement only with a that-clause; some take their
+        // audience first ("assured the public on Weibo, a social site, that …").
+        const delayedThat = AUDIENCE_FIRST.has(verb.toLowerCase()) ? afterCue.match(/^[^.;:"]{0,90}?,?\s+that\s+/) : null
         if (BELIEF.test(verb) && !/^\s+that\b/.test(afterCue) && !delayedThat) continue
         // "Participants reported their working hours": an unnamed group reporting a thing, not a statement.
         if (/^report(?:ed|s)?$/.test(verb) && src.kind === 'unnamed' && !/^\s+(?:that\b|(?:\w+\s+){0,3}that\b)/.test(afterCue)) continue
@@ -619,10 +618,10 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
 }
 
 /** Ministry portfolios and the ministry names they stand for (data/lexicon/ministries.en.json). */
-const PORTFOLIOS = (JSON.parse(readFileSync(new URL('../data/lexicon/ministries.en.json', import.meta.url), 'utf8')) as {portfolios: Record<string, string>}).portfolios
+const PORTFOLIOS = readLexicon<{portfolios: Record<string, string>}>('ministries.en.json').portfolios
 
 /** AP-style title abbreviations spelled out (data/lexicon/title-abbreviations.en.json): "Gov." is a governor. */
-const TITLE_ABBREVIATIONS = (JSON.parse(readFileSync(new URL('../data/lexicon/title-abbreviations.en.json', import.meta.url), 'utf8')) as {abbreviations: Record<string, string>}).abbreviations
+const TITLE_ABBREVIATIONS = readLexicon<{abbreviations: Record<string, string>}>('title-abbreviations.en.json').abbreviations
 
 /** A role title's words, lowercased, abbreviations spelled out ("Lt. Gov." → lieutenant, governor). */
 function roleWords(title: string | undefined): string[] {

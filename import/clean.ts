@@ -3,7 +3,7 @@
 // (clean/headline.ts); page chrome is kept aside for provenance, bylines and dates read off it.
 import {classifyLines} from './clean/classify.ts'
 import {chooseHeadline} from './clean/headline.ts'
-import {DATE_RE, endsSentence, isBodyLike, isTailHeading, noiseRule, wordCount} from './clean/noise.ts'
+import {DATE_RE, capitalizedShare, endsSentence, isBodyLike, isTailHeading, noiseRule, wordCount} from './clean/noise.ts'
 
 export {isBodyLike, isTailHeading, noiseRule}
 
@@ -86,7 +86,8 @@ export function cleanArticle(text: string, opts: CleanOptions = {}): CleanedArti
     const n = wordCount(line)
     // A line right after a picture credit is that picture's caption.
     if (dek === undefined && !afterCredit && !noiseRule(line) && !isTailHeading(line) && n >= 6 && n <= 60 && !looksLikeCaption(line)) dek = i
-    afterCredit = noiseRule(line) === 'photo-credit' || noiseRule(line) === 'agency-credit'
+    const rule = noiseRule(line)
+    afterCredit = rule === 'photo-credit' || rule === 'agency-credit'
   }
 
   const keep = lines.map((line, i) => i >= bodyStart && body[i]! && i <= runEnd && line !== headline)
@@ -107,10 +108,7 @@ export function cleanArticle(text: string, opts: CleanOptions = {}): CleanedArti
 }
 
 /** Most longer words capitalized: a title or a teaser, which a wrapped line of prose never is. */
-function titleLike(line: string): boolean {
-  const long = line.match(/\p{L}{4,}/gu) ?? []
-  return long.length > 0 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6
-}
+const titleLike = (line: string) => capitalizedShare(line) >= 0.6
 
 /**
  * Rejoins hard-wrapped prose: a long line that does not end a sentence, followed directly by a line

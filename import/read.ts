@@ -67,8 +67,8 @@ export function decodePage(bytes: Uint8Array, format?: PageFormat): Page {
 }
 
 /** The charset a page declares (<meta charset>, http-equiv), else UTF-8; undecodable UTF-8 is read as Windows-1252, as browsers do. */
-export function decodeHtml(bytes: Uint8Array, head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)), declared?: string): string {
-  const label = declared ?? head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i)?.[1]
+export function decodeHtml(bytes: Uint8Array, head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096))): string {
+  const label = head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i)?.[1]
   let decoder: TextDecoder | undefined
   try {
     if (label) decoder = new TextDecoder(label)

@@ -3,11 +3,11 @@
 // punctuation, repetition in the page, named furniture rules, section headings), an initial class from
 // them, then context smoothing, and the article is the densest run of body lines with a story header.
 // (Title case is read where it tells: the headline choice, teaser cards, hard-wrap joining.)
-import {readFileSync} from 'node:fs'
+import {readLexicon} from '../lexicons.ts'
 import {contentWords, isHeadlineShaped} from './headline.ts'
 import {endsSentence, isAuthorBoxHeading, noiseRule, sectionHeading, wordCount, type SectionHeading} from './noise.ts'
 
-const FUNCTION_WORDS = new Set((JSON.parse(readFileSync(new URL('../../data/lexicon/function-words.en.json', import.meta.url), 'utf8')) as {words: string[]}).words)
+const FUNCTION_WORDS = new Set(readLexicon<{words: string[]}>('function-words.en.json').words)
 
 /** Tunables, named as in jusText where they mean the same (its defaults: 70, 200, 0.30, 0.32). */
 export const CLASSIFIER = {

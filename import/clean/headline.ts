@@ -108,7 +108,8 @@ export function headlineCandidates(lines: string[], runStart: number, runEnd: nu
     score += shared ? Math.min(shared, SHARED_CAP) * 1.0 : -2
     score -= Math.min(4, Math.max(0, distance - 1) * 0.25)
     // Pages repeat their headline (breadcrumb, gallery title, share text): once or twice more is a sign.
-    if (repeats(lines, line) >= 2 && repeats(lines, line) <= 4) score += 1
+    const copies = repeats(lines, line)
+    if (copies >= 2 && copies <= 4) score += 1
     // Site names and section labels in capitals.
     if (line === line.toUpperCase() && /\p{Lu}{3}/u.test(line) && n <= 4) score -= 3
     if (known && titleOverlap(line, known) >= 0.6) score += 10

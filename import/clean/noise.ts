@@ -2,7 +2,7 @@
 // credits, share bars, sign-up boxes, copyright, breadcrumbs. Each rule is named (the name is what the
 // classifier and the tests see); section headings open the blocks that are not the story. Word lists
 // are data (data/lexicon/).
-import {readFileSync} from 'node:fs'
+import {readLexicon} from '../lexicons.ts'
 
 export const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
 export const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\\.?'
@@ -12,14 +12,15 @@ export const DATE_RE = new RegExp(
 )
 const TIME_RE = /\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT|UTC)(?:[+-]\d+)?)?\b/i
 
-const CREDITS = JSON.parse(readFileSync(new URL('../../data/lexicon/credits.en.json', import.meta.url), 'utf8')) as {agencies: string[]}
+const CREDITS = readLexicon<{agencies: string[]}>('credits.en.json')
 const AGENCY_ALT = CREDITS.agencies.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
 /** A credit's tail: ", AP", "/Getty Images", "| Reuters", or the agency's name alone. */
 const AGENCY_TAIL = new RegExp(`(?:^|[,/|]\\s*|\\s[-–—]\\s)(?:${AGENCY_ALT})(?:\\s+(?:photo|images?|file|via\\s+getty images))?\\)?\\s*$`, 'i')
 const CREDIT_TAIL = new RegExp(`[.!?]["')]?\\s+(?:\\p{Lu}[\\p{L}'.-]*\\s+){1,4}?(?:\\/|\\|)\\s*(?:${AGENCY_ALT})\\s*$`, 'u')
 const CAPTION_DATE = /,\s(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s\d{1,2},\s\d{4}\b/i
 
-const capitalizedShare = (text: string) => {
+/** The share of a line's words of four letters or more that start with a capital (0 when it has none). */
+export const capitalizedShare = (text: string) => {
   const long = text.match(/\p{L}{4,}/gu) ?? []
   return long.length ? long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length : 0
 }
@@ -140,7 +141,7 @@ const NOISE_RULES: {name: string; test: (line: string, words: number) => boolean
 ]
 
 /** Section headings that open a tail of links, comments or an author box (data/lexicon/page-sections.en.json). */
-const SECTIONS = JSON.parse(readFileSync(new URL('../../data/lexicon/page-sections.en.json', import.meta.url), 'utf8')) as {boxHeadings: string[]; endHeadings: string[]; endHeadingPrefixes: string[]}
+const SECTIONS = readLexicon<{boxHeadings: string[]; endHeadings: string[]; endHeadingPrefixes: string[]}>('page-sections.en.json')
 const BOX_HEADINGS = new Set(SECTIONS.boxHeadings)
 const END_HEADINGS = new Set(SECTIONS.endHeadings)
 const END_PREFIXES = SECTIONS.endHeadingPrefixes.map((p) => `${p} `)
