@@ -183,6 +183,9 @@ function chunks(units: TextUnit[]): Chunk[] {
   return out
 }
 
+/** "O'Rourke", "McAllister", "MacLeod": Gaelic patronymic prefixes make a word a surname. */
+export const hasSurnameShape = (word: string) => /^(?:O['’]|Mc|Mac(?=\p{Lu}))\p{Lu}\p{Ll}+$/u.test(word)
+
 const keyOf = (type: EntityType, name: string) => `${type}:${gazetteerKey(name).replace(/[^a-z0-9]+/g, ' ').trim()}`
 
 /** Joins tokens back into their original text. */
@@ -498,7 +501,7 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
         const afterText = unit.text.slice(tokens.at(-1)!.end)
         const personContext = ATTRIBUTION_NEXT.test(afterText) || isRoleHead(before) || /\b(?:by|with|and|named|called)$/.test(before)
         const nameLike = tokens.every((t) => !isCommonWord(t.core) || isFirstName(t.core) || isLastNameWord(t.core))
-        if (isFirstName(tokens[0]!.core) || isLastNameWord(tokens.at(-1)!.core) || (personContext && nameLike)) {
+        if (isFirstName(tokens[0]!.core) || isLastNameWord(tokens.at(-1)!.core) || hasSurnameShape(tokens.at(-1)!.core) || (personContext && nameLike) || (nameLike && surnameAloneElsewhere(tokens, chunk))) {
           const role = isFirstOfRun ? lowercaseRoleBefore(unit.text, tokens[0]!.start) : undefined
           note(chunk, {type: 'person', name: text, tokens, role, strong: isFirstName(tokens[0]!.core) || personContext})
           return
@@ -548,6 +551,18 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
     if (!m) return false
     const k = gazetteerKey(m[1]!)
     return /^[A-Z]{2}$/.test(m[1]!) || g.placeByName.has(k)
+  }
+
+  // "Eyamba Sowers … said Sowers": a run of unknown name-like words whose last word the story later
+  // uses on its own is a person met again by surname (organizations are shortened by their lead word).
+  function surnameAloneElsewhere(tokens: Token[], chunk: Chunk): boolean {
+    const last = tokens.at(-1)!.core
+    // Every part of a name is capitalized: "Eva-Marie", not "Australian-born".
+    if (tokens.length > 3 || isOrgHead(last, 'last') || !tokens.every((t) => /^\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*$/u.test(t.core))) return false
+    // Alone, or after a sentence-opening common word ("When Patrick walked in").
+    const alone = (c: Chunk) =>
+      (c.tokens.length === 1 && !(c.sentenceInitial && commonHere(last))) || (c.tokens.length === 2 && c.sentenceInitial && commonHere(c.tokens[0]!.core))
+    return all.some((c) => c !== chunk && c.tokens.at(-1)!.core === last && alone(c))
   }
 
   // People first, so single words can be matched to their surnames.

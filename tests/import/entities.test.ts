@@ -106,3 +106,22 @@ describe('entities stage on general text', () => {
     expect(article.dateline).toEqual({_type: 'reference', _ref: 'place-indianapolis'})
   })
 })
+
+describe('names the lexicon does not know', () => {
+  it('reads two unknown words as a person when the story later uses the last one alone', () => {
+    const {people} = entitiesOf(page('Tamsin Orrowby did not expect the visit.', '"It surprised me," said Orrowby, who runs a bakery.'))
+    expect(people.map((p) => p.name)).toEqual(['Tamsin Orrowby'])
+  })
+  it('takes a given name after an unknown word for a surname ("Deval Patrick" shape)', () => {
+    const {people} = entitiesOf(page('The newest hopeful, Varel Patrick, would be stopping by.', 'When Patrick walked in, the room turned around.'))
+    expect(people.map((p) => p.name)).toEqual(['Varel Patrick'])
+  })
+  it('reads a Gaelic patronymic prefix as a surname even on its only mention', () => {
+    const {people} = entitiesOf(page('A former Brannock O’Dwyer supporter, she is now undecided.'))
+    expect(people.map((p) => p.name)).toEqual(["Brannock O'Dwyer"])
+  })
+  it('does not make a person of a hyphenated origin word before a surname', () => {
+    const {people} = entitiesOf(page('Wren Talbot spoke first.', 'Later the Welsh-born Talbot left the hall, and Talbot did not return.'))
+    expect(people.map((p) => p.name)).toEqual(['Wren Talbot'])
+  })
+})
