@@ -441,11 +441,8 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
           }
         }
       }
-      // A quotation standing alone as its own sentence right after an attributed one continues it.
-      const standalone = !/\S/.test(text.slice(sentence.start, q.start)) && !/\S/.test(text.slice(q.end, endSentence.end))
-      if (!isFragment && lastQuoteSource && lastQuoteSource.paragraph >= p - 1 && standalone) {
-        add(qSentence, q.start, q.end, 'said', strip(lastQuoteSource), 'direct', 0.6)
-      }
+      // A quotation with no attribution of its own (the next sentence or paragraph of one already
+      // attributed) continues that claim: one attribution, one claim.
     }
 
     /**

@@ -209,3 +209,13 @@ describe('claims stage', () => {
     expect(c).toMatchObject({kind: 'organization', cue: 'assured', statement: 'the risk of transmission was extremely low'})
   })
 })
+
+describe('one attribution, one claim', () => {
+  it('does not make a claim of a quotation that only continues an attributed one, in its paragraph or the next', () => {
+    const claims = claimsOf(
+      '"We did not lose tonight," Marta Velloso said in Porto Alegre. "We only ran out of time."',
+      '"The movement is bigger than one vote."',
+    )
+    expect(claims.map((c) => [c.statement, c.source])).toEqual([['We did not lose tonight', 'Marta Velloso']])
+  })
+})
