@@ -3,6 +3,7 @@
 // ("Iranian Foreign Minister") and a name, and the name is typed by the gazetteers (countries,
 // demonyms, regions, cities, well-known organizations), compromise's lexicon (given names, role
 // nouns, organization head words) and context (apposition, locative prepositions, attribution verbs).
+import {readLexicon} from './lexicons.ts'
 import {gazetteer, gazetteerKey, type GazetteerOrganization, type GazetteerPlace, type OrganizationKind} from './gazetteer.ts'
 import {HONORIFICS, ORG_LEADS, isCalendarWord, isCommonWord, isFunctionWord, isFirstName, isLastNameWord, isOrgHead, isRoleHead, isRoleModifier, lexTags} from './lexicon.ts'
 import type {StructuredArticle} from './structure.ts'
@@ -183,6 +184,15 @@ function chunks(units: TextUnit[]): Chunk[] {
   return out
 }
 
+const PLACE_FEATURES = (() => {
+  const raw = readLexicon<{heads: string[]; leads: string[]; compass: string[]; lowercaseHeads: string[]}>('place-features.en.json')
+  // Longest first, each term as its words ("Bay Area" → ["Bay", "Area"]; "Mt." is one token "Mt").
+  const words = (terms: string[]) => terms.map((t) => t.replace(/\./g, '').split(/\s+/)).sort((a, b) => b.length - a.length)
+  // One-word heads in the plural, lowercase as copy writes them ("Ventura and Los Angeles counties").
+  const plurals = new Map(raw.heads.filter((h) => !h.includes(' ')).map((h) => [h.toLowerCase().replace(/y$/, 'ie').replace(/(?:s|x|ch|sh)$/, '$&e') + 's', h]))
+  return {heads: words(raw.heads), leads: words(raw.leads), compass: new Set(raw.compass), plurals, lowercaseHeads: new Set(raw.lowercaseHeads)}
+})()
+
 /** "O'Rourke", "McAllister", "MacLeod": Gaelic patronymic prefixes make a word a surname. */
 export const hasSurnameShape = (word: string) => /^(?:O['’]|Mc|Mac(?=\p{Lu}))\p{Lu}\p{Ll}+$/u.test(word)
 
@@ -310,6 +320,16 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
         return
       }
     }
+    const feature = (tokens.length >= 2 ? placeByFeature(unit, tokens) : undefined) ?? pluralFeature(unit, tokens)
+    if (feature) {
+      note(chunk, {type: 'place', name: feature.name, tokens, place: feature, strong: true})
+      return
+    }
+    const lowered = lowercaseFeature(unit, chunk)
+    if (lowered) {
+      note({...chunk, tokens: lowered.tokens}, {type: 'place', name: lowered.place.name, tokens: lowered.tokens, place: lowered.place, strong: true})
+      return
+    }
     const place = g.placeByName.get(k)
     if (place && !(place.ambiguous && !LOCATIVE.has(before))) {
       note(chunk, {type: 'place', name: place.name, tokens, place, strong: true})
@@ -394,7 +414,9 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
     if (andAt > 0) {
       const left = tokens.slice(0, andAt)
       const leftKey = gazetteerKey(spanText(unit, left))
-      if (g.placeByName.has(leftKey) || g.organizationByName.has(leftKey) || g.countryByDemonym.has(leftKey) || (left.length >= 2 && isFirstName(left[0]!.core))) {
+      // "Jerusalem and the West Bank": a name after "and the" is a name of its own.
+      const andThe = tokens[andAt + 1]?.core === 'the'
+      if (andThe || g.placeByName.has(leftKey) || g.organizationByName.has(leftKey) || g.countryByDemonym.has(leftKey) || (left.length >= 2 && isFirstName(left[0]!.core))) {
         let from = andAt + 1
         while (tokens[from] && !tokens[from]!.cap) from++
         const right = tokens.slice(from)
@@ -544,6 +566,74 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
       const ts = tokens.slice(h.from, h.to)
       note({...chunk, tokens: ts}, {type: 'place', name: h.place.name, tokens: ts, place: h.place, strong: true})
     }
+  }
+
+  /**
+   * A place the gazetteers do not list, named by its generic term (data/lexicon/place-features.en.json):
+   * "Napa County", "Qinghai-Tibet Plateau", "Mount Kenya", "Sierra Nevada", or a compass word before a
+   * known place ("Southern California", "East Jerusalem").
+   */
+  function placeByFeature(unit: TextUnit, tokens: Token[]): GazetteerPlace | undefined {
+    const text = spanText(unit, tokens)
+    const known = (ts: Token[]) => g.placeByName.get(gazetteerKey(spanText(unit, ts))) ?? g.citiesByName.get(gazetteerKey(spanText(unit, ts)))?.[0]
+    const made = (within?: GazetteerPlace): GazetteerPlace => ({name: text, kind: 'region', aliases: [], demonyms: [], countryCode: within?.countryCode ?? within?.isoCode})
+    if (PLACE_FEATURES.compass.has(tokens[0]!.core) && tokens.length <= 4) {
+      const base = known(tokens.slice(1))
+      if (base) return made(base)
+    }
+    const nameOnly = (ts: Token[]) => ts.length >= 1 && ts.length <= 3 && ts.every((t) => t.cap && !isOrgHead(t.core, 'only') && !isRoleHead(t.core) && !isFunctionWord(t.core))
+    for (const head of PLACE_FEATURES.heads) {
+      if (head.length >= tokens.length) continue
+      if (tokens.slice(-head.length).every((t, i) => t.core === head[i]) && nameOnly(tokens.slice(0, -head.length))) return made(known(tokens.slice(0, -head.length)))
+    }
+    for (const lead of PLACE_FEATURES.leads) {
+      if (lead.length >= tokens.length || !tokens.slice(0, lead.length).every((t, i) => t.core === lead[i])) continue
+      const rest = tokens.slice(lead.length)
+      // "Sierra" is also a given name: "Sierra Nevada" is a range, "Sierra Lopez" a person.
+      if (isFirstName(lead[0]!) ? g.placeByName.has(gazetteerKey(spanText(unit, rest))) : nameOnly(rest)) return made(known(rest))
+    }
+    return undefined
+  }
+
+  /**
+   * Copy often lowercases the generic term: "the Qinghai-Tibet plateau", "annexed east Jerusalem". A
+   * lowercase compass word right before a known place, or a lowercase head right after a name, is part of
+   * the place's name (written capitalized, as gazetteers do).
+   */
+  function lowercaseFeature(unit: TextUnit, chunk: Chunk): {tokens: Token[]; place: GazetteerPlace} | undefined {
+    const tokens = chunk.tokens
+    const at = chunk.all.indexOf(tokens[0]!)
+    const prev = chunk.all[at - 1]
+    const next = chunk.all[chunk.all.indexOf(tokens.at(-1)!) + 1]
+    const title = (w: string) => w[0]!.toUpperCase() + w.slice(1)
+    const adjacent = (a: Token, b: Token) => /^\s+$/.test(unit.text.slice(a.end, b.start))
+    // Only the bare directions: "east Jerusalem" is a name, "central Kerala" a description.
+    if (prev && !prev.cap && /^(?:east|west|north|south)$/.test(prev.core) && adjacent(prev, tokens[0]!)) {
+      const base = g.placeByName.get(gazetteerKey(spanText(unit, tokens))) ?? g.citiesByName.get(gazetteerKey(spanText(unit, tokens)))?.[0]
+      if (base && base.kind !== 'country') {
+        return {tokens: [prev, ...tokens], place: {name: `${title(prev.core)} ${base.name}`, kind: 'region', aliases: [], demonyms: [], countryCode: base.countryCode}}
+      }
+    }
+    if (next && !next.cap && PLACE_FEATURES.lowercaseHeads.has(next.core) && adjacent(tokens.at(-1)!, next)) {
+      const name = spanText(unit, tokens)
+      const nation = g.countryByDemonym.has(gazetteerKey(name)) || g.placeByName.get(gazetteerKey(name))?.kind === 'country'
+      if (!nation && tokens.length <= 3 && tokens.every((t) => t.cap && !isOrgHead(t.core, 'only') && !isRoleHead(t.core))) {
+        return {tokens: [...tokens, next], place: {name: `${name} ${title(next.core)}`, kind: 'region', aliases: [], demonyms: [], countryCode: undefined}}
+      }
+    }
+    return undefined
+  }
+
+  /** "Ventura and Los Angeles counties": names coordinated before a plural generic term are each one of them. */
+  function pluralFeature(unit: TextUnit, tokens: Token[]): GazetteerPlace | undefined {
+    // The plural closes the coordination: skip the names after this one (", Kern and Orange counties").
+    const after = unit.text.slice(tokens.at(-1)!.end).match(/^((?:,?\s+(?:and|or)?\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)*)\s+(\p{Ll}+)\b/u)
+    const head = after && PLACE_FEATURES.plurals.get(after[2]!)
+    const coordinated = after && (after[1] !== '' || /\b(?:and|or)\s+$/.test(unit.text.slice(Math.max(0, tokens[0]!.start - 12), tokens[0]!.start)) || /,\s*$/.test(unit.text.slice(0, tokens[0]!.start)))
+    if (!head || !coordinated) return undefined
+    const text = spanText(unit, tokens)
+    const known = g.placeByName.get(gazetteerKey(text)) ?? g.citiesByName.get(gazetteerKey(text))?.[0]
+    return {name: `${text} ${head}`, kind: 'region', aliases: [], demonyms: [], countryCode: known?.countryCode ?? known?.isoCode}
   }
 
   function isRegionAfter(after: string): boolean {

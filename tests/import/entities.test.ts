@@ -125,3 +125,32 @@ describe('names the lexicon does not know', () => {
     expect(people.map((p) => p.name)).toEqual(['Wren Talbot'])
   })
 })
+
+describe('places named by their generic term', () => {
+  const placeNames = (...ps: string[]) => entitiesOf(page(...ps)).places.map((p) => p.name).sort()
+  it('reads "X County", a plateau and a mountain as places, not people or organizations', () => {
+    expect(placeNames('Crews worked in Dunmore County and on Mount Kessa, near the Varnell Plateau.')).toEqual(['Dunmore County', 'Mount Kessa', 'Varnell Plateau'])
+  })
+  it('keeps a county office an organization', () => {
+    const {organizations, places} = entitiesOf(page('The Dunmore County Sheriff’s Office said deputies were on the road.'))
+    expect(organizations.map((o) => o.name)).toContain("Dunmore County Sheriff's Office")
+    expect(places.map((p) => p.name)).not.toContain('Dunmore County')
+  })
+  it('names a part of a known place by its compass word, capitalized or not, but not by a description', () => {
+    expect(placeNames('Fires spread across Southern California.', 'Families in east Jerusalem waited.', 'Rain fell over central Nevada.')).toEqual(['East Jerusalem', 'Nevada', 'Southern California'])
+  })
+  it('reads names coordinated before a plural term as one of each ("X and Y counties")', () => {
+    expect(placeNames('Warnings cover Dunmore and Halloway counties.')).toEqual(['Dunmore County', 'Halloway County'])
+  })
+  it('reads a lowercase generic term after a name as part of it', () => {
+    expect(placeNames('Herders on the Varnell plateau lost cattle.')).toEqual(['Varnell Plateau'])
+  })
+  it('takes "Sierra" before a known region for a range and before a surname for a person', () => {
+    const {people, places} = entitiesOf(page('Snow fell on the Sierra Nevada, and Sierra Ostrova said the roads were shut.'))
+    expect(places.map((p) => p.name)).toEqual(['Sierra Nevada'])
+    expect(people.map((p) => p.name)).toEqual(['Sierra Ostrova'])
+  })
+  it('splits "X and the Y" into two names', () => {
+    expect(placeNames('Settlements in Jerusalem and the West Bank grew.')).toEqual(['Jerusalem', 'West Bank'])
+  })
+})
