@@ -258,6 +258,11 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
     if (p?.kind === 'country' && p.isoCode) countryMentioned.add(p.isoCode)
   }
 
+  // Surnames of people named with a known given name ("Joe Biden"): "Hunter Biden" is another of the family.
+  const familyNames = new Set<string>()
+  for (const c of all) if (c.tokens.length >= 2 && c.tokens.length <= 3 && isFirstName(c.tokens[0]!.core) && c.tokens.every((t) => t.cap)) familyNames.add(c.tokens.at(-1)!.core)
+  for (const w of [...familyNames]) if (isCommonWord(w) || g.placeByName.has(gazetteerKey(w)) || isOrgHead(w, 'last')) familyNames.delete(w)
+
   const introducedOrgs = findIntroducedOrganizations(units)
   const found: {chunk: Chunk; cand: Candidate}[] = []
   const pendingSingles: Chunk[] = []
@@ -350,13 +355,26 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
       else if (!tokens[i]!.cap) continue
       else break
     }
+    // "Secretary of State Mike Pompeo", "Minister for Health Ana Ruiz": a title's "of"/"for" phrase belongs
+    // to the title when a given name follows it.
+    if (roleEnd >= 0 && CONNECTORS.has(tokens[roleEnd + 1]?.core ?? '') && tokens[roleEnd + 1]!.core !== 'and') {
+      // The name runs to the next connector ("… Maria Castellan on Monday").
+      const nameLength = (i: number) => {
+        const stop = tokens.findIndex((t, j) => j > i && !t.cap)
+        return (stop < 0 ? tokens.length : stop) - i
+      }
+      const given = tokens.findIndex((t, i) => i > roleEnd + 2 && t.cap && isFirstName(t.core) && nameLength(i) >= 2 && nameLength(i) <= 3)
+      if (given > 0 && tokens.slice(roleEnd + 2, given).every((t) => t.cap || t.core === 'the')) roleEnd = given - 1
+    }
     // "Senate Majority Leader John Thune", "Benfica president Nuno Valente": an organization, its title, a name.
     let roleOrg: string | undefined
     if (roleEnd < 0 && tokens.length >= 3) {
       for (let r = tokens.length - 2; r >= 1; r--) {
         if (!isRoleHead(tokens[r]!.core)) continue
         const after = tokens.slice(r + 1)
-        if (after.length > 3 || !after.every((t) => t.cap) || !(isFirstName(after[0]!.core) || after.length === 1)) break
+        // The name after the title: a known given name, one word, or words no lexicon knows ("Marybel Batjer").
+        const unknownName = after.every((t) => lexTags(t.core) === undefined && !isCommonWord(t.core))
+        if (after.length > 3 || !after.every((t) => t.cap) || !(isFirstName(after[0]!.core) || after.length === 1 || unknownName)) break
         if (after.some((t) => isOrgHead(t.core, 'only'))) break
         let roleStart = r
         while (roleStart > 0 && (isRoleModifier(tokens[roleStart - 1]!.core) || isRoleHead(tokens[roleStart - 1]!.core))) roleStart--
@@ -515,6 +533,19 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
       return
     }
 
+    // "envoy to Ukraine Kurt Volker": a place, then a person's name starting with a given name.
+    const givenAt = tokens.findIndex((t, i) => i > 0 && isFirstName(t.core) && tokens.length - i >= 2 && tokens.length - i <= 3)
+    if (givenAt > 0 && !original.sentenceInitial) {
+      const placePart = tokens.slice(0, givenAt)
+      const pk = gazetteerKey(spanText(unit, placePart))
+      if (g.placeByName.has(pk) || g.citiesByName.has(pk)) {
+        classify({...chunk, tokens: placePart}, {...original, tokens: placePart})
+        const name = tokens.slice(givenAt)
+        note({...chunk, tokens: name}, {type: 'person', name: spanText(unit, name), tokens: name, strong: true})
+        return
+      }
+    }
+
     // People: a given name, or two or three unknown capitalized words in a person-like context.
     if (tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => t.cap || PARTICLES.has(t.core.toLowerCase()))) {
       const givenName = isFirstName(tokens[0]!.core) && !g.placeByName.has(gazetteerKey(tokens[0]!.core))
@@ -523,7 +554,7 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
         const afterText = unit.text.slice(tokens.at(-1)!.end)
         const personContext = ATTRIBUTION_NEXT.test(afterText) || isRoleHead(before) || /\b(?:by|with|and|named|called)$/.test(before)
         const nameLike = tokens.every((t) => !isCommonWord(t.core) || isFirstName(t.core) || isLastNameWord(t.core))
-        if (isFirstName(tokens[0]!.core) || isLastNameWord(tokens.at(-1)!.core) || hasSurnameShape(tokens.at(-1)!.core) || (personContext && nameLike) || (nameLike && surnameAloneElsewhere(tokens, chunk))) {
+        if (isFirstName(tokens[0]!.core) || isLastNameWord(tokens.at(-1)!.core) || hasSurnameShape(tokens.at(-1)!.core) || (personContext && nameLike) || (nameLike && surnameAloneElsewhere(tokens, chunk)) || (tokens.length === 2 && !chunk.sentenceInitial && familyNames.has(tokens[1]!.core))) {
           const role = isFirstOfRun ? lowercaseRoleBefore(unit.text, tokens[0]!.start) : undefined
           note(chunk, {type: 'person', name: text, tokens, role, strong: isFirstName(tokens[0]!.core) || personContext})
           return

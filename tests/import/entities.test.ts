@@ -120,6 +120,23 @@ describe('names the lexicon does not know', () => {
     const {people} = entitiesOf(page('A former Brannock O’Dwyer supporter, she is now undecided.'))
     expect(people.map((p) => p.name)).toEqual(["Brannock O'Dwyer"])
   })
+  it('reads a title with an "of" phrase before a given name ("Secretary of State X")', () => {
+    const {people} = entitiesOf(page('The plan was announced by Secretary of State Mira Castellan on Monday.'))
+    expect(people.map((p) => [p.name, p.roles[0]?.title])).toEqual([['Mira Castellan', 'Secretary of State']])
+  })
+  it('splits a place from the person named right after it', () => {
+    const {people, places} = entitiesOf(page('A former envoy to Ukraine Brent Halvorsen changed his account.'))
+    expect(people.map((p) => p.name)).toEqual(['Brent Halvorsen'])
+    expect(places.map((p) => p.name)).toEqual(['Ukraine'])
+  })
+  it('reads an unknown name after a title and an organization as the person ("CPUC President X Y")', () => {
+    const {people} = entitiesOf(page('In a letter, ZRPC President Marybeth Quandrel said service mattered.'))
+    expect(people.map((p) => p.name)).toEqual(['Marybeth Quandrel'])
+  })
+  it('reads another given name with a family name the story already uses as another person of that family', () => {
+    const {people} = entitiesOf(page('John Harrowgate spoke first.', 'The firm on whose board Hunter Harrowgate sat was named.'))
+    expect(people.map((p) => p.name).sort()).toEqual(['Hunter Harrowgate', 'John Harrowgate'])
+  })
   it('does not make a person of a hyphenated origin word before a surname', () => {
     const {people} = entitiesOf(page('Wren Talbot spoke first.', 'Later the Welsh-born Talbot left the hall, and Talbot did not return.'))
     expect(people.map((p) => p.name)).toEqual(['Wren Talbot'])
