@@ -37,7 +37,7 @@ export interface ClaimDraft {
 
 /** The reporting lexicon (data/lexicon/reporting-verbs.en.json): speech, belief, finding and knowledge verbs with their forms. */
 const REPORTING = readLexicon<{
-  verbs: {lemma: string; group: 'speech' | 'belief' | 'finding' | 'knowledge'; forms: string[]; needsThat?: boolean; audienceFirst?: boolean}[]
+  verbs: {lemma: string; group: 'speech' | 'belief' | 'finding' | 'knowledge' | 'characterization'; forms: string[]; needsThat?: boolean; audienceFirst?: boolean; needsAs?: boolean}[]
 }>('reporting-verbs.en.json')
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** Words as one regex alternation, longest first so "pointed out" wins over a shorter prefix. */
@@ -48,6 +48,12 @@ const CUE_RE = new RegExp(`\\b(?:(?:has|have|had|also|later|previously|then|has 
 /** Verbs that report belief or findings, and speech verbs that need "that": a claim only with a that-clause. */
 const BELIEF_FORMS = new Set(REPORTING.verbs.filter((v) => v.group === 'belief' || v.group === 'finding' || v.needsThat).flatMap((v) => v.forms))
 const BELIEF = {test: (verb: string) => BELIEF_FORMS.has(verb.toLowerCase())}
+/** Characterization verbs: a statement only as "<object> as <description>" ("described the plan as a trap"). */
+const NEEDS_AS = new Set(REPORTING.verbs.filter((v) => v.needsAs).flatMap((v) => v.forms))
+/** Verbs that may open a second statement of the same source inside one content ("… and slammed …"). */
+const SECOND_CUES = alternation(['adding', 'saying', 'noting', 'warning', 'arguing', 'insisting', 'stressing', 'said', 'added', 'warned', 'noted', 'argued', 'insisted', 'stressed', 'cautioned', ...[...NEEDS_AS].filter((f) => f.endsWith('ed'))])
+/** "…, adding that B", "… and slammed B": where a second statement of the same source starts. */
+const SECOND_CUE_RE = new RegExp(`(?:,\\s*(?:(?:and|but|though|although|while)\\s+)?(?:(?:he|she|they|it|we)\\s+)?|\\s+(?:and|but)\\s+(?:(?:he|she|they|it|we)\\s+)?)(${SECOND_CUES})\\s+(?:that\\s+)?(?=\\S)`)
 /** Verbs whose that-clause follows their audience ("assured the public that …"). */
 const AUDIENCE_FIRST = new Set(REPORTING.verbs.filter((v) => v.audienceFirst).flatMap((v) => v.forms))
 
@@ -345,7 +351,7 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
       // "… and said (that) B" / "…, adding that B": a second claim from the same source.
       const second = text
         .slice(s, e)
-        .match(/(?:,\s*(?:(?:and|but|though|although|while)\s+)?(?:(?:he|she|they|it|we)\s+)?|\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?)(adding|saying|noting|warning|arguing|insisting|stressing|said|added|warned|noted|argued|insisted|stressed|cautioned)\s+(?:that\s+)?(?=\S)/)
+        .match(SECOND_CUE_RE)
       if (second && second.index! > 6 && text.slice(s + second.index! + second[0].length, e).split(/\s+/).length >= 3) {
         const cut = s + second.index!
         // "confirmed the agreement in a statement, saying …": a bare object is no claim, what follows is.
@@ -578,6 +584,13 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
         // audience first ("assured the public on Weibo, a social site, that …").
         const delayedThat = AUDIENCE_FIRST.has(verb.toLowerCase()) ? afterCue.match(/^[^.;:"]{0,90}?,?\s+that\s+/) : null
         if (BELIEF.test(verb) && !/^\s+that\b/.test(afterCue) && !delayedThat) continue
+        // "described the plan as "a trap"": the object and its description, to the end of their clause.
+        if (NEEDS_AS.has(verb.toLowerCase())) {
+          const as = afterCue.match(/^\s+[^.;:!?]{1,100}?\s+as\s+\S[^;]*?(?=["”]?,["”]?\s+(?:though|although|while|whereas|but|even as|despite)\b|[.;!?]?\s*$)/)
+          if (!as) continue
+          add(sentence, cueEnd, cueEnd + as[0].length, verb, src, /"/.test(as[0]) ? 'mixed' : 'indirect', 0.75)
+          break
+        }
         // "Participants reported their working hours": an unnamed group reporting a thing, not a statement.
         if (/^report(?:ed|s)?$/.test(verb) && src.kind === 'unnamed' && !/^\s+(?:that\b|(?:\w+\s+){0,3}that\b)/.test(afterCue)) continue
         if (verb === 'called' && !/"/.test(afterCue)) continue
@@ -681,7 +694,7 @@ function sourceEnd(text: string, start: number, limit: number): number {
 export function subjectBefore(text: string, sentenceStart: number, cue: number): [number, number] | undefined {
   let left = text.slice(sentenceStart, cue)
   // Auxiliaries and adverbs between subject and verb.
-  left = left.replace(/(?:\s+(?:has|have|had|also|was|were|is|are|will|would|later|then|reportedly|previously|publicly|repeatedly|separately|earlier|further|not|never|already|quickly|again|only|just|officially|formally|firmly|in a statement|on \w+))+\s*$/i, '')
+  left = left.replace(/(?:\s+(?:has|have|had|also|was|were|is|are|will|would|later|then|reportedly|previously|publicly|repeatedly|separately|earlier|further|not|never|already|quickly|again|only|just|officially|formally|firmly|recently|in a statement|on \w+|(?:tried|tries|sought|seeks|wanted|wants|went on|appeared|appears|seemed|seems|moved|rushed|was quick|were quick)\s+to))+\s*$/i, '')
   // "X apologised and said", "X welcomed the fine but said": the subject is before the first verb.
   const conj = left.match(/^(.*?\S)\s+\w+(?:ed|ised|ized)\b[^,]*?\s+(?:and|but)\s*$/)
   if (conj) left = conj[1]!

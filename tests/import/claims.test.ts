@@ -219,3 +219,24 @@ describe('one attribution, one claim', () => {
     expect(claims.map((c) => [c.statement, c.source])).toEqual([['We did not lose tonight', 'Marta Velloso']])
   })
 })
+
+describe('characterization verbs and verb chains', () => {
+  it('reads "described X as Y" as a claim whose statement is the object and its description', () => {
+    const claims = claimsOf('Mayor Ilse Brandvold described the budget as "a trap for the next council," though aides disagreed.')
+    expect(claims.map((c) => [c.cue, c.source, c.statement])).toEqual([['described', 'Ilse Brandvold', 'the budget as a trap for the next council']])
+  })
+  it('does not read a characterization verb without "as" as a claim', () => {
+    expect(claimsOf('Mayor Ilse Brandvold slammed the door on her way out of the chamber.')).toEqual([])
+  })
+  it('splits "said A and slammed B as C" into two claims of one source', () => {
+    const claims = claimsOf('Ilse Brandvold said she had read the report and slammed the review as a "whitewash."')
+    expect(claims.map((c) => [c.cue, c.statement])).toEqual([
+      ['said', 'she had read the report'],
+      ['slammed', 'the review as a whitewash'],
+    ])
+  })
+  it('finds the subject through "tried to" and "sought to" before the cue', () => {
+    const claims = claimsOf('Ilse Brandvold has recently tried to suggest that the audit was routine.')
+    expect(claims.map((c) => [c.cue, c.source, c.statement])).toEqual([['suggest', 'Ilse Brandvold', 'the audit was routine']])
+  })
+})
