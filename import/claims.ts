@@ -63,6 +63,10 @@ const wordsRe = (words: string[]) => new RegExp(`\\b(?:${alternation(words)})\\b
 const UNNAMED_HEAD = wordsRe([...SOURCE_NOUNS.plural, ...SOURCE_NOUNS.singular])
 const PLURAL_HEAD = wordsRe(SOURCE_NOUNS.plural)
 const PRONOUNS = /^(?:he|she|it|they|we|i)$/i
+/** ", Morrison testified." / ", he said on Tuesday." closing a sentence. */
+const OUTER_ATTRIBUTION = new RegExp(`,\\s+((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,3}\\p{Lu}[\\p{L}.'’-]*|he|she|they)\\s+(${CUE_VERBS})(?:\\s+(?:on|in|at|last|this)\\s+[^,"“”]{1,30})?[.!?]?\\s*$`, 'u')
+/** A finite verb or auxiliary: a phrase with one is a clause of its own. */
+const FINITE = /^(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|said|says)$/i
 /** A participle of speech after the main clause: ", saying (that) …", ", telling reporters (that) …". */
 const PARTICIPLE_CUE = /,\s+(saying|adding|arguing|insisting|noting|warning|claiming|explaining|stressing|acknowledging|conceding|telling\s+(?:[\w'-]+\s+){1,3}?(?=that\b))\s*(?:that\s+)?/i
 /** Words that may stand between a cue and its "that": when, where, how and to whom it was said. */
@@ -285,7 +289,7 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
       const orgs = [...index.entities.values()].filter((e) => e.type === 'organization' && e.name.toLowerCase().split(/\s+/).includes(head))
       if (orgs.length === 1) return orgs[0]
       // "the company", "the club", "the firm": the organization the story is about (the most mentioned one).
-      if (/^(?:company|firm|group|club|bank|carrier|airline|insurer|lender|retailer|startup|manufacturer|maker|business|team|side|regulator|charity|organi[sz]ation|union|party)$/.test(head)) {
+      if (/^(?:company|firm|group|club|bank|carrier|airline|insurer|lender|retailer|startup|manufacturer|maker|business|team|side|regulator|charity|organi[sz]ation|union|party|utility|operator|agency|network|broadcaster|hospital|school|university)$/.test(head)) {
         const ranked = [...index.entities.values()].filter((e) => e.type === 'organization' && e.orgKind !== 'government' && e.orgKind !== 'media' && e.mentions.length).sort((a, b) => b.mentions.length - a.mentions.length)
         if (ranked[0] && ranked[0].mentions.length >= 2 && (!ranked[1] || ranked[0].mentions.length > ranked[1].mentions.length)) return ranked[0]
       }
@@ -529,6 +533,20 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
         continue
       }
 
+      // "Afterward, A said B, Morrison testified.": a trailing attribution is the outer one; its source
+      // reported the whole clause before it, the inner cue included.
+      const outer = st.match(OUTER_ATTRIBUTION)
+      if (outer && !inQuote(base + outer.index!)) {
+        const content = st.slice(0, outer.index!)
+        CUE_RE.lastIndex = 0
+        const subjectStart = base + outer.index! + outer[0].indexOf(outer[1]!)
+        const src = CUE_RE.test(content) && content.length > 20 ? resolveSource(subjectStart, subjectStart + outer[1]!.length, subjectStart) : undefined
+        if (src) {
+          add(sentence, base, base + outer.index!, outer[2]!, src, /"/.test(content) ? 'mixed' : 'indirect', 0.8)
+          continue
+        }
+      }
+
       // SUBJECT CUE (that) CONTENT  /  CONTENT, SUBJECT CUE.  /  CONTENT, CUE SUBJECT.
       CUE_RE.lastIndex = 0
       let cm: RegExpExecArray | null
@@ -549,16 +567,26 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
         const trailing = /^(?:\s+(?:(?:in|on|at|during|after|before|to|via)\b[^,]{0,50}|(?:last|this|next|late|early)\s+(?:week|month|year|night|morning|evening|\w+day)\b))?\s*(?:,\s*(?:adding|saying|citing|noting|according|speaking|who|which|asking|requesting|declining|in|at|on|amid|after|as|during|following|despite|\w+ing)\b.*)?[.!?]?\s*$/.test(afterCue.slice(audience.length))
         // A negated cue reports no claim ("Israel has not claimed responsibility").
         if (/\b(?:not|never|n't|declined to|refused to|did not|would not)\s+(?:\w+\s+)?$/i.test(beforeCue)) continue
-        if (/,\s*$/.test(beforeCue) && /^\s+(?:[A-Z]|the\s|a\s|an\s)/.test(afterCue) && !/^\s+that\b/.test(afterCue)) {
+        if (/,\s*$/.test(beforeCue) && /^\s+(?:[A-Z]|(?:the|a|an|another|one|two|three|several|some|many|his|her|their|its)\s)/.test(afterCue) && !/^\s+that\b/.test(afterCue)) {
           const srcStart = cueEnd + (afterCue.match(/^\s+/)?.[0].length ?? 0)
           const srcEnd = sourceEnd(text, srcStart, sentence.end)
           // The source closes the sentence (or a relative clause / adverbial follows it).
           const srcWords = text.slice(srcStart, srcEnd)
+          const rest = text.slice(srcEnd, sentence.end)
+          // ", PG&E's principal meteorologist." / ", former adviser Fiona Hill.": an apposition with no verb closes the sentence.
+          const closingApposition = rest.match(/^\s*,\s*([^,;:"“”]{2,90}?)\s*[.!?]?\s*$/)
+          const appositionOk = closingApposition && !/\b(?:is|are|was|were|has|have|had|been|will|would|could|should|did|does|said|says)\b/.test(closingApposition[1]!)
           const closes =
             srcWords.split(/\s+/).length <= 10 &&
             !/\b(?:is|are|was|were|has|have|had|been|be|will|would|could|should|did|does)\b/.test(srcWords) &&
-            /^\s*(?:[.!?]?\s*$|,\s*(?:who|which|whose|adding|according|in|on|at|a|an|the)\b|\s+(?:in|on|at|during|after|before)\b[^,]*$)/.test(text.slice(srcEnd, sentence.end))
-          const src = closes ? resolveSource(srcStart, srcEnd, cueAbs) : undefined
+            (appositionOk || /^\s*(?:[.!?]?\s*$|,\s*(?:who|which|whose|adding|according|in|on|at|a|an|the)\b|\s+(?:in|on|at|during|after|before)\b[^,]*$)/.test(rest))
+          let src = closes ? resolveSource(srcStart, srcEnd, cueAbs) : undefined
+          // "said another witness in the probe, former adviser Fiona Hill": the person the apposition names.
+          if (appositionOk && src?.kind !== 'person') {
+            const appStart = srcEnd + rest.indexOf(closingApposition![1]!)
+            const named = resolveSource(appStart, appStart + closingApposition![1]!.length, cueAbs)
+            if (named?.kind === 'person') src = named
+          }
           const contentEnd = base + beforeCue.replace(/[\s,]+$/, '').length
           if (src && contentEnd - base > 10) {
             add(sentence, base, contentEnd, verb, src, /"/.test(text.slice(base, contentEnd)) ? 'mixed' : 'indirect', 0.8)
@@ -596,11 +624,12 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
         if (verb === 'called' && !/"/.test(afterCue)) continue
         // Content: after "that" if it comes soon, else after an object ("told Reuters", "told the court").
         let cs = cueEnd
-        const thatM = afterCue.match(/^((?:\s+[\w'-]+),?){0,9}?\s+that\s+/) ?? afterCue.match(/^((?:,?\s+[\w'-]+){0,9}?),?\s+that\s+/)
+        const thatM = afterCue.match(/^((?:\s+[\w'.-]+),?){0,9}?\s+that\s+/) ?? afterCue.match(/^((?:,?\s+[\w'.-]+){0,9}?),?\s+that\s+/)
         // "said on Tuesday that …", "told Reuters that …" — but not "said the vote showed that …".
         const between = (thatM?.[0] ?? '').replace(/\s+that\s+$/, '').trim().split(/[\s,]+/).filter(Boolean)
         if (delayedThat) cs = cueEnd + delayedThat[0].length
-        else if (thatM && between.every((w) => /^[A-Z]/.test(w) || ADVERBIAL_WORDS.has(w.toLowerCase()))) cs = cueEnd + thatM[0].length
+        // "said in an Oct. 26 letter to communications companies that …": a prepositional phrase before "that".
+        else if (thatM && (between.every((w) => /^[A-Z]/.test(w) || ADVERBIAL_WORDS.has(w.toLowerCase())) || (/^(?:in|on|at|during|to|after|before|via|through|over|with)$/i.test(between[0] ?? '') && !between.some((w) => FINITE.test(w))))) cs = cueEnd + thatM[0].length
         else if (/^(?:told|tells)$/.test(verb)) {
           const obj = afterCue.match(/^\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}\p{N}_'-]*(?:\s+\p{Lu}[\p{L}\p{N}_'-]*)*|[a-z]+(?:\s+members)?)(?:\s+(?:newspaper|radio|television|broadcaster|agency)\s+\p{Lu}[\p{L}\p{N}_'-]*)?\s*,?/u)
           if (obj) cs = cueEnd + obj[0].length
@@ -691,13 +720,16 @@ function sourceEnd(text: string, start: number, limit: number): number {
  * The subject of a cue verb: the noun phrase right before it, past an apposition
  * ("Gregory Brew, an analyst at Eurasia Group, pointed out"). Offsets into the text, or undefined.
  */
+/** Auxiliaries, adverbs and verb chains between a subject and its cue ("has recently tried to suggest"). */
+const AUXILIARIES = /(?:\s+(?:has|have|had|also|was|were|is|are|will|would|later|then|reportedly|previously|publicly|repeatedly|separately|earlier|further|not|never|already|quickly|again|only|just|officially|formally|firmly|recently|in a statement|on \w+|(?:tried|tries|sought|seeks|wanted|wants|went on|appeared|appears|seemed|seems|moved|rushed|was quick|were quick)\s+to))+\s*$/i
+
 export function subjectBefore(text: string, sentenceStart: number, cue: number): [number, number] | undefined {
   let left = text.slice(sentenceStart, cue)
   // Auxiliaries and adverbs between subject and verb.
-  left = left.replace(/(?:\s+(?:has|have|had|also|was|were|is|are|will|would|later|then|reportedly|previously|publicly|repeatedly|separately|earlier|further|not|never|already|quickly|again|only|just|officially|formally|firmly|recently|in a statement|on \w+|(?:tried|tries|sought|seeks|wanted|wants|went on|appeared|appears|seemed|seems|moved|rushed|was quick|were quick)\s+to))+\s*$/i, '')
+  left = left.replace(AUXILIARIES, '')
   // "X apologised and said", "X welcomed the fine but said": the subject is before the first verb.
   const conj = left.match(/^(.*?\S)\s+\w+(?:ed|ised|ized)\b[^,]*?\s+(?:and|but)\s*$/)
-  if (conj) left = conj[1]!
+  if (conj) left = conj[1]!.replace(AUXILIARIES, '')
   const end = sentenceStart + left.replace(/\s+$/, '').length
   let segment = left.replace(/\s+$/, '')
   // Appositions: "Name, a role at Org," / "Name, 61, who has lived …," / "The Association, which says …," → back to the name.

@@ -240,3 +240,32 @@ describe('characterization verbs and verb chains', () => {
     expect(claims.map((c) => [c.cue, c.source, c.statement])).toEqual([['suggest', 'Ilse Brandvold', 'the audit was routine']])
   })
 })
+
+describe('inverted, outer and delayed attributions', () => {
+  it('reads an inverted source followed by an apposition, and takes the person the apposition names', () => {
+    const claims = claimsOf(
+      'Rain has not fallen since September, said Rosalind Achterberg, the utility’s chief meteorologist.',
+      'The plan was drawn up in haste, said another witness at the hearing, former aide Tobias Wrenfield.',
+    )
+    expect(claims.map((c) => [c.source, c.statement])).toEqual([
+      ['Rosalind Achterberg', 'Rain has not fallen since September'],
+      ['Tobias Wrenfield', 'The plan was drawn up in haste'],
+    ])
+  })
+  it('gives a sentence with a trailing attribution to its outer source, inner cue included', () => {
+    const claims = claimsOf('Later, Ilse Brandvold said the money had been moved abroad, Tobias Wrenfield testified.')
+    expect(claims.map((c) => [c.cue, c.source, c.statement])).toEqual([['testified', 'Tobias Wrenfield', 'Later, Ilse Brandvold said the money had been moved abroad']])
+  })
+  it('skips a prepositional phrase between the cue and "that"', () => {
+    const claims = claimsOf('The Harbour Authority said in an Oct. 26 letter to shipping companies that their response was "unacceptable."')
+    expect(claims.map((c) => [c.source, c.statement.startsWith('their response was')])).toEqual([['Harbour Authority', true]])
+  })
+  it('reads "complained of X and say that Y" as one claim on the that-clause', () => {
+    const claims = claimsOf('Shopkeepers and residents also have complained of poor notice and say that the closures were too broad.')
+    expect(claims.map((c) => [c.cue, c.kind, c.statement])).toEqual([['say', 'unnamed', 'the closures were too broad']])
+  })
+  it('reads "the utility said" as the one utility the story names', () => {
+    const claims = claimsOf('Northvale Power cut service to 20,000 homes.', 'Northvale Power crews were out overnight.', 'The utility said it would restore power by Friday.')
+    expect(claims.map((c) => [c.kind, c.source])).toEqual([['organization', 'Northvale Power']])
+  })
+})
