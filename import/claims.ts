@@ -51,9 +51,9 @@ const BELIEF = {test: (verb: string) => BELIEF_FORMS.has(verb.toLowerCase())}
 /** Characterization verbs: a statement only as "<object> as <description>" ("described the plan as a trap"). */
 const NEEDS_AS = new Set(REPORTING.verbs.filter((v) => v.needsAs).flatMap((v) => v.forms))
 /** Verbs that may open a second statement of the same source inside one content ("… and slammed …"). */
-const SECOND_CUES = alternation(['adding', 'saying', 'noting', 'warning', 'arguing', 'insisting', 'stressing', 'said', 'added', 'warned', 'noted', 'argued', 'insisted', 'stressed', 'cautioned', ...[...NEEDS_AS].filter((f) => f.endsWith('ed'))])
+const SECOND_CUES = alternation(['adding', 'saying', 'noting', 'warning', 'arguing', 'insisting', 'stressing', 'said', 'added', 'warned', 'noted', 'argued', 'insisted', 'stressed', 'cautioned', 'acknowledged', 'admitted', 'conceded', ...[...NEEDS_AS].filter((f) => f.endsWith('ed'))])
 /** "…, adding that B", "… and slammed B": where a second statement of the same source starts. */
-const SECOND_CUE_RE = new RegExp(`(?:,\\s*(?:(?:and|but|though|although|while)\\s+)?(?:(?:he|she|they|it|we)\\s+)?|\\s+(?:and|but)\\s+(?:(?:he|she|they|it|we)\\s+)?)(${SECOND_CUES})\\s+(?:that\\s+)?(?=\\S)`)
+const SECOND_CUE_RE = new RegExp(`(?:,\\s*(?:(?:and|but|though|although|while)\\s+)?(?:(?:he|she|they|it|we)\\s+)?|\\s+(?:and|but)\\s+(?:(?:he|she|they|it|we)\\s+)?)(?:(?:has|have|had)\\s+)?(?:also\\s+)?(${SECOND_CUES})\\s+(?:that\\s+)?(?=\\S)`)
 /** Verbs whose that-clause follows their audience ("assured the public that …"). */
 const AUDIENCE_FIRST = new Set(REPORTING.verbs.filter((v) => v.audienceFirst).flatMap((v) => v.forms))
 
@@ -224,6 +224,8 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
       if (described) return {kind: 'organization', entityKey: described.key, description: phrase}
       const org = within.find((m) => entityOf(m.key)?.type === 'organization')
       if (org && firstMention === org) return {kind: 'organization', entityKey: org.key, description: phrase}
+      // "the Chinese CDC": a nationality before an organization's name qualifies it.
+      if (org && firstMention && entityOf(firstMention.key)?.type === 'place' && /^(?:the\s+)?\S+\s*$/i.test(text.slice(s, org.mention.start))) return {kind: 'organization', entityKey: org.key, description: phrase}
       const place = within.find((m) => entityOf(m.key)?.type === 'place')
       if (place && firstMention === place && /^(?:the\s+)?\p{Lu}[\p{L}\p{N}_.'-]*(?:\s+\p{Lu}[\p{L}\p{N}_.'-]*)*$/u.test(phrase)) {
         // A country (or its capital) speaking: its government.
@@ -755,7 +757,7 @@ export function subjectBefore(text: string, sentenceStart: number, cue: number):
   if (idx < 0) return undefined
   start = sentenceStart + idx
   // Strip subordinate openers: "While X refrained …, it" was split at the comma already; "and"/"but" lead-ins go.
-  const lead = take.match(/^(?:and|but|so|yet|while|though|although|because|as|since|when|where|however|meanwhile|instead|in response|additionally|separately|earlier|later|now)\b[\s,]*/i)
+  const lead = take.match(/^(?:(?:and|but|so|yet|while|though|although|even though|because|as|since|when|where|however|meanwhile|instead|in response|additionally|separately|earlier|later|now)\b[\s,]*)+/i)
   if (lead) start += lead[0].length
   const subject = text.slice(start, end)
   if (!subject.trim()) return undefined

@@ -325,6 +325,13 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
         return
       }
     }
+    // "the Chinese CDC": a nationality, then an acronym the story spells out elsewhere.
+    if (tokens.length === 2 && g.countryByDemonym.has(gazetteerKey(tokens[0]!.core)) && /^\p{Lu}{2,6}$/u.test(tokens[1]!.core)) {
+      const nation = g.countryByDemonym.get(gazetteerKey(tokens[0]!.core))!
+      note({...chunk, tokens: [tokens[0]!]}, {type: 'place', name: nation.name, tokens: [tokens[0]!], place: nation, strong: true})
+      pendingSingles.push({...chunk, tokens: [tokens[1]!], sentenceInitial: false})
+      return
+    }
     const feature = (tokens.length >= 2 ? placeByFeature(unit, tokens) : undefined) ?? pluralFeature(unit, tokens)
     if (feature) {
       note(chunk, {type: 'place', name: feature.name, tokens, place: feature, strong: true})
@@ -772,12 +779,23 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
     }
     return undefined
   }
+  /** "Li" for "Li Jifeng": a family name written first, when it is nobody's given name or surname. */
+  function findByFamilyNameFirst(word: string): Entity | undefined {
+    if (isFirstName(word) || isCommonWord(word)) return undefined
+    const matches = [...people.values()].filter((p) => p.name.split(/\s+/).length === 2 && p.name.split(/\s+/)[0] === word)
+    return matches.length === 1 ? matches[0] : undefined
+  }
+  const initialsOf = (name: string) => {
+    const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w))
+    const from = words.length > 1 && (g.countryByDemonym.has(gazetteerKey(words[0]!)) || g.placeByName.get(gazetteerKey(words[0]!))?.kind === 'country') ? 1 : 0
+    return words.slice(from).map((w) => w[0]).join('')
+  }
   const singleCounts = new Map<string, number>()
   for (const c of pendingSingles) singleCounts.set(c.tokens[0]!.core, (singleCounts.get(c.tokens[0]!.core) ?? 0) + 1)
   // Single capitalized words: a known person's surname, an organization's short name, a place met again.
   for (const chunk of pendingSingles) {
     const t = chunk.tokens[0]!
-    const person = findBySurname(t.core)
+    const person = findBySurname(t.core) ?? findByFamilyNameFirst(t.core)
     if (person) {
       addMention(person, chunk, [t])
       continue
@@ -788,6 +806,14 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
     const org = [...entities.values()].find((e) => e.type === 'organization' && (e.name.split(/\s+/).at(-1) === t.core && e.name.split(/\s+/).length === 2 ? false : e.aliases.has(t.core)))
     if (org) {
       addMention(org, chunk, [t])
+      continue
+    }
+    // (An acronym in brackets right after the name is the bracket rule's, below.)
+    const bracketed = /\(\s*$/.test(units[chunk.unit]!.text.slice(0, t.start))
+    const expanded = /^\p{Lu}{3,6}$/u.test(t.core) && !bracketed ? [...entities.values()].filter((e) => e.type === 'organization' && e.name.includes(' ') && initialsOf(e.name).startsWith(t.core)) : []
+    if (expanded.length === 1) {
+      expanded[0]!.aliases.add(t.core)
+      addMention(expanded[0]!, chunk, [t])
       continue
     }
     // "competes with Palo Alto Networks, CrowdStrike and Fortinet": listed with organizations, an organization.
@@ -843,6 +869,18 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
         entities.delete(e.key)
       }
     }
+  }
+  // "CDC" and "Chinese CDC" for "Chinese Center for Disease Control and Prevention": an acronym of the
+  // name's leading capitalized words (after a nationality) is that organization.
+  for (const short of [...entities.values()].filter((x) => x.type === 'organization')) {
+    const acronym = short.name.replace(/^\S+\s+(?=\p{Lu}{2,}$)/u, '')
+    if (!/^\p{Lu}{3,6}$/u.test(acronym) || (acronym !== short.name && !g.countryByDemonym.has(gazetteerKey(short.name.split(/\s+/)[0]!)))) continue
+    const longs = [...entities.values()].filter((x) => x.type === 'organization' && x !== short && x.name.includes(' ') && initialsOf(x.name).startsWith(acronym))
+    if (longs.length !== 1) continue
+    for (const m of short.mentions) longs[0]!.mentions.push(m)
+    for (const a of short.aliases) longs[0]!.aliases.add(a)
+    longs[0]!.aliases.add(acronym)
+    entities.delete(short.key)
   }
   // "the Election Commission of India (ECI)": an acronym in brackets after an organization's name is its short name.
   for (const org of [...entities.values()].filter((x) => x.type === 'organization')) {

@@ -269,3 +269,16 @@ describe('inverted, outer and delayed attributions', () => {
     expect(claims.map((c) => [c.kind, c.source])).toEqual([['organization', 'Northvale Power']])
   })
 })
+
+describe('organizations qualified by a nationality, and second statements', () => {
+  it('gives "the <nationality> <acronym>" and a later "it has also <cue>" to the organization, as two claims', () => {
+    const claims = claimsOf(
+      'The Norwegian Bureau for Harbour Safety opened an inquiry.',
+      'And though the Norwegian BHS has said that there is "no need" for crews to worry, it has also acknowledged that two piers are unsafe.',
+    )
+    expect(claims.map((c) => [c.cue, c.source, c.statement])).toEqual([
+      ['said', 'Norwegian Bureau for Harbour Safety', 'there is "no need" for crews to worry'],
+      ['acknowledged', 'Norwegian Bureau for Harbour Safety', 'two piers are unsafe'],
+    ])
+  })
+})

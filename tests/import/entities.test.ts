@@ -171,3 +171,14 @@ describe('places named by their generic term', () => {
     expect(placeNames('Settlements in Jerusalem and the West Bank grew.')).toEqual(['Jerusalem', 'West Bank'])
   })
 })
+
+describe('short forms of names met before', () => {
+  it('links a family name written first ("Li" for "Li Jifeng") when no one else has it', () => {
+    const {people} = entitiesOf(page('Li Wenqiao, a doctor at the clinic, wrote about the case.', 'Li explained that the tests took days.'))
+    expect(people.map((p) => [p.name, p.mentions.length])).toEqual([['Li Wenqiao', 2]])
+  })
+  it('reads an acronym of an organization’s leading words, alone or after a nationality, as that organization', () => {
+    const {organizations} = entitiesOf(page('The Norwegian Bureau for Harbour Safety said the port was closed.', 'The BHS said on Monday it would reopen.', 'Later the Norwegian BHS said talks went on.'))
+    expect(organizations.map((o) => [o.name, o.mentions.length])).toEqual([['Norwegian Bureau for Harbour Safety', 3]])
+  })
+})
