@@ -3,7 +3,7 @@ import {existsSync, readdirSync} from 'node:fs'
 import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {QueryEngine} from './query.ts'
-import {Store} from './store.ts'
+import {Store, type StoreOptions} from './store.ts'
 import {checkDatasetName} from './target.ts'
 
 export interface OpenDataset {
@@ -15,7 +15,10 @@ export interface OpenDataset {
 export class DatasetRegistry {
   private readonly open = new Map<string, Promise<OpenDataset>>()
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly storeOptions: StoreOptions = {},
+  ) {}
 
   file(name: string): string {
     return join(this.dir, `${name}.ndjson`)
@@ -53,7 +56,7 @@ export class DatasetRegistry {
   get(name: string): Promise<OpenDataset> {
     let dataset = this.open.get(name)
     if (!dataset) {
-      dataset = Store.open(this.file(name)).then((store) => ({name, store, engine: new QueryEngine(store)}))
+      dataset = Store.open(this.file(name), this.storeOptions).then((store) => ({name, store, engine: new QueryEngine(store)}))
       this.open.set(name, dataset)
       dataset.catch(() => this.open.delete(name))
     }

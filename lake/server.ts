@@ -15,6 +15,7 @@ import {acceptWebSocket} from './websocket.ts'
 import {isDraftId, isPerspective, isVersionId} from './perspective.ts'
 import {datasetAcl, datasetInfo, KeyValueStore, LOCAL_USER, projectGrants, projectInfo} from './studio-api.ts'
 import {studioServiceResponse} from './studio-services.ts'
+import type {StoreOptions} from './store.ts'
 import type {Perspective} from './types.ts'
 
 export interface LakeServerOptions {
@@ -27,6 +28,8 @@ export interface LakeServerOptions {
   token?: string
   /** Datasets to create (empty) when missing, so they exist before the first write. */
   datasets?: string[]
+  /** Passed to every dataset's store (tests use its fault-injection hook). */
+  store?: StoreOptions
 }
 
 export interface LakeServer {
@@ -104,7 +107,7 @@ function addArrayKeys(value: unknown, inArray = false): unknown {
 export async function startLakeServer(options: LakeServerOptions): Promise<LakeServer> {
   const host = options.host ?? '127.0.0.1'
   await mkdir(options.dir, {recursive: true})
-  const datasets = new DatasetRegistry(options.dir)
+  const datasets = new DatasetRegistry(options.dir, options.store)
   for (const name of options.datasets ?? []) await datasets.create(name)
   const keyValues = new KeyValueStore(options.dir)
   const listeners = new Set<{stop: () => void}>()

@@ -8,11 +8,11 @@
 import {createReadStream} from 'node:fs'
 import {mkdir, open, truncate} from 'node:fs/promises'
 import {dirname} from 'node:path'
-import {writeFileAtomic} from './files.ts'
+import {isStorageFailure, syncFully, writeFileAtomic, writeFully, type FileFaults} from './files.ts'
 import {withFileLock} from './lock.ts'
 import {fileSize, headerLine, readGeneration, readLogTail, type LogEntry} from './log.ts'
 import {ReferenceIndex} from './references.ts'
-import {badRequest} from './errors.ts'
+import {badRequest, storageError} from './errors.ts'
 import {randomId, Transaction, type DocumentChange, type TransactionContext, type TransactionOutcome} from './transaction.ts'
 import type {SanityDocument} from './types.ts'
 
@@ -37,6 +37,8 @@ export interface StoreOptions {
   lockTimeout?: number
   /** Log size (bytes) past which a commit compacts; at least the snapshot size is allowed. */
   compactAfterBytes?: number
+  /** Fault injection for the file layer (tests only). */
+  faults?: FileFaults
 }
 
 const LOCAL_IDENTITY = 'p-local-editor'
@@ -49,7 +51,10 @@ export class Store {
   /** Built on first need (a delete's integrity check): loading stays a parse and nothing more. */
   private references: ReferenceIndex | null = null
   private readonly listeners = new Set<(event: CommitEvent) => void>()
-  private readonly options: Required<StoreOptions>
+  private readonly options: Required<Omit<StoreOptions, 'faults'>>
+  private readonly faults: FileFaults | undefined
+  /** Where the log must be cut back to before anything else reads it: an append that failed. */
+  private failedAppendAt: number | null = null
   private generation: string | null = null
   private logOffset = 0
   private logIno = -1
@@ -64,6 +69,7 @@ export class Store {
     this.logFile = `${file}.log`
     this.lockFile = `${file}.lock`
     this.options = {lockTimeout: options.lockTimeout ?? 30_000, compactAfterBytes: options.compactAfterBytes ?? 8 << 20}
+    this.faults = options.faults
   }
 
   /** Opens (or, when missing, starts empty) the dataset at `file`. */
@@ -156,6 +162,7 @@ export class Store {
       return withFileLock(
         this.lockFile,
         async () => {
+          await this.cutFailedAppend()
           await this.refreshNow()
           await this.dropTornTail()
           const outcome = this.run(build, options)
@@ -168,11 +175,19 @@ export class Store {
           }
           await this.append(entry)
           this.applyChanges(outcome.changes, entry)
-          if (this.logOffset > Math.max(this.options.compactAfterBytes, this.snapshotBytes)) await this.compactLocked()
+          if (this.logOffset > Math.max(this.options.compactAfterBytes, this.snapshotBytes)) {
+            // The transaction is durable in the log already; a compaction the disk refuses waits
+            // for a later commit and must not turn this acknowledged one into an error.
+            await this.compactLocked().catch((error: unknown) => {
+              if (!isStorageFailure(error)) throw error
+            })
+          }
           return outcome
         },
         {timeout: this.options.lockTimeout},
-      )
+      ).catch((error: unknown) => {
+        throw isStorageFailure(error) ? storageError(this.logFile, error) : error
+      })
     })
   }
 
@@ -195,7 +210,12 @@ export class Store {
     if (this.closed) return
     await this.queue
     const info = await fileSize(this.logFile)
-    if (info && info.size > headerLine(this.generation ?? '').length) await this.compact()
+    if (info && info.size > headerLine(this.generation ?? '').length) {
+      // On a full disk the log stays as it is: it holds every acknowledged transaction.
+      await this.compact().catch((error: unknown) => {
+        if (!isStorageFailure(error)) throw error
+      })
+    }
     this.closed = true
     this.listeners.clear()
   }
@@ -298,23 +318,47 @@ export class Store {
     if (info && info.size > this.logOffset) await truncate(this.logFile, this.logOffset)
   }
 
+  /**
+   * Appends one transaction and fsyncs it. When any byte of it cannot be written or synced, the log
+   * is cut back to where it was, so a failed transaction leaves no trace (and no half line).
+   */
   private async append(entry: LogEntry): Promise<void> {
     if (this.generation === null) await this.startLog()
-    const line = `${JSON.stringify(entry)}\n`
+    const line = Buffer.from(`${JSON.stringify(entry)}\n`)
     const handle = await open(this.logFile, 'a')
     try {
-      await handle.write(line)
-      await handle.datasync()
-      this.logOffset += Buffer.byteLength(line)
+      await writeFully(handle, this.logFile, line, null, this.faults)
+      await syncFully(handle, this.logFile, this.faults)
+      this.logOffset += line.length
+    } catch (error) {
+      this.failedAppendAt = this.logOffset
+      await this.cutFailedAppend().catch(() => {})
+      throw error
     } finally {
       await handle.close()
     }
   }
 
+  /** Removes what a failed append left (retried under the lock before the next read of the log). */
+  private async cutFailedAppend(): Promise<void> {
+    if (this.failedAppendAt === null) return
+    const info = await fileSize(this.logFile)
+    if (info && info.size > this.failedAppendAt) {
+      await truncate(this.logFile, this.failedAppendAt)
+      const handle = await open(this.logFile, 'r+')
+      try {
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+    }
+    this.failedAppendAt = null
+  }
+
   private async startLog(): Promise<void> {
     const generation = randomId()
     const header = headerLine(generation)
-    await writeFileAtomic(this.logFile, [header])
+    await writeFileAtomic(this.logFile, [header], this.faults)
     this.generation = generation
     this.logOffset = Buffer.byteLength(header)
     this.logIno = (await fileSize(this.logFile))?.ino ?? -1
@@ -327,11 +371,11 @@ export class Store {
     function* lines() {
       for (const id of ids) {
         const line = `${JSON.stringify(docs.get(id))}\n`
-        bytes += line.length
+        bytes += Buffer.byteLength(line)
         yield line
       }
     }
-    await writeFileAtomic(this.file, lines())
+    await writeFileAtomic(this.file, lines(), this.faults)
     this.snapshotBytes = bytes
     // The old log is now redundant (replaying it onto the new snapshot changes nothing), so a crash
     // before the new generation lands is harmless.
