@@ -51,7 +51,12 @@ export async function syncDirectory(dir: string): Promise<void> {
 }
 
 /** Replaces `file` atomically: write a sibling, fsync it, rename it over, fsync the directory. */
-export async function writeFileAtomic(file: string, chunks: Iterable<string>, faults?: FileFaults): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  chunks: Iterable<string>,
+  faults?: FileFaults,
+  beforeRename?: () => Promise<void>,
+): Promise<void> {
   const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`
   const handle = await open(temp, 'w')
   try {
@@ -69,6 +74,7 @@ export async function writeFileAtomic(file: string, chunks: Iterable<string>, fa
     }
     if (buffer) await flush()
     await syncFully(handle, temp, faults)
+    await beforeRename?.()
   } catch (error) {
     await handle.close()
     await unlink(temp).catch(() => {})

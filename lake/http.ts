@@ -1,6 +1,7 @@
 // HTTP plumbing for the lake server: bodies, JSON answers, CORS, and errors in Sanity's shapes.
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import {badRequest, LakeError} from './errors.ts'
+import {DatasetDamagedError} from './log.ts'
 
 const MAX_BODY_BYTES = 64 << 20
 
@@ -61,6 +62,10 @@ export function sendError(response: ServerResponse, error: unknown): void {
     } else {
       sendJson(response, error.status, {error: error.body})
     }
+    return
+  }
+  if (error instanceof DatasetDamagedError) {
+    sendJson(response, 503, {error: {description: error.message, type: 'datasetDamagedError'}})
     return
   }
   sendJson(response, 500, {error: {description: `Internal error: ${(error as Error)?.message ?? String(error)}`, type: 'internalError'}})

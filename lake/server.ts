@@ -109,6 +109,8 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
   await mkdir(options.dir, {recursive: true})
   const datasets = new DatasetRegistry(options.dir, options.store)
   for (const name of options.datasets ?? []) await datasets.create(name)
+  // Opened now, so a damaged dataset stops the server at start with the store's message.
+  for (const name of options.datasets ?? []) await datasets.get(name)
   const keyValues = new KeyValueStore(options.dir)
   const listeners = new Set<{stop: () => void}>()
   const pollers = new Map<string, {count: number; timer: NodeJS.Timeout}>()

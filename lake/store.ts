@@ -10,7 +10,19 @@ import {mkdir, open, truncate} from 'node:fs/promises'
 import {dirname} from 'node:path'
 import {isStorageFailure, syncFully, writeFileAtomic, writeFully, type FileFaults} from './files.ts'
 import {withFileLock} from './lock.ts'
-import {fileSize, headerLine, readGeneration, readLogTail, type LogEntry} from './log.ts'
+import {
+  DatasetDamagedError,
+  fileSize,
+  firstMismatch,
+  headerLine,
+  ManifestBuilder,
+  readGeneration,
+  readLogTail,
+  recordLine,
+  type LogEntry,
+  type LogTail,
+  type SnapshotManifest,
+} from './log.ts'
 import {ReferenceIndex} from './references.ts'
 import {badRequest, storageError} from './errors.ts'
 import {randomId, Transaction, type DocumentChange, type TransactionContext, type TransactionOutcome} from './transaction.ts'
@@ -57,6 +69,13 @@ export class Store {
   private failedAppendAt: number | null = null
   private generation: string | null = null
   private logOffset = 0
+  /** Lines of the log read so far (to name a damaged one). */
+  private logLines = 0
+  /** A version 1 log: lines without checksums. */
+  private legacyLog = false
+  /** Bytes of the log before its first transaction (header and snapshot manifest). */
+  private logBaseBytes = 0
+  private snapshotManifest: SnapshotManifest | null = null
   private logIno = -1
   private snapshotBytes = 0
   private queue: Promise<unknown> = Promise.resolve()
@@ -134,10 +153,11 @@ export class Store {
       await this.reload()
       return
     }
-    const tail = await readLogTail(this.logFile, this.logOffset)
+    const tail = await readLogTail(this.logFile, this.logOffset, this.logLines + 1, this.legacyLog)
     this.logIno = info.ino
     for (const entry of tail.entries) this.applyEntry(entry)
     this.logOffset = tail.end
+    this.logLines = tail.lines
   }
 
   /** Runs a list of mutations as one transaction; durable before it resolves (unless a dry run). */
@@ -210,7 +230,7 @@ export class Store {
     if (this.closed) return
     await this.queue
     const info = await fileSize(this.logFile)
-    if (info && info.size > headerLine(this.generation ?? '').length) {
+    if (info && info.size > this.logBaseBytes) {
       // On a full disk the log stays as it is: it holds every acknowledged transaction.
       await this.compact().catch((error: unknown) => {
         if (!isStorageFailure(error)) throw error
@@ -240,21 +260,40 @@ export class Store {
     }
   }
 
+  /**
+   * Reads the snapshot and the log afresh. The log is read first: a compaction by another process
+   * between the two reads then shows as a snapshot newer than the log's manifest, announced by the
+   * log's `compacting` line, or (if it started after our read) as a mismatch, retried.
+   */
   private async reload(): Promise<void> {
-    this.docs.clear()
-    this.references = null
-    let lineNumber = 0
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.reloadOnce()
+        return
+      } catch (error) {
+        if (!(error instanceof DatasetDamagedError) || error.file !== this.file || attempt === 3) throw error
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt))
+      }
+    }
+  }
+
+  private async reloadOnce(): Promise<void> {
+    const info = await fileSize(this.logFile)
+    const generation = info ? await readGeneration(this.logFile) : null
+    const tail: LogTail = info ? await readLogTail(this.logFile, 0) : {entries: [], end: 0, lines: 0, torn: false}
+    const docs = new Map<string, SanityDocument>()
+    const manifest = new ManifestBuilder()
     const add = (line: string) => {
-      lineNumber++
+      manifest.add(line)
       if (!line.trim()) return
       let doc: SanityDocument
       try {
         doc = JSON.parse(line) as SanityDocument
       } catch {
-        throw new Error(`${this.file}:${lineNumber} is not a JSON document; the dataset file is damaged`)
+        throw new DatasetDamagedError(this.file, manifest.count, 'is not a JSON document; the dataset file is damaged. Nothing was changed; restore it from a backup.')
       }
-      if (typeof doc?._id !== 'string') throw new Error(`${this.file}:${lineNumber} has no _id`)
-      this.docs.set(doc._id, doc)
+      if (typeof doc?._id !== 'string') throw new DatasetDamagedError(this.file, manifest.count, 'has no _id; the dataset file is damaged. Nothing was changed.')
+      docs.set(doc._id, doc)
     }
     // Streamed, so a dataset larger than the biggest string V8 allows still loads.
     let bytes = 0
@@ -267,17 +306,33 @@ export class Store {
         carry = lines.pop()!
         for (const line of lines) add(line)
       }
-      add(carry)
+      if (carry) add(carry)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     }
+    if (tail.snapshot) {
+      const bad = firstMismatch(manifest, tail.snapshot)
+      if (bad && !(tail.compacting && firstMismatch(manifest, tail.compacting) === 0)) {
+        throw new DatasetDamagedError(
+          this.file,
+          bad,
+          `this line differs from what was written (its CRC32 does not match the one recorded in line 2 of ${this.logFile}). ` +
+            `Nothing was changed. Restore the file from a backup; if you edited it on purpose, delete line 2 of ${this.logFile} to accept it as it is.`,
+        )
+      }
+    }
+    this.docs.clear()
+    for (const [id, doc] of docs) this.docs.set(id, doc)
+    this.references = null
     this.snapshotBytes = bytes
-    const info = await fileSize(this.logFile)
-    this.generation = info ? await readGeneration(this.logFile) : null
+    this.snapshotManifest = manifest.finish()
+    this.generation = generation
+    this.legacyLog = tail.version === 1
     this.logIno = info?.ino ?? -1
-    const tail = await readLogTail(this.logFile, 0)
     for (const entry of tail.entries) this.applyEntry(entry, false)
     this.logOffset = tail.end
+    this.logLines = tail.lines
+    this.logBaseBytes = tail.baseEnd ?? 0
     this.version++
   }
 
@@ -323,13 +378,18 @@ export class Store {
    * is cut back to where it was, so a failed transaction leaves no trace (and no half line).
    */
   private async append(entry: LogEntry): Promise<void> {
-    if (this.generation === null) await this.startLog()
-    const line = Buffer.from(`${JSON.stringify(entry)}\n`)
+    if (this.generation === null) await this.startLog(this.snapshotManifest ?? new ManifestBuilder().finish())
+    await this.appendLine(recordLine(entry))
+  }
+
+  private async appendLine(text: string): Promise<void> {
+    const line = Buffer.from(text)
     const handle = await open(this.logFile, 'a')
     try {
       await writeFully(handle, this.logFile, line, null, this.faults)
       await syncFully(handle, this.logFile, this.faults)
       this.logOffset += line.length
+      this.logLines++
     } catch (error) {
       this.failedAppendAt = this.logOffset
       await this.cutFailedAppend().catch(() => {})
@@ -355,12 +415,17 @@ export class Store {
     this.failedAppendAt = null
   }
 
-  private async startLog(): Promise<void> {
+  /** A new log generation continuing the snapshot `manifest` describes. */
+  private async startLog(manifest: SnapshotManifest): Promise<void> {
     const generation = randomId()
     const header = headerLine(generation)
-    await writeFileAtomic(this.logFile, [header], this.faults)
+    const described = recordLine({snapshot: manifest})
+    await writeFileAtomic(this.logFile, [header, described], this.faults)
     this.generation = generation
-    this.logOffset = Buffer.byteLength(header)
+    this.legacyLog = false
+    this.logOffset = this.logBaseBytes = Buffer.byteLength(header) + Buffer.byteLength(described)
+    this.logLines = 2
+    this.snapshotManifest = manifest
     this.logIno = (await fileSize(this.logFile))?.ino ?? -1
   }
 
@@ -368,17 +433,21 @@ export class Store {
     const ids = [...this.docs.keys()].sort()
     let bytes = 0
     const docs = this.docs
+    const manifest = new ManifestBuilder()
     function* lines() {
       for (const id of ids) {
-        const line = `${JSON.stringify(docs.get(id))}\n`
-        bytes += Buffer.byteLength(line)
-        yield line
+        const line = JSON.stringify(docs.get(id))
+        manifest.add(line)
+        bytes += Buffer.byteLength(line) + 1
+        yield `${line}\n`
       }
     }
-    await writeFileAtomic(this.file, lines(), this.faults)
+    const next = () => manifest.finish()
+    // Announced in the old log before the rename, so a crash between the rename and the new log
+    // leaves a snapshot the old log vouches for (replaying the old log onto it changes nothing).
+    const announce = this.generation === null ? undefined : () => this.appendLine(recordLine({compacting: next()}))
+    await writeFileAtomic(this.file, lines(), this.faults, announce)
     this.snapshotBytes = bytes
-    // The old log is now redundant (replaying it onto the new snapshot changes nothing), so a crash
-    // before the new generation lands is harmless.
-    await this.startLog()
+    await this.startLog(next())
   }
 }
