@@ -80,6 +80,8 @@ export class Store {
   private snapshotBytes = 0
   private queue: Promise<unknown> = Promise.resolve()
   private closed = false
+  /** Set after the first load: later reloads tell listeners what changed. */
+  private loaded = false
   /** Bumped on every change to the documents, so views built from them know when to rebuild. */
   version = 0
 
@@ -321,6 +323,7 @@ export class Store {
         )
       }
     }
+    const previous = this.loaded ? new Map(this.docs) : null
     this.docs.clear()
     for (const [id, doc] of docs) this.docs.set(id, doc)
     this.references = null
@@ -334,6 +337,36 @@ export class Store {
     this.logLines = tail.lines
     this.logBaseBytes = tail.baseEnd ?? 0
     this.version++
+    this.loaded = true
+    if (previous) this.notifyDifferences(previous)
+  }
+
+  /**
+   * After a reload (another process compacted), tells listeners what changed since the state they
+   * last heard of: the folded transactions are gone from the log, so the documents' revisions
+   * (one per transaction) are what is left to group them by.
+   */
+  private notifyDifferences(previous: Map<string, SanityDocument>): void {
+    const byTransaction = new Map<string, DocumentChange[]>()
+    const consider = (id: string) => {
+      const before = previous.get(id) ?? null
+      const after = this.docs.get(id) ?? null
+      if (before === after || (before && after && before._rev === after._rev && before._updatedAt === after._updatedAt)) return
+      const key = after?._rev ?? ''
+      let changes = byTransaction.get(key)
+      if (!changes) byTransaction.set(key, (changes = []))
+      changes.push({id, before, after, mutations: after ? [{createOrReplace: after}] : [{delete: {id}}]})
+    }
+    for (const id of previous.keys()) consider(id)
+    for (const id of this.docs.keys()) if (!previous.has(id)) consider(id)
+    const events = [...byTransaction].map(([rev, changes]) => ({
+      transactionId: rev || randomId(),
+      timestamp: changes.find((change) => change.after?._updatedAt)?.after?._updatedAt ?? new Date().toISOString(),
+      identity: LOCAL_IDENTITY,
+      changes,
+    }))
+    events.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0))
+    for (const event of events) this.notify(event)
   }
 
   /** A transaction found in the log (another process's, or ours before a reload). */
@@ -351,7 +384,10 @@ export class Store {
   private applyChanges(changes: DocumentChange[], entry: LogEntry): void {
     for (const change of changes) this.setDocument(change.id, change.after)
     this.version++
-    const event: CommitEvent = {transactionId: entry.transactionId, timestamp: entry.timestamp, identity: entry.identity, changes}
+    this.notify({transactionId: entry.transactionId, timestamp: entry.timestamp, identity: entry.identity, changes})
+  }
+
+  private notify(event: CommitEvent): void {
     for (const listener of this.listeners) {
       try {
         listener(event)
