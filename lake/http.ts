@@ -23,7 +23,7 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-/** Lets a Studio or site on any origin call the lake with credentials, as a CORS-allowed origin would. */
+/** Lets an allowed origin (the caller checked it) call the lake with credentials. */
 export function setCorsHeaders(request: IncomingMessage, response: ServerResponse): void {
   const origin = request.headers.origin
   if (!origin) return

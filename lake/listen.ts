@@ -2,7 +2,6 @@
 // the listener's filter matches (before or after the change), shaped as the Content Lake sends them.
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import {evaluateSync, parse, toJS, type ExprNode} from 'groq-js'
-import {setCorsHeaders} from './http.ts'
 import {isDraftId, isVersionId} from './perspective.ts'
 import {queryError} from './query.ts'
 import type {CommitEvent, Store} from './store.ts'
@@ -56,7 +55,7 @@ export function streamListener(
   options: ListenOptions,
 ): {stop: () => void} {
   const tree = compileListenQuery(options.query, options.params)
-  setCorsHeaders(request, response)
+  // CORS headers, when the origin is allowed, were set by the server before routing.
   response.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',

@@ -10,6 +10,7 @@ import {DatasetRegistry, type OpenDataset} from './datasets.ts'
 import {badRequest, LakeError} from './errors.ts'
 import {answerPreflight, flag, notFound, readJsonBody, sendError, sendJson, setCorsHeaders} from './http.ts'
 import {streamListener} from './listen.ts'
+import {OriginPolicy} from './origins.ts'
 import {PresenceHub} from './presence.ts'
 import {acceptWebSocket} from './websocket.ts'
 import {isDraftId, isPerspective, isVersionId} from './perspective.ts'
@@ -28,6 +29,11 @@ export interface LakeServerOptions {
   token?: string
   /** Datasets to create (empty) when missing, so they exist before the first write. */
   datasets?: string[]
+  /**
+   * Browser origins allowed besides localhost/127.0.0.1/[::1] on any port (a project's CORS
+   * settings). Other origins get no CORS headers, no writes and only what anonymous readers see.
+   */
+  corsOrigins?: string[]
   /** Passed to every dataset's store (tests use its fault-injection hook). */
   store?: StoreOptions
 }
@@ -107,6 +113,7 @@ function addArrayKeys(value: unknown, inArray = false): unknown {
 export async function startLakeServer(options: LakeServerOptions): Promise<LakeServer> {
   const host = options.host ?? '127.0.0.1'
   await mkdir(options.dir, {recursive: true})
+  const policy = new OriginPolicy(options.corsOrigins, host)
   const datasets = new DatasetRegistry(options.dir, options.store)
   for (const name of options.datasets ?? []) await datasets.create(name)
   // Opened now, so a damaged dataset stops the server at start with the store's message.
@@ -115,8 +122,20 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
   const listeners = new Set<{stop: () => void}>()
   const pollers = new Map<string, {count: number; timer: NodeJS.Timeout}>()
 
+  /** A request from a browser page on an origin we do not serve: it may read what anyone may, no more. */
+  const foreignOrigin = (request: IncomingMessage) => request.headers.origin !== undefined && !policy.allowsOrigin(request.headers.origin)
+  const refuseForeign = (request: IncomingMessage) => {
+    if (!policy.allowsHost(request.headers.host)) {
+      throw new LakeError(403, {description: `Unknown Host "${request.headers.host}": the lake answers to localhost, 127.0.0.1 and the hosts of --cors-origin`, type: 'httpForbidden'})
+    }
+    const method = request.method ?? 'GET'
+    if (foreignOrigin(request) && method !== 'GET' && method !== 'HEAD') {
+      throw new LakeError(403, {description: `Origin ${request.headers.origin} is not allowed; add it with --cors-origin`, type: 'httpForbidden'})
+    }
+  }
   const callerOf = (request: IncomingMessage): Caller => {
     const header = request.headers.authorization
+    if (foreignOrigin(request)) return 'anonymous'
     if (!options.token) return 'editor'
     if (!header) return 'anonymous'
     const match = /^Bearer\s+(.+)$/i.exec(header)
@@ -294,11 +313,12 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    refuseForeign(request)
     if (request.method === 'OPTIONS') {
       answerPreflight(request, response)
       return
     }
-    setCorsHeaders(request, response)
+    if (request.headers.origin !== undefined && !foreignOrigin(request)) setCorsHeaders(request, response)
     const url = new URL(request.url ?? '/', 'http://lake.local')
     const path = url.pathname.replace(/\/+$/, '')
     if (path === '/ping' || path === '/health') {
@@ -397,6 +417,10 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
     }
   })
   const upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!policy.allowsHost(request.headers.host) || foreignOrigin(request)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
+      return
+    }
     const path = new URL(request.url ?? '/', 'http://lake.local').pathname
     const match = /^\/v(?:1|X|\d{4}-\d{2}-\d{2})\/socket\/([^/]+)\/?$/.exec(path)
     if (!match || !datasets.exists(match[1]!)) {
