@@ -2,7 +2,7 @@
 // the listener's filter matches (before or after the change), shaped as the Content Lake sends them.
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import {evaluateSync, parse, toJS, type ExprNode} from 'groq-js'
-import {isDraftId, isVersionId} from './perspective.ts'
+import {isRootPathId, isVersionId} from './perspective.ts'
 import {queryError} from './query.ts'
 import type {CommitEvent, Store} from './store.ts'
 import {randomId} from './transaction.ts'
@@ -16,7 +16,7 @@ export interface ListenOptions {
   includeMutations: boolean
   includeAllVersions: boolean
   effectFormat: 'mendoza' | null
-  /** False for anonymous callers when the dataset is token-protected: drafts stay hidden. */
+  /** False for anonymous callers when the dataset is token-protected: only root-path documents show. */
   canSeeDrafts: boolean
 }
 
@@ -67,7 +67,7 @@ export function streamListener(
   }
   const visible = (doc: SanityDocument | null) => {
     if (!doc) return null
-    if (!options.canSeeDrafts && (isDraftId(doc._id) || isVersionId(doc._id))) return null
+    if (!options.canSeeDrafts && !isRootPathId(doc._id)) return null
     if (!options.includeAllVersions && isVersionId(doc._id)) return null
     return doc
   }

@@ -10,9 +10,9 @@
 // Parsed queries are cached (without their parameters when the query allows it).
 import {evaluateSync, GroqSyntaxError, parse, toJS, type ExprNode} from 'groq-js'
 import {LakeError} from './errors.ts'
-import {buildView, placeInSorted, updateView, type View, type ViewChange} from './perspective.ts'
+import {buildView, placeInSorted, updateView, type View, type ViewChange, type ViewKind} from './perspective.ts'
 import type {CommitEvent, Store} from './store.ts'
-import type {Perspective, SanityDocument} from './types.ts'
+import type {SanityDocument} from './types.ts'
 
 const CANDIDATES_PARAM = '\u0000lake:candidates:'
 const LOOKUP_PREFIX = '\u0000lake:lookup:'
@@ -421,7 +421,7 @@ export interface QueryResult<R = unknown> {
 
 /** Evaluates GROQ against a store, one cached view per perspective (rebuilt when the store changes). */
 export class QueryEngine {
-  private readonly views = new Map<Perspective, {version: number; indexes: ViewIndexes}>()
+  private readonly views = new Map<ViewKind, {version: number; indexes: ViewIndexes}>()
   private readonly prepared = new Map<string, PreparedQuery>()
 
   constructor(private readonly store: Store) {
@@ -448,7 +448,7 @@ export class QueryEngine {
     }
   }
 
-  view(perspective: Perspective): ViewIndexes {
+  view(perspective: ViewKind): ViewIndexes {
     const cached = this.views.get(perspective)
     if (cached && cached.version === this.store.version) return cached.indexes
     const indexes = new ViewIndexes(buildView(this.store.documents(), perspective))
@@ -497,7 +497,7 @@ export class QueryEngine {
   }
 
   /** Evaluates a query (synchronously: the indexes need no I/O). */
-  fetch<R = unknown>(query: string, params: Record<string, unknown> = {}, perspective: Perspective = 'raw'): QueryResult<R> {
+  fetch<R = unknown>(query: string, params: Record<string, unknown> = {}, perspective: ViewKind = 'raw'): QueryResult<R> {
     const started = performance.now()
     if (typeof query !== 'string' || !query.trim()) throw queryError(String(query ?? ''), new Error('The query is empty'))
     const {tree, narrowings, parameters} = this.prepare(query, params)

@@ -13,7 +13,7 @@ import {streamListener} from './listen.ts'
 import {OriginPolicy} from './origins.ts'
 import {PresenceHub} from './presence.ts'
 import {acceptWebSocket} from './websocket.ts'
-import {isDraftId, isPerspective, isVersionId} from './perspective.ts'
+import {isPerspective, isRootPathId} from './perspective.ts'
 import {datasetAcl, datasetInfo, KeyValueStore, LOCAL_USER, projectGrants, projectInfo} from './studio-api.ts'
 import {studioServiceResponse} from './studio-services.ts'
 import type {StoreOptions} from './store.ts'
@@ -198,10 +198,9 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
           }
         }
         if (typeof query !== 'string' || !query.trim()) throw badRequest('The "query" parameter is missing', 'httpBadRequest')
-        let perspective = parsePerspective(search.get('perspective'), apiVersion)
-        // As on a public dataset: without the token, drafts simply are not visible.
-        if (caller === 'anonymous') perspective = 'published'
-        const {result, ms} = open.engine.fetch(query, params, perspective)
+        const perspective = parsePerspective(search.get('perspective'), apiVersion)
+        // As on a public dataset: without the token, only published root-path documents are visible.
+        const {result, ms} = open.engine.fetch(query, params, caller === 'anonymous' ? 'public' : perspective)
         sendJson(response, 200, {...(flag(search, 'returnQuery', true) ? {query} : {}), result, ms: Math.round(ms)})
         return
       }
@@ -212,9 +211,13 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
         const documents = []
         const omitted = []
         for (const id of ids) {
+          // Decided by the id alone, so anonymous callers cannot learn which hidden ids exist.
+          if (caller === 'anonymous' && !isRootPathId(id)) {
+            omitted.push({id, reason: 'permission'})
+            continue
+          }
           const doc = open.store.get(id)
-          if (doc && caller === 'anonymous' && (isDraftId(id) || isVersionId(id))) omitted.push({id, reason: 'permission'})
-          else if (doc) documents.push(doc)
+          if (doc) documents.push(doc)
           else omitted.push({id, reason: 'existence'})
         }
         sendJson(response, 200, {documents, omitted})
