@@ -8,7 +8,7 @@ import {timingSafeEqual} from 'node:crypto'
 import {applyActions} from './actions.ts'
 import {DatasetRegistry, type OpenDataset} from './datasets.ts'
 import {badRequest, LakeError} from './errors.ts'
-import {answerPreflight, flag, notFound, readJsonBody, sendError, sendJson, setCorsHeaders} from './http.ts'
+import {answerPreflight, flag, notFound, readJsonBody, sendError, sendJson, sendJsonText, setCorsHeaders} from './http.ts'
 import {streamListener} from './listen.ts'
 import {OriginPolicy} from './origins.ts'
 import {PresenceHub} from './presence.ts'
@@ -34,6 +34,10 @@ export interface LakeServerOptions {
    * settings). Other origins get no CORS headers, no writes and only what anonymous readers see.
    */
   corsOrigins?: string[]
+  /** Query time limit in ms (default 60 s, as on Sanity). */
+  queryTimeoutMs?: number
+  /** Query worker threads per dataset (default 2). */
+  queryWorkers?: number
   /** Passed to every dataset's store (tests use its fault-injection hook). */
   store?: StoreOptions
 }
@@ -114,7 +118,7 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
   const host = options.host ?? '127.0.0.1'
   await mkdir(options.dir, {recursive: true})
   const policy = new OriginPolicy(options.corsOrigins, host)
-  const datasets = new DatasetRegistry(options.dir, options.store)
+  const datasets = new DatasetRegistry(options.dir, options.store, {timeoutMs: options.queryTimeoutMs, workers: options.queryWorkers})
   for (const name of options.datasets ?? []) await datasets.create(name)
   // Opened now, so a damaged dataset stops the server at start with the store's message.
   for (const name of options.datasets ?? []) await datasets.get(name)
@@ -200,8 +204,10 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
         if (typeof query !== 'string' || !query.trim()) throw badRequest('The "query" parameter is missing', 'httpBadRequest')
         const perspective = parsePerspective(search.get('perspective'), apiVersion)
         // As on a public dataset: without the token, only published root-path documents are visible.
-        const {result, ms} = open.engine.fetch(query, params, caller === 'anonymous' ? 'public' : perspective)
-        sendJson(response, 200, {...(flag(search, 'returnQuery', true) ? {query} : {}), result, ms: Math.round(ms)})
+        const {result, ms} = await open.queries.fetch(query, params, caller === 'anonymous' ? 'public' : perspective)
+        // The worker sends the result as JSON text: spliced in, not parsed and serialized again.
+        const head = flag(search, 'returnQuery', true) ? `"query":${JSON.stringify(query)},` : ''
+        sendJsonText(response, 200, `{${head}"result":${result},"ms":${Math.round(ms)}}`)
         return
       }
       case 'doc': {
