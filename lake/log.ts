@@ -42,6 +42,8 @@ export interface LogTail {
   snapshot?: SnapshotManifest
   /** The header's format version (when the header was read). */
   version?: 1 | 2
+  /** Ids of the latest transactions folded into the snapshot (so none of them is used again). */
+  transactions?: string[]
   /** Offset just past the header and snapshot manifest: where transactions start. */
   baseEnd?: number
   /** A compaction announced the snapshot that replaces this log's (it may have crashed before the new log). */
@@ -213,6 +215,7 @@ export async function readLogTail(file: string, from: number, line = 1, legacy =
     if (lineNumber > 1) {
       if ('snapshot' in record) {
         tail.snapshot = record.snapshot as SnapshotManifest
+        tail.transactions = Array.isArray(record.transactions) ? record.transactions.filter((id): id is string => typeof id === 'string') : []
         tail.baseEnd = from + newline + 1
       }
       else if ('compacting' in record) tail.compacting = record.compacting as SnapshotManifest

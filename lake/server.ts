@@ -114,6 +114,28 @@ function addArrayKeys(value: unknown, inArray = false): unknown {
   return copy
 }
 
+/** The documents and patch values inside a mutation get array keys; the mutation itself does not. */
+function withArrayKeys(mutation: unknown): unknown {
+  if (!isRecord(mutation)) return mutation
+  const [[kind, body] = []] = Object.entries(mutation)
+  if (kind === undefined || !isRecord(body)) return mutation
+  if (kind !== 'patch') return kind === 'delete' ? mutation : {[kind]: addArrayKeys(body)}
+  const patch: Record<string, unknown> = {...body}
+  for (const operation of ['set', 'setIfMissing'] as const) {
+    const values = patch[operation]
+    if (isRecord(values)) patch[operation] = Object.fromEntries(Object.entries(values).map(([path, value]) => [path, addArrayKeys(value)]))
+  }
+  if (isRecord(patch.insert)) patch.insert = {...patch.insert, items: addArrayKeys(patch.insert.items)}
+  return {patch}
+}
+
+const VISIBILITIES = new Set(['sync', 'async', 'deferred'])
+
+/** `dryRun` as the query string or the body says (the client sends it in the body). */
+function isDryRun(search: URLSearchParams, body: Record<string, unknown>): boolean {
+  return flag(search, 'dryRun', false) || body.dryRun === true
+}
+
 export async function startLakeServer(options: LakeServerOptions): Promise<LakeServer> {
   const host = options.host ?? '127.0.0.1'
   await mkdir(options.dir, {recursive: true})
@@ -237,11 +259,15 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
         if (!isRecord(body) || !Array.isArray(body.mutations)) {
           throw badRequest('The request body must be a JSON object with a "mutations" array', 'httpBadRequest')
         }
-        const mutations = flag(search, 'autoGenerateArrayKeys', false) ? (addArrayKeys(body.mutations) as unknown[]) : body.mutations
+        const visibility = search.get('visibility')
+        if (visibility !== null && !VISIBILITIES.has(visibility)) {
+          throw badRequest(`Invalid visibility "${visibility}": use sync, async or deferred`, 'httpBadRequest')
+        }
+        const mutations = flag(search, 'autoGenerateArrayKeys', false) || body.autoGenerateArrayKeys === true ? body.mutations.map(withArrayKeys) : body.mutations
         const transactionId = search.get('transactionId') ?? (typeof body.transactionId === 'string' ? body.transactionId : undefined)
         const outcome = await open.store.commit(mutations, {
           transactionId: transactionId || undefined,
-          dryRun: flag(search, 'dryRun', false),
+          dryRun: isDryRun(search, body),
           identity: LOCAL_USER.id,
           select: (query, params) => open.engine.selectIds(query, params),
         })
@@ -266,7 +292,7 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
         const outcome = await open.store
           .transact(applyActions(body.actions), {
             transactionId: typeof body.transactionId === 'string' && body.transactionId ? body.transactionId : undefined,
-            dryRun: body.dryRun === true,
+            dryRun: isDryRun(search, body),
             identity: LOCAL_USER.id,
             select: (query, params) => open.engine.selectIds(query, params),
           })

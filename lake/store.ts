@@ -24,7 +24,7 @@ import {
   type SnapshotManifest,
 } from './log.ts'
 import {ReferenceIndex} from './references.ts'
-import {badRequest, storageError} from './errors.ts'
+import {badRequest, LakeError, storageError} from './errors.ts'
 import {randomId, Transaction, type DocumentChange, type TransactionContext, type TransactionOutcome} from './transaction.ts'
 import type {SanityDocument} from './types.ts'
 
@@ -54,6 +54,8 @@ export interface StoreOptions {
 }
 
 const LOCAL_IDENTITY = 'p-local-editor'
+/** Transaction ids a new log remembers from the ones it folds (older ones survive as documents' _rev). */
+const REMEMBERED_TRANSACTIONS = 10_000
 
 export class Store {
   readonly file: string
@@ -80,6 +82,12 @@ export class Store {
   private snapshotBytes = 0
   private queue: Promise<unknown> = Promise.resolve()
   private closed = false
+  /**
+   * Transaction ids that may not be used again (a reused one could make a stale ifRevisionID
+   * pass): every document's _rev, the log's transactions, and the latest ones compactions folded.
+   */
+  private usedTransactions = new Set<string>()
+  private recentTransactions: string[] = []
   /** Set after the first load: later reloads tell listeners what changed. */
   private loaded = false
   /** Bumped on every change to the documents, so views built from them know when to rebuild. */
@@ -179,6 +187,7 @@ export class Store {
       if (this.closed) throw new Error(`The dataset ${this.file} is closed`)
       if (options.dryRun) {
         await this.refreshNow()
+        this.checkTransactionId(options.transactionId)
         return this.run(build, options)
       }
       return withFileLock(
@@ -187,6 +196,7 @@ export class Store {
           await this.cutFailedAppend()
           await this.refreshNow()
           await this.dropTornTail()
+          this.checkTransactionId(options.transactionId)
           const outcome = this.run(build, options)
           if (outcome.changes.length === 0) return outcome
           const entry: LogEntry = {
@@ -211,6 +221,18 @@ export class Store {
         throw isStorageFailure(error) ? storageError(this.logFile, error) : error
       })
     })
+  }
+
+  private checkTransactionId(id: string | undefined): void {
+    if (id !== undefined && this.usedTransactions.has(id)) {
+      throw new LakeError(409, {description: `The transaction ID "${id}" has already been used; each transaction needs a new one`, type: 'conflictError'})
+    }
+  }
+
+  private remember(transactionId: string): void {
+    this.usedTransactions.add(transactionId)
+    this.recentTransactions.push(transactionId)
+    if (this.recentTransactions.length > REMEMBERED_TRANSACTIONS * 2) this.recentTransactions = this.recentTransactions.slice(-REMEMBERED_TRANSACTIONS)
   }
 
   /** Folds the log into the snapshot so the NDJSON file alone is the whole dataset. */
@@ -327,6 +349,10 @@ export class Store {
     this.docs.clear()
     for (const [id, doc] of docs) this.docs.set(id, doc)
     this.references = null
+    this.usedTransactions = new Set()
+    this.recentTransactions = []
+    for (const doc of docs.values()) if (typeof doc._rev === 'string') this.usedTransactions.add(doc._rev)
+    for (const id of tail.transactions ?? []) this.remember(id)
     this.snapshotBytes = bytes
     this.snapshotManifest = manifest.finish()
     this.generation = generation
@@ -377,11 +403,13 @@ export class Store {
       after: change.after,
       mutations: change.mutations,
     }))
-    if (notify) this.applyChanges(changes, entry)
-    else for (const change of changes) this.setDocument(change.id, change.after)
+    if (notify) return this.applyChanges(changes, entry)
+    this.remember(entry.transactionId)
+    for (const change of changes) this.setDocument(change.id, change.after)
   }
 
   private applyChanges(changes: DocumentChange[], entry: LogEntry): void {
+    this.remember(entry.transactionId)
     for (const change of changes) this.setDocument(change.id, change.after)
     this.version++
     this.notify({transactionId: entry.transactionId, timestamp: entry.timestamp, identity: entry.identity, changes})
@@ -455,7 +483,7 @@ export class Store {
   private async startLog(manifest: SnapshotManifest): Promise<void> {
     const generation = randomId()
     const header = headerLine(generation)
-    const described = recordLine({snapshot: manifest})
+    const described = recordLine({snapshot: manifest, transactions: this.recentTransactions.slice(-REMEMBERED_TRANSACTIONS)})
     await writeFileAtomic(this.logFile, [header, described], this.faults)
     this.generation = generation
     this.legacyLog = false
