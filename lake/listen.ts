@@ -3,7 +3,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import {evaluateSync, parse, toJS, type ExprNode} from 'groq-js'
 import {isRootPathId, isVersionId} from './perspective.ts'
-import {queryError} from './query.ts'
+import {checkParameters, queryError, queryParameters} from './query.ts'
 import type {CommitEvent, Store} from './store.ts'
 import {randomId} from './transaction.ts'
 import type {SanityDocument} from './types.ts'
@@ -30,11 +30,14 @@ function withoutRev(doc: SanityDocument | null): Omit<SanityDocument, '_rev'> | 
 
 /** Compiles the listener's filter; a bad query is a 400 before the stream opens. */
 export function compileListenQuery(query: string, params: Record<string, unknown>): ExprNode {
+  let tree: ExprNode
   try {
-    return parse(query, {params})
+    tree = parse(query, {params})
   } catch (error) {
     throw queryError(query, error)
   }
+  checkParameters(query, queryParameters(tree), params)
+  return tree
 }
 
 function matches(tree: ExprNode, params: Record<string, unknown>, doc: SanityDocument | null): boolean {

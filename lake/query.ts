@@ -465,6 +465,21 @@ export function queryError(query: string, error: unknown): LakeError {
   return new LakeError(400, {description, type: 'queryParseError', query, start: 0, end: query.length})
 }
 
+/** The parameters a parsed query uses (ours, marked with a NUL, excluded). */
+export function queryParameters(tree: ExprNode): Set<string> {
+  return parameterNames(tree)
+}
+
+/** A query using a parameter it was not given is a 400, as on Sanity (groq-js would read null). */
+export function checkParameters(query: string, used: Iterable<string>, params: Record<string, unknown>): void {
+  for (const name of used) {
+    if (!(name in params)) {
+      const start = Math.max(0, query.indexOf(`$${name}`))
+      throw new LakeError(400, {description: `param $${name} referenced, but not provided`, type: 'queryParseError', query, start, end: start + name.length + 1})
+    }
+  }
+}
+
 export interface QueryResult<R = unknown> {
   result: R
   ms: number
@@ -555,12 +570,7 @@ export class QueryEngine {
     const started = performance.now()
     if (typeof query !== 'string' || !query.trim()) throw queryError(String(query ?? ''), new Error('The query is empty'))
     const {tree, narrowings, parameters} = this.prepare(query, params)
-    for (const name of parameters) {
-      if (!(name in params)) {
-        const start = Math.max(0, query.indexOf(`$${name}`))
-        throw new LakeError(400, {description: `param $${name} referenced, but not provided`, type: 'queryParseError', query, start, end: start + name.length + 1})
-      }
-    }
+    checkParameters(query, parameters, params)
     const indexes = this.view(perspective)
     const evaluationParams: Record<string, unknown> = {...params}
     narrowings.forEach((narrowing, i) => {

@@ -8,7 +8,7 @@ import {timingSafeEqual} from 'node:crypto'
 import {applyActions} from './actions.ts'
 import {DatasetRegistry, type OpenDataset} from './datasets.ts'
 import {badRequest, LakeError} from './errors.ts'
-import {answerPreflight, flag, notFound, readJsonBody, sendError, sendJson, sendJsonText, setCorsHeaders} from './http.ts'
+import {answerPreflight, flag, notFound, rawClientError, readJsonBody, sendError, sendJson, sendJsonText, setCorsHeaders} from './http.ts'
 import {streamListener} from './listen.ts'
 import {OriginPolicy} from './origins.ts'
 import {PresenceHub} from './presence.ts'
@@ -54,6 +54,8 @@ type Caller = 'editor' | 'anonymous'
 /** From this API version on, queries default to the published perspective, as on Sanity. */
 const PUBLISHED_BY_DEFAULT_FROM = '2025-02-19'
 const POLL_MS = 500
+/** @sanity/client sends a query by GET while its query string is under 11 KB; allow that plus a path. */
+const MAX_GET_URL = 12 * 1024
 
 function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a)
@@ -309,7 +311,7 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
         const open = await dataset(name)
         const query = search.get('query')
         if (!query) throw badRequest('The "query" parameter is missing', 'httpBadRequest')
-        const unwatch = watch(open)
+        // Compiled (and refused with a 400 when bad) before anything starts watching.
         const listener = streamListener(request, response, open.store, {
           query,
           params: queryStringParams(search),
@@ -320,6 +322,7 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
           effectFormat: search.get('effectFormat') === 'mendoza' ? 'mendoza' : null,
           canSeeDrafts: caller === 'editor',
         })
+        const unwatch = watch(open)
         listeners.add(listener)
         response.on('close', () => {
           listeners.delete(listener)
@@ -349,6 +352,9 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     refuseForeign(request)
+    if ((request.method === 'GET' || request.method === 'HEAD') && (request.url?.length ?? 0) > MAX_GET_URL) {
+      throw new LakeError(414, {description: `The URL is longer than ${MAX_GET_URL} characters: send the query with POST (as @sanity/client does past 11 KB)`, type: 'httpUriTooLong'})
+    }
     if (request.method === 'OPTIONS') {
       answerPreflight(request, response)
       return
@@ -441,7 +447,10 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
     request.on('error', () => response.destroy())
     handle(request, response).catch((error: unknown) => sendError(response, error))
   })
-  server.on('clientError', (_error, socket) => socket.destroy())
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (socket.writable && !(socket as {_httpMessage?: unknown})._httpMessage) socket.end(rawClientError(error.code))
+    else socket.destroy()
+  })
   const presence = new Map<string, PresenceHub>()
   server.on('upgrade', (request, socket, head) => {
     socket.on('error', () => socket.destroy())
