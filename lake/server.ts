@@ -6,6 +6,7 @@ import type {AddressInfo} from 'node:net'
 import type {Duplex} from 'node:stream'
 import {timingSafeEqual} from 'node:crypto'
 import {applyActions} from './actions.ts'
+import {streamExport} from './export.ts'
 import {DatasetRegistry, type OpenDataset} from './datasets.ts'
 import {badRequest, LakeError} from './errors.ts'
 import {answerPreflight, flag, notFound, rawClientError, readJsonBody, sendError, sendJson, sendJsonText, setCorsHeaders} from './http.ts'
@@ -328,6 +329,15 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
           listeners.delete(listener)
           unwatch()
         })
+        return
+      }
+      case 'export': {
+        if (method !== 'GET') throw new LakeError(405, {description: 'Use GET', type: 'httpMethodNotAllowed'})
+        const open = await dataset(name)
+        const types = search.get('types')?.split(',').map((type) => type.trim()).filter(Boolean) ?? null
+        // Anonymous callers export what they may read: published root-path documents.
+        const documents = caller === 'anonymous' ? open.engine.view('public').view.documents : open.store.documents()
+        await streamExport(response, documents, types && types.length ? types : null)
         return
       }
       case 'history': {
