@@ -12,6 +12,8 @@ export interface FileFaults {
   write?(file: string, length: number): number
   /** Before each fsync. */
   sync?(file: string): void
+  /** Before an atomic replace renames its temp file over `to`. */
+  rename?(from: string, to: string): void
 }
 
 /** Errors that mean the disk refused to keep our bytes (as opposed to a bug). */
@@ -81,7 +83,13 @@ export async function writeFileAtomic(
     throw error
   }
   await handle.close()
-  await rename(temp, file)
+  try {
+    faults?.rename?.(temp, file)
+    await rename(temp, file)
+  } catch (error) {
+    await unlink(temp).catch(() => {})
+    throw error
+  }
   await syncDirectory(dirname(file))
 }
 

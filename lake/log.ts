@@ -46,8 +46,11 @@ export interface LogTail {
   transactions?: string[]
   /** Offset just past the header and snapshot manifest: where transactions start. */
   baseEnd?: number
-  /** A compaction announced the snapshot that replaces this log's (it may have crashed before the new log). */
-  compacting?: SnapshotManifest
+  /**
+   * Snapshots compactions announced to replace this log's (each may have been renamed into place
+   * before a crash or a full disk stopped the new log): any of them is a valid snapshot for it.
+   */
+  compacting: SnapshotManifest[]
 }
 
 /** A damaged dataset file: refuse to open it, naming where, so nothing is lost by guessing. */
@@ -170,7 +173,7 @@ async function readFrom(file: string, from: number): Promise<Buffer | null> {
  */
 export async function readLogTail(file: string, from: number, line = 1, legacy = false): Promise<LogTail> {
   const bytes = await readFrom(file, from)
-  const tail: LogTail = {entries: [], end: from, lines: line - 1, torn: false}
+  const tail: LogTail = {entries: [], end: from, lines: line - 1, torn: false, compacting: []}
   if (!bytes) return tail
   let position = 0
   while (position < bytes.length) {
@@ -218,7 +221,7 @@ export async function readLogTail(file: string, from: number, line = 1, legacy =
         tail.transactions = Array.isArray(record.transactions) ? record.transactions.filter((id): id is string => typeof id === 'string') : []
         tail.baseEnd = from + newline + 1
       }
-      else if ('compacting' in record) tail.compacting = record.compacting as SnapshotManifest
+      else if ('compacting' in record) tail.compacting.push(record.compacting as SnapshotManifest)
       else tail.entries.push(record as unknown as LogEntry)
     }
     tail.lines = lineNumber

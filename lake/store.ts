@@ -208,11 +208,10 @@ export class Store {
           await this.append(entry)
           this.applyChanges(outcome.changes, entry)
           if (this.logOffset > Math.max(this.options.compactAfterBytes, this.snapshotBytes)) {
-            // The transaction is durable in the log already; a compaction the disk refuses waits
-            // for a later commit and must not turn this acknowledged one into an error.
-            await this.compactLocked().catch((error: unknown) => {
-              if (!isStorageFailure(error)) throw error
-            })
+            // The transaction is durable in the log already: a compaction that fails (a full disk,
+            // a refused rename) waits for a later commit and must not turn it into an error, which
+            // a client would take for "not committed" and retry.
+            await this.compactLocked().catch(() => {})
           }
           return outcome
         },
@@ -304,7 +303,7 @@ export class Store {
   private async reloadOnce(): Promise<void> {
     const info = await fileSize(this.logFile)
     const generation = info ? await readGeneration(this.logFile) : null
-    const tail: LogTail = info ? await readLogTail(this.logFile, 0) : {entries: [], end: 0, lines: 0, torn: false}
+    const tail: LogTail = info ? await readLogTail(this.logFile, 0) : {entries: [], end: 0, lines: 0, torn: false, compacting: []}
     const docs = new Map<string, SanityDocument>()
     const manifest = new ManifestBuilder()
     const add = (line: string) => {
@@ -336,7 +335,7 @@ export class Store {
     }
     if (tail.snapshot) {
       const bad = firstMismatch(manifest, tail.snapshot)
-      if (bad && !(tail.compacting && firstMismatch(manifest, tail.compacting) === 0)) {
+      if (bad && !tail.compacting.some((announced) => firstMismatch(manifest, announced) === 0)) {
         throw new DatasetDamagedError(
           this.file,
           bad,
@@ -512,6 +511,7 @@ export class Store {
     const announce = this.generation === null ? undefined : () => this.appendLine(recordLine({compacting: next()}))
     await writeFileAtomic(this.file, lines(), this.faults, announce)
     this.snapshotBytes = bytes
-    await this.startLog(next())
+    this.snapshotManifest = next()
+    await this.startLog(this.snapshotManifest)
   }
 }

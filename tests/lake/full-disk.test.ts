@@ -102,3 +102,35 @@ describe('the lake on a disk that fills up', () => {
     expect([...reopened.documents()].map((doc) => doc._id).sort()).toEqual(['note-after', 'note-kept'])
   })
 })
+
+describe('compactions the disk interrupts', () => {
+  it('keeps every transaction when compactions stop after the snapshot rename, or before it, one after another', async () => {
+    const {dir, remove} = tempDir()
+    cleanups.push(remove)
+    const file = join(dir, 'production.ndjson')
+    let failing: 'new log' | 'snapshot rename' | null = null
+    const store = await Store.open(file, {
+      faults: {
+        // The new log's temp file: the snapshot is already renamed into place when this fails.
+        sync: (path) => {
+          if (failing === 'new log' && path.startsWith(`${file}.log.`)) throw errno('ENOSPC')
+        },
+        rename: (_from, to) => {
+          if (failing === 'snapshot rename' && to === file) throw errno('EIO')
+        },
+      },
+    })
+    for (let i = 0; i < 3; i++) await store.commit([{create: {_id: `note-${i}`, _type: 'note'}}])
+    failing = 'new log'
+    await expect(store.compact()).rejects.toMatchObject({code: 'ENOSPC'})
+    await store.commit([{create: {_id: 'note-3', _type: 'note'}}])
+    failing = 'snapshot rename'
+    await expect(store.compact()).rejects.toMatchObject({code: 'EIO'})
+    await store.commit([{create: {_id: 'note-4', _type: 'note'}}])
+    failing = null
+    const reopened = await Store.open(file)
+    expect([...reopened.documents()].map((doc) => doc._id).sort()).toEqual(['note-0', 'note-1', 'note-2', 'note-3', 'note-4'])
+    await store.close()
+    expect((await Store.open(file)).size).toBe(5)
+  })
+})
