@@ -3,19 +3,27 @@ import {existsSync, readdirSync} from 'node:fs'
 import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {QueryEngine} from './query.ts'
-import {Store} from './store.ts'
+import {QueryPool, type QueryPoolOptions} from './query-pool.ts'
+import {Store, type StoreOptions} from './store.ts'
 import {checkDatasetName} from './target.ts'
 
 export interface OpenDataset {
   name: string
   store: Store
+  /** In-process queries (mutations by query). */
   engine: QueryEngine
+  /** Queries from HTTP callers, in worker threads. */
+  queries: QueryPool
 }
 
 export class DatasetRegistry {
   private readonly open = new Map<string, Promise<OpenDataset>>()
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly storeOptions: StoreOptions = {},
+    private readonly queryOptions: QueryPoolOptions = {},
+  ) {}
 
   file(name: string): string {
     return join(this.dir, `${name}.ndjson`)
@@ -53,7 +61,12 @@ export class DatasetRegistry {
   get(name: string): Promise<OpenDataset> {
     let dataset = this.open.get(name)
     if (!dataset) {
-      dataset = Store.open(this.file(name)).then((store) => ({name, store, engine: new QueryEngine(store)}))
+      dataset = Store.open(this.file(name), this.storeOptions).then((store) => ({
+        name,
+        store,
+        engine: new QueryEngine(store),
+        queries: new QueryPool(store, this.queryOptions),
+      }))
       this.open.set(name, dataset)
       dataset.catch(() => this.open.delete(name))
     }
@@ -63,6 +76,10 @@ export class DatasetRegistry {
   async closeAll(): Promise<void> {
     const all = [...this.open.values()]
     this.open.clear()
-    await Promise.all(all.map(async (dataset) => (await dataset.catch(() => null))?.store.close()))
+    await Promise.all(all.map(async (dataset) => {
+        const open = await dataset.catch(() => null)
+        await open?.queries.close()
+        await open?.store.close()
+      }))
   }
 }

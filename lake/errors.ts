@@ -30,3 +30,11 @@ export function mutationError(index: number, description: string, type: string, 
 export function badRequest(description: string, type = 'httpBadRequest'): LakeError {
   return new LakeError(400, {description, type})
 }
+
+/** The disk refused the write (full, failing, read-only): nothing was committed; reads still work. */
+export function storageError(file: string, error: NodeJS.ErrnoException): LakeError {
+  return new LakeError(503, {
+    description: `The transaction was not committed: writing ${file} failed (${error.code ?? 'I/O error'}: ${error.message}). Nothing was changed; free disk space and retry.`,
+    type: 'storageError',
+  })
+}

@@ -1,8 +1,30 @@
 // HTTP plumbing for the lake server: bodies, JSON answers, CORS, and errors in Sanity's shapes.
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import {badRequest, LakeError} from './errors.ts'
+import {DatasetDamagedError} from './log.ts'
 
 const MAX_BODY_BYTES = 64 << 20
+
+/** Deeper than this is no document (Sanity allows 20 levels of attributes) but an attack on the parser. */
+const MAX_JSON_DEPTH = 200
+const utf8 = new TextDecoder('utf-8', {fatal: true})
+
+/** How deeply `text` nests arrays and objects, counted without parsing (strings skipped). */
+function exceedsDepth(text: string, limit: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 92) i++ // backslash: skip the escaped character
+      else if (c === 34) inString = false
+    } else if (c === 34) inString = true
+    else if (c === 91 || c === 123) {
+      if (++depth > limit) return true
+    } else if (c === 93 || c === 125) depth--
+  }
+  return false
+}
 
 /** Reads a JSON body; an empty body is `undefined`, anything unparseable is a 400. */
 export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
@@ -13,8 +35,14 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY_BYTES) throw new LakeError(413, {description: 'Request body too large', type: 'httpPayloadTooLarge'})
     chunks.push(chunk as Buffer)
   }
-  const text = Buffer.concat(chunks).toString('utf8')
+  let text: string
+  try {
+    text = utf8.decode(Buffer.concat(chunks))
+  } catch {
+    throw badRequest('The request body is not valid UTF-8', 'httpBadRequest')
+  }
   if (!text.trim()) return undefined
+  if (exceedsDepth(text, MAX_JSON_DEPTH)) throw badRequest(`The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep`, 'httpBadRequest')
   try {
     return JSON.parse(text)
   } catch {
@@ -22,7 +50,23 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-/** Lets a Studio or site on any origin call the lake with credentials, as a CORS-allowed origin would. */
+/**
+ * A request Node's parser refused before we saw it (a URL or headers past its limit, garbage):
+ * answered in Sanity's error shape on the raw socket rather than by dropping the connection.
+ */
+export function rawClientError(code: string | undefined): string {
+  const tooLong = code === 'HPE_HEADER_OVERFLOW'
+  const status = tooLong ? 414 : 400
+  const body = JSON.stringify({
+    error: tooLong
+      ? {description: 'The URL (or headers) is too long: send long queries with POST, as @sanity/client does past 11 KB', type: 'httpUriTooLong'}
+      : {description: 'Malformed HTTP request', type: 'httpBadRequest'},
+  })
+  const reason = tooLong ? 'URI Too Long' : 'Bad Request'
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+}
+
+/** Lets an allowed origin (the caller checked it) call the lake with credentials. */
 export function setCorsHeaders(request: IncomingMessage, response: ServerResponse): void {
   const origin = request.headers.origin
   if (!origin) return
@@ -43,7 +87,10 @@ export function answerPreflight(request: IncomingMessage, response: ServerRespon
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
+  sendJsonText(response, status, JSON.stringify(body))
+}
+
+export function sendJsonText(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, {'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text)})
   response.end(text)
 }
@@ -61,6 +108,10 @@ export function sendError(response: ServerResponse, error: unknown): void {
     } else {
       sendJson(response, error.status, {error: error.body})
     }
+    return
+  }
+  if (error instanceof DatasetDamagedError) {
+    sendJson(response, 503, {error: {description: error.message, type: 'datasetDamagedError'}})
     return
   }
   sendJson(response, 500, {error: {description: `Internal error: ${(error as Error)?.message ?? String(error)}`, type: 'internalError'}})

@@ -2,9 +2,8 @@
 // the listener's filter matches (before or after the change), shaped as the Content Lake sends them.
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import {evaluateSync, parse, toJS, type ExprNode} from 'groq-js'
-import {setCorsHeaders} from './http.ts'
-import {isDraftId, isVersionId} from './perspective.ts'
-import {queryError} from './query.ts'
+import {isRootPathId, isVersionId} from './perspective.ts'
+import {checkParameters, queryError, queryParameters} from './query.ts'
 import type {CommitEvent, Store} from './store.ts'
 import {randomId} from './transaction.ts'
 import type {SanityDocument} from './types.ts'
@@ -17,7 +16,7 @@ export interface ListenOptions {
   includeMutations: boolean
   includeAllVersions: boolean
   effectFormat: 'mendoza' | null
-  /** False for anonymous callers when the dataset is token-protected: drafts stay hidden. */
+  /** False for anonymous callers when the dataset is token-protected: only root-path documents show. */
   canSeeDrafts: boolean
 }
 
@@ -31,11 +30,14 @@ function withoutRev(doc: SanityDocument | null): Omit<SanityDocument, '_rev'> | 
 
 /** Compiles the listener's filter; a bad query is a 400 before the stream opens. */
 export function compileListenQuery(query: string, params: Record<string, unknown>): ExprNode {
+  let tree: ExprNode
   try {
-    return parse(query, {params})
+    tree = parse(query, {params})
   } catch (error) {
     throw queryError(query, error)
   }
+  checkParameters(query, queryParameters(tree), params)
+  return tree
 }
 
 function matches(tree: ExprNode, params: Record<string, unknown>, doc: SanityDocument | null): boolean {
@@ -56,7 +58,7 @@ export function streamListener(
   options: ListenOptions,
 ): {stop: () => void} {
   const tree = compileListenQuery(options.query, options.params)
-  setCorsHeaders(request, response)
+  // CORS headers, when the origin is allowed, were set by the server before routing.
   response.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',
@@ -68,7 +70,7 @@ export function streamListener(
   }
   const visible = (doc: SanityDocument | null) => {
     if (!doc) return null
-    if (!options.canSeeDrafts && (isDraftId(doc._id) || isVersionId(doc._id))) return null
+    if (!options.canSeeDrafts && !isRootPathId(doc._id)) return null
     if (!options.includeAllVersions && isVersionId(doc._id)) return null
     return doc
   }

@@ -5,14 +5,23 @@ import type {Perspective, SanityDocument} from './types.ts'
 export const DRAFTS_PREFIX = 'drafts.'
 const VERSIONS_PREFIX = 'versions.'
 
+/**
+ * A view a query runs over: a perspective, or `public`, what anonymous readers of a Sanity dataset
+ * see: published documents in the root path only (no dot in the id: not `drafts.`, `versions.`,
+ * `secret.x` or `_.releases.…`).
+ */
+export type ViewKind = Perspective | 'public'
+
 export const isDraftId = (id: string) => id.startsWith(DRAFTS_PREFIX)
+/** Ids with a dot live below the root path, which anonymous readers never see. */
+export const isRootPathId = (id: string) => !id.includes('.')
 export const isVersionId = (id: string) => id.startsWith(VERSIONS_PREFIX)
 export const publishedId = (id: string) =>
   isDraftId(id) ? id.slice(DRAFTS_PREFIX.length) : isVersionId(id) ? id.split('.').slice(2).join('.') : id
 export const draftId = (id: string) => (isDraftId(id) ? id : `${DRAFTS_PREFIX}${publishedId(id)}`)
 
 export interface View {
-  readonly perspective: Perspective
+  readonly perspective: ViewKind
   /** Sorted by `_id`. */
   readonly documents: SanityDocument[]
   readonly byId: Map<string, SanityDocument>
@@ -53,7 +62,8 @@ export function placeInSorted(list: SanityDocument[], id: string, doc: SanityDoc
 }
 
 /** The document `perspective` shows under `id`, from the whole dataset (`get` reads it). */
-function visible(perspective: Perspective, id: string, get: (id: string) => SanityDocument | undefined): SanityDocument | null {
+function visible(perspective: ViewKind, id: string, get: (id: string) => SanityDocument | undefined): SanityDocument | null {
+  if (perspective === 'public' && !isRootPathId(id)) return null
   if (perspective !== 'drafts') return get(id) ?? null
   const draft = get(`${DRAFTS_PREFIX}${id}`)
   if (draft) return {...draft, _id: id, _originalId: draft._id}
@@ -62,12 +72,14 @@ function visible(perspective: Perspective, id: string, get: (id: string) => Sani
 }
 
 /** The documents `perspective` sees, in a stable order (by `_id`, as the Lake returns unordered reads). */
-export function buildView(all: Iterable<SanityDocument>, perspective: Perspective): View {
+export function buildView(all: Iterable<SanityDocument>, perspective: ViewKind): View {
   const byId = new Map<string, SanityDocument>()
   if (perspective === 'raw') {
     for (const doc of all) byId.set(doc._id, doc)
   } else if (perspective === 'published') {
     for (const doc of all) if (!isDraftId(doc._id) && !isVersionId(doc._id)) byId.set(doc._id, doc)
+  } else if (perspective === 'public') {
+    for (const doc of all) if (isRootPathId(doc._id)) byId.set(doc._id, doc)
   } else {
     const drafts: SanityDocument[] = []
     for (const doc of all) {
@@ -97,7 +109,9 @@ export function buildView(all: Iterable<SanityDocument>, perspective: Perspectiv
 export function updateView(view: View, changedIds: Iterable<string>, get: (id: string) => SanityDocument | undefined): ViewChange[] {
   const ids = new Set<string>()
   for (const id of changedIds) {
-    if (isVersionId(id)) {
+    if (view.perspective === 'public') {
+      if (isRootPathId(id)) ids.add(id)
+    } else if (isVersionId(id)) {
       if (view.perspective === 'raw') ids.add(id)
     } else if (view.perspective === 'raw') ids.add(id)
     else if (view.perspective === 'drafts') ids.add(publishedId(id))

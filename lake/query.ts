@@ -10,9 +10,18 @@
 // Parsed queries are cached (without their parameters when the query allows it).
 import {evaluateSync, GroqSyntaxError, parse, toJS, type ExprNode} from 'groq-js'
 import {LakeError} from './errors.ts'
-import {buildView, placeInSorted, updateView, type View, type ViewChange} from './perspective.ts'
-import type {CommitEvent, Store} from './store.ts'
-import type {Perspective, SanityDocument} from './types.ts'
+import {buildView, placeInSorted, updateView, type View, type ViewChange, type ViewKind} from './perspective.ts'
+import type {CommitEvent} from './store.ts'
+
+/** What queries read: the store itself, or a copy of it in a query worker. */
+export interface DocumentSource {
+  /** Bumped on every change. */
+  readonly version: number
+  documents(): Iterable<SanityDocument>
+  get(id: string): SanityDocument | undefined
+  subscribe(listener: (event: CommitEvent) => void): () => void
+}
+import type {SanityDocument} from './types.ts'
 
 const CANDIDATES_PARAM = '\u0000lake:candidates:'
 const LOOKUP_PREFIX = '\u0000lake:lookup:'
@@ -35,7 +44,7 @@ type Source = {
 }
 
 type Narrowing =
-  | {kind: 'attribute'; path: string[]; source: Source}
+  | {kind: 'attribute'; path: string[]; source: Source; node: ExprNode}
   | {kind: 'references'; source: Source}
   | {kind: 'union'; parts: Narrowing[]}
 
@@ -122,7 +131,7 @@ function narrowingsOf(expr: ExprNode): Narrowing[] {
         ] as const) {
           const path = attributePath(pathSide)
           const from = path && source(valueSide, false)
-          if (path && from) return [{kind: 'attribute', path, source: from}]
+          if (path && from) return [{kind: 'attribute', path, source: from, node: expr}]
         }
         return []
       }
@@ -131,7 +140,7 @@ function narrowingsOf(expr: ExprNode): Narrowing[] {
         // `x in 1..5` is a range, not a list.
         const from = path && expr.right.type !== 'InRange' ? source(expr.right, true) : null
         if (from && path!.length === 1 && path![0] === '_id') from.dropsNulls = true
-        return path && from ? [{kind: 'attribute', path, source: from}] : []
+        return path && from ? [{kind: 'attribute', path, source: from, node: expr}] : []
       }
       return []
     }
@@ -144,6 +153,23 @@ function narrowingsOf(expr: ExprNode): Narrowing[] {
     default:
       return []
   }
+}
+
+/**
+ * A constant `_id` or `_type` comparison is looked up exactly (the candidates are precisely the
+ * documents it holds for), so groq-js need not evaluate it again for each candidate: that made
+ * `_id in $ids` quadratic (every candidate compared with every id).
+ */
+function isExact(narrowing: Narrowing): narrowing is Extract<Narrowing, {kind: 'attribute'}> {
+  return narrowing.kind === 'attribute' && narrowing.source.kind === 'constant' && narrowing.path.length === 1 && (narrowing.path[0] === '_id' || narrowing.path[0] === '_type')
+}
+
+/** `expr` with one of its top-level `&&` terms (`term`) replaced by `true`. */
+function withoutTerm(expr: ExprNode, term: ExprNode): ExprNode {
+  if (expr === term) return {type: 'Value', value: true}
+  if (expr.type === 'Group') return {...expr, base: withoutTerm(expr.base, term)}
+  if (expr.type === 'And') return {...expr, left: withoutTerm(expr.left, term), right: withoutTerm(expr.right, term)}
+  return expr
 }
 
 const isDynamic = (narrowing: Narrowing): boolean =>
@@ -200,7 +226,9 @@ function rewrite(node: ExprNode, narrowings: Narrowing[]): ExprNode {
   if (!best) return rewritten
   const constant = options.find((option) => !isDynamic(option))
   const constantBase = (narrowing: Narrowing): ExprNode => ({type: 'Parameter', name: `${CANDIDATES_PARAM}${narrowings.push(narrowing) - 1}`})
-  if (!isDynamic(best)) return {...rewritten, base: constantBase(best)}
+  if (!isDynamic(best)) {
+    return {...rewritten, base: constantBase(best), ...(isExact(best) ? {expr: withoutTerm(rewritten.expr, best.node)} : {})}
+  }
   const index = narrowings.push(best) - 1
   const lookup: ExprNode = {
     type: 'Deref',
@@ -234,15 +262,19 @@ function byId(a: SanityDocument, b: SanityDocument): number {
 
 /** Lazily built indexes over one view. */
 class ViewIndexes {
-  private readonly attributes = new Map<string, Map<unknown, SanityDocument[]>>()
+  /** Keyed by the JSON of the path, so `@["a.b"]` and `a.b` stay apart. */
+  private readonly attributes = new Map<string, {path: string[]; index: Map<unknown, SanityDocument[]>}>()
   private referencesIndex: Map<string, SanityDocument[]> | null = null
 
-  constructor(readonly view: View) {}
+  readonly view: View
+
+  constructor(view: View) {
+    this.view = view
+  }
 
   /** Keeps the built indexes in step with documents that left or entered the view. */
   apply(changes: ViewChange[]): void {
-    for (const [key, index] of this.attributes) {
-      const path = key.split('.')
+    for (const {path, index} of this.attributes.values()) {
       for (const {before, after} of changes) {
         const id = (before ?? after)!._id
         const old = before ? valueAt(before, path) : undefined
@@ -271,8 +303,8 @@ class ViewIndexes {
   }
 
   private attributeIndex(path: string[]): Map<unknown, SanityDocument[]> {
-    const key = path.join('.')
-    let index = this.attributes.get(key)
+    const key = JSON.stringify(path)
+    let index = this.attributes.get(key)?.index
     if (!index) {
       index = new Map()
       for (const doc of this.view.documents) {
@@ -282,7 +314,7 @@ class ViewIndexes {
         if (!list) index.set(value, (list = []))
         list.push(doc)
       }
-      this.attributes.set(key, index)
+      this.attributes.set(key, {path, index})
     }
     return index
   }
@@ -302,7 +334,11 @@ class ViewIndexes {
     return this.referencesIndex
   }
 
-  /** Documents that may match `path == value` for any of `values` (dataset order). */
+  /**
+   * Documents that may match `path == value` for any of `values` (dataset order); exactly those for
+   * `_id` and `_type`. In GROQ a missing attribute is null and `null == null`, so a null value
+   * finds the documents without the attribute.
+   */
   lookup(narrowing: Exclude<Narrowing, {kind: 'union'}>, values: unknown[]): SanityDocument[] {
     if (narrowing.kind === 'references') {
       const index = this.references()
@@ -316,16 +352,26 @@ class ViewIndexes {
       }), values.length)
     }
     if (path.length === 1 && path[0] === '_type') {
-      return sorted(values.flatMap((type) => (typeof type === 'string' ? (this.view.byType.get(type) ?? []) : [])), values.length)
+      const byType = this.view.byType as Map<unknown, SanityDocument[]>
+      return sorted(
+        values.flatMap((type) => (type === null ? [...(byType.get(null) ?? []), ...(byType.get(undefined) ?? [])] : (byType.get(type) ?? []))),
+        values.includes(null) ? values.length + 1 : values.length,
+      )
     }
     const index = this.attributeIndex(path)
-    return sorted(values.flatMap((value) => index.get(value) ?? []), values.length)
+    return sorted(
+      values.flatMap((value) => (value === null ? this.view.documents.filter((doc) => valueAt(doc, path) == null) : (index.get(value) ?? []))),
+      values.length,
+    )
   }
 }
 
+/** What GROQ's `a.b.c` reads: own attributes of objects only (an array's `length` is null). */
 function valueAt(doc: SanityDocument, path: string[]): unknown {
   let value: unknown = doc
-  for (const segment of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined
+  for (const segment of path) {
+    value = value && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, segment) ? (value as Record<string, unknown>)[segment] : undefined
+  }
   return value
 }
 
@@ -358,8 +404,10 @@ function constantValues(from: Source, params: Record<string, unknown>): unknown[
   const evaluate = (node: ExprNode): unknown =>
     node.type === 'Value' ? node.value : node.type === 'Parameter' ? params[node.name] : node.type === 'Array' ? node.elements.map((e) => evaluate(e.value)) : undefined
   const value = evaluate(from.node)
-  if (!from.many || (from.scalarOrList && !Array.isArray(value))) return isScalar(value) ? [value] : []
-  return Array.isArray(value) ? value.filter(isScalar) : []
+  // Only scalars and null can be equal to anything (objects and arrays never are, in GROQ).
+  const comparable = (item: unknown) => item === null || isScalar(item)
+  if (!from.many || (from.scalarOrList && !Array.isArray(value))) return comparable(value) ? [value] : []
+  return Array.isArray(value) ? value.filter(comparable) : []
 }
 
 /** Decoded outer values are strings; a stored value may be their number or boolean twin. */
@@ -382,7 +430,10 @@ function candidates(indexes: ViewIndexes, narrowing: Narrowing, params: Record<s
   return indexes.lookup(narrowing, values)
 }
 
-function decodeOuter(segments: string[]): string[][] | null {
+/** The outer values a lookup key carries; null (scan instead) when a value held a separator. */
+function decodeOuter(segments: string[], expected: number): string[][] | null {
+  // A separator inside a value adds segments or items, never removes them: counts catch it.
+  if (segments.length !== expected) return null
   const lists: string[][] = []
   for (const segment of segments) {
     const colon = segment.indexOf(':')
@@ -414,6 +465,21 @@ export function queryError(query: string, error: unknown): LakeError {
   return new LakeError(400, {description, type: 'queryParseError', query, start: 0, end: query.length})
 }
 
+/** The parameters a parsed query uses (ours, marked with a NUL, excluded). */
+export function queryParameters(tree: ExprNode): Set<string> {
+  return parameterNames(tree)
+}
+
+/** A query using a parameter it was not given is a 400, as on Sanity (groq-js would read null). */
+export function checkParameters(query: string, used: Iterable<string>, params: Record<string, unknown>): void {
+  for (const name of used) {
+    if (!(name in params)) {
+      const start = Math.max(0, query.indexOf(`$${name}`))
+      throw new LakeError(400, {description: `param $${name} referenced, but not provided`, type: 'queryParseError', query, start, end: start + name.length + 1})
+    }
+  }
+}
+
 export interface QueryResult<R = unknown> {
   result: R
   ms: number
@@ -421,10 +487,13 @@ export interface QueryResult<R = unknown> {
 
 /** Evaluates GROQ against a store, one cached view per perspective (rebuilt when the store changes). */
 export class QueryEngine {
-  private readonly views = new Map<Perspective, {version: number; indexes: ViewIndexes}>()
+  private readonly views = new Map<ViewKind, {version: number; indexes: ViewIndexes}>()
   private readonly prepared = new Map<string, PreparedQuery>()
 
-  constructor(private readonly store: Store) {
+  private readonly store: DocumentSource
+
+  constructor(store: DocumentSource) {
+    this.store = store
     store.subscribe((event) => this.follow(event))
   }
 
@@ -448,7 +517,7 @@ export class QueryEngine {
     }
   }
 
-  view(perspective: Perspective): ViewIndexes {
+  view(perspective: ViewKind): ViewIndexes {
     const cached = this.views.get(perspective)
     if (cached && cached.version === this.store.version) return cached.indexes
     const indexes = new ViewIndexes(buildView(this.store.documents(), perspective))
@@ -497,16 +566,11 @@ export class QueryEngine {
   }
 
   /** Evaluates a query (synchronously: the indexes need no I/O). */
-  fetch<R = unknown>(query: string, params: Record<string, unknown> = {}, perspective: Perspective = 'raw'): QueryResult<R> {
+  fetch<R = unknown>(query: string, params: Record<string, unknown> = {}, perspective: ViewKind = 'raw'): QueryResult<R> {
     const started = performance.now()
     if (typeof query !== 'string' || !query.trim()) throw queryError(String(query ?? ''), new Error('The query is empty'))
     const {tree, narrowings, parameters} = this.prepare(query, params)
-    for (const name of parameters) {
-      if (!(name in params)) {
-        const start = Math.max(0, query.indexOf(`$${name}`))
-        throw new LakeError(400, {description: `param $${name} referenced, but not provided`, type: 'queryParseError', query, start, end: start + name.length + 1})
-      }
-    }
+    checkParameters(query, parameters, params)
     const indexes = this.view(perspective)
     const evaluationParams: Record<string, unknown> = {...params}
     narrowings.forEach((narrowing, i) => {
@@ -517,7 +581,7 @@ export class QueryEngine {
       if (!_ref.startsWith(LOOKUP_PREFIX)) return documents.get(_ref) ?? null
       const [head, ...segments] = _ref.slice(LOOKUP_PREFIX.length).split(SEGMENT)
       const narrowing = narrowings[Number(head)]
-      const outer = decodeOuter(segments)
+      const outer = narrowing ? decodeOuter(segments, outerSources(narrowing).length) : null
       // Undecodable: null makes the filter fall back to scanning every document.
       return narrowing && outer ? candidates(indexes, narrowing, params, outer) : null
     }

@@ -6,15 +6,18 @@ import type {AddressInfo} from 'node:net'
 import type {Duplex} from 'node:stream'
 import {timingSafeEqual} from 'node:crypto'
 import {applyActions} from './actions.ts'
+import {streamExport} from './export.ts'
 import {DatasetRegistry, type OpenDataset} from './datasets.ts'
 import {badRequest, LakeError} from './errors.ts'
-import {answerPreflight, flag, notFound, readJsonBody, sendError, sendJson, setCorsHeaders} from './http.ts'
+import {answerPreflight, flag, notFound, rawClientError, readJsonBody, sendError, sendJson, sendJsonText, setCorsHeaders} from './http.ts'
 import {streamListener} from './listen.ts'
+import {OriginPolicy} from './origins.ts'
 import {PresenceHub} from './presence.ts'
 import {acceptWebSocket} from './websocket.ts'
-import {isDraftId, isPerspective, isVersionId} from './perspective.ts'
+import {isPerspective, isRootPathId} from './perspective.ts'
 import {datasetAcl, datasetInfo, KeyValueStore, LOCAL_USER, projectGrants, projectInfo} from './studio-api.ts'
 import {studioServiceResponse} from './studio-services.ts'
+import type {StoreOptions} from './store.ts'
 import type {Perspective} from './types.ts'
 
 export interface LakeServerOptions {
@@ -27,6 +30,17 @@ export interface LakeServerOptions {
   token?: string
   /** Datasets to create (empty) when missing, so they exist before the first write. */
   datasets?: string[]
+  /**
+   * Browser origins allowed besides localhost/127.0.0.1/[::1] on any port (a project's CORS
+   * settings). Other origins get no CORS headers, no writes and only what anonymous readers see.
+   */
+  corsOrigins?: string[]
+  /** Query time limit in ms (default 60 s, as on Sanity). */
+  queryTimeoutMs?: number
+  /** Query worker threads per dataset (default 2). */
+  queryWorkers?: number
+  /** Passed to every dataset's store (tests use its fault-injection hook). */
+  store?: StoreOptions
 }
 
 export interface LakeServer {
@@ -41,6 +55,8 @@ type Caller = 'editor' | 'anonymous'
 /** From this API version on, queries default to the published perspective, as on Sanity. */
 const PUBLISHED_BY_DEFAULT_FROM = '2025-02-19'
 const POLL_MS = 500
+/** @sanity/client sends a query by GET while its query string is under 11 KB; allow that plus a path. */
+const MAX_GET_URL = 12 * 1024
 
 function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a)
@@ -101,17 +117,54 @@ function addArrayKeys(value: unknown, inArray = false): unknown {
   return copy
 }
 
+/** The documents and patch values inside a mutation get array keys; the mutation itself does not. */
+function withArrayKeys(mutation: unknown): unknown {
+  if (!isRecord(mutation)) return mutation
+  const [[kind, body] = []] = Object.entries(mutation)
+  if (kind === undefined || !isRecord(body)) return mutation
+  if (kind !== 'patch') return kind === 'delete' ? mutation : {[kind]: addArrayKeys(body)}
+  const patch: Record<string, unknown> = {...body}
+  for (const operation of ['set', 'setIfMissing'] as const) {
+    const values = patch[operation]
+    if (isRecord(values)) patch[operation] = Object.fromEntries(Object.entries(values).map(([path, value]) => [path, addArrayKeys(value)]))
+  }
+  if (isRecord(patch.insert)) patch.insert = {...patch.insert, items: addArrayKeys(patch.insert.items)}
+  return {patch}
+}
+
+const VISIBILITIES = new Set(['sync', 'async', 'deferred'])
+
+/** `dryRun` as the query string or the body says (the client sends it in the body). */
+function isDryRun(search: URLSearchParams, body: Record<string, unknown>): boolean {
+  return flag(search, 'dryRun', false) || body.dryRun === true
+}
+
 export async function startLakeServer(options: LakeServerOptions): Promise<LakeServer> {
   const host = options.host ?? '127.0.0.1'
   await mkdir(options.dir, {recursive: true})
-  const datasets = new DatasetRegistry(options.dir)
+  const policy = new OriginPolicy(options.corsOrigins, host)
+  const datasets = new DatasetRegistry(options.dir, options.store, {timeoutMs: options.queryTimeoutMs, workers: options.queryWorkers})
   for (const name of options.datasets ?? []) await datasets.create(name)
+  // Opened now, so a damaged dataset stops the server at start with the store's message.
+  for (const name of options.datasets ?? []) await datasets.get(name)
   const keyValues = new KeyValueStore(options.dir)
   const listeners = new Set<{stop: () => void}>()
   const pollers = new Map<string, {count: number; timer: NodeJS.Timeout}>()
 
+  /** A request from a browser page on an origin we do not serve: it may read what anyone may, no more. */
+  const foreignOrigin = (request: IncomingMessage) => request.headers.origin !== undefined && !policy.allowsOrigin(request.headers.origin)
+  const refuseForeign = (request: IncomingMessage) => {
+    if (!policy.allowsHost(request.headers.host)) {
+      throw new LakeError(403, {description: `Unknown Host "${request.headers.host}": the lake answers to localhost, 127.0.0.1 and the hosts of --cors-origin`, type: 'httpForbidden'})
+    }
+    const method = request.method ?? 'GET'
+    if (foreignOrigin(request) && method !== 'GET' && method !== 'HEAD') {
+      throw new LakeError(403, {description: `Origin ${request.headers.origin} is not allowed; add it with --cors-origin`, type: 'httpForbidden'})
+    }
+  }
   const callerOf = (request: IncomingMessage): Caller => {
     const header = request.headers.authorization
+    if (foreignOrigin(request)) return 'anonymous'
     if (!options.token) return 'editor'
     if (!header) return 'anonymous'
     const match = /^Bearer\s+(.+)$/i.exec(header)
@@ -174,11 +227,12 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
           }
         }
         if (typeof query !== 'string' || !query.trim()) throw badRequest('The "query" parameter is missing', 'httpBadRequest')
-        let perspective = parsePerspective(search.get('perspective'), apiVersion)
-        // As on a public dataset: without the token, drafts simply are not visible.
-        if (caller === 'anonymous') perspective = 'published'
-        const {result, ms} = open.engine.fetch(query, params, perspective)
-        sendJson(response, 200, {...(flag(search, 'returnQuery', true) ? {query} : {}), result, ms: Math.round(ms)})
+        const perspective = parsePerspective(search.get('perspective'), apiVersion)
+        // As on a public dataset: without the token, only published root-path documents are visible.
+        const {result, ms} = await open.queries.fetch(query, params, caller === 'anonymous' ? 'public' : perspective)
+        // The worker sends the result as JSON text: spliced in, not parsed and serialized again.
+        const head = flag(search, 'returnQuery', true) ? `"query":${JSON.stringify(query)},` : ''
+        sendJsonText(response, 200, `{${head}"result":${result},"ms":${Math.round(ms)}}`)
         return
       }
       case 'doc': {
@@ -188,9 +242,13 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
         const documents = []
         const omitted = []
         for (const id of ids) {
+          // Decided by the id alone, so anonymous callers cannot learn which hidden ids exist.
+          if (caller === 'anonymous' && !isRootPathId(id)) {
+            omitted.push({id, reason: 'permission'})
+            continue
+          }
           const doc = open.store.get(id)
-          if (doc && caller === 'anonymous' && (isDraftId(id) || isVersionId(id))) omitted.push({id, reason: 'permission'})
-          else if (doc) documents.push(doc)
+          if (doc) documents.push(doc)
           else omitted.push({id, reason: 'existence'})
         }
         sendJson(response, 200, {documents, omitted})
@@ -204,11 +262,15 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
         if (!isRecord(body) || !Array.isArray(body.mutations)) {
           throw badRequest('The request body must be a JSON object with a "mutations" array', 'httpBadRequest')
         }
-        const mutations = flag(search, 'autoGenerateArrayKeys', false) ? (addArrayKeys(body.mutations) as unknown[]) : body.mutations
+        const visibility = search.get('visibility')
+        if (visibility !== null && !VISIBILITIES.has(visibility)) {
+          throw badRequest(`Invalid visibility "${visibility}": use sync, async or deferred`, 'httpBadRequest')
+        }
+        const mutations = flag(search, 'autoGenerateArrayKeys', false) || body.autoGenerateArrayKeys === true ? body.mutations.map(withArrayKeys) : body.mutations
         const transactionId = search.get('transactionId') ?? (typeof body.transactionId === 'string' ? body.transactionId : undefined)
         const outcome = await open.store.commit(mutations, {
           transactionId: transactionId || undefined,
-          dryRun: flag(search, 'dryRun', false),
+          dryRun: isDryRun(search, body),
           identity: LOCAL_USER.id,
           select: (query, params) => open.engine.selectIds(query, params),
         })
@@ -233,7 +295,7 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
         const outcome = await open.store
           .transact(applyActions(body.actions), {
             transactionId: typeof body.transactionId === 'string' && body.transactionId ? body.transactionId : undefined,
-            dryRun: body.dryRun === true,
+            dryRun: isDryRun(search, body),
             identity: LOCAL_USER.id,
             select: (query, params) => open.engine.selectIds(query, params),
           })
@@ -250,7 +312,7 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
         const open = await dataset(name)
         const query = search.get('query')
         if (!query) throw badRequest('The "query" parameter is missing', 'httpBadRequest')
-        const unwatch = watch(open)
+        // Compiled (and refused with a 400 when bad) before anything starts watching.
         const listener = streamListener(request, response, open.store, {
           query,
           params: queryStringParams(search),
@@ -261,11 +323,21 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
           effectFormat: search.get('effectFormat') === 'mendoza' ? 'mendoza' : null,
           canSeeDrafts: caller === 'editor',
         })
+        const unwatch = watch(open)
         listeners.add(listener)
         response.on('close', () => {
           listeners.delete(listener)
           unwatch()
         })
+        return
+      }
+      case 'export': {
+        if (method !== 'GET') throw new LakeError(405, {description: 'Use GET', type: 'httpMethodNotAllowed'})
+        const open = await dataset(name)
+        const types = search.get('types')?.split(',').map((type) => type.trim()).filter(Boolean) ?? null
+        // Anonymous callers export what they may read: published root-path documents.
+        const documents = caller === 'anonymous' ? open.engine.view('public').view.documents : open.store.documents()
+        await streamExport(response, documents, types && types.length ? types : null)
         return
       }
       case 'history': {
@@ -289,11 +361,15 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    refuseForeign(request)
+    if ((request.method === 'GET' || request.method === 'HEAD') && (request.url?.length ?? 0) > MAX_GET_URL) {
+      throw new LakeError(414, {description: `The URL is longer than ${MAX_GET_URL} characters: send the query with POST (as @sanity/client does past 11 KB)`, type: 'httpUriTooLong'})
+    }
     if (request.method === 'OPTIONS') {
       answerPreflight(request, response)
       return
     }
-    setCorsHeaders(request, response)
+    if (request.headers.origin !== undefined && !foreignOrigin(request)) setCorsHeaders(request, response)
     const url = new URL(request.url ?? '/', 'http://lake.local')
     const path = url.pathname.replace(/\/+$/, '')
     if (path === '/ping' || path === '/health') {
@@ -381,7 +457,10 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
     request.on('error', () => response.destroy())
     handle(request, response).catch((error: unknown) => sendError(response, error))
   })
-  server.on('clientError', (_error, socket) => socket.destroy())
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (socket.writable && !(socket as {_httpMessage?: unknown})._httpMessage) socket.end(rawClientError(error.code))
+    else socket.destroy()
+  })
   const presence = new Map<string, PresenceHub>()
   server.on('upgrade', (request, socket, head) => {
     socket.on('error', () => socket.destroy())
@@ -392,6 +471,10 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
     }
   })
   const upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!policy.allowsHost(request.headers.host) || foreignOrigin(request)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
+      return
+    }
     const path = new URL(request.url ?? '/', 'http://lake.local').pathname
     const match = /^\/v(?:1|X|\d{4}-\d{2}-\d{2})\/socket\/([^/]+)\/?$/.exec(path)
     if (!match || !datasets.exists(match[1]!)) {

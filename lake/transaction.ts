@@ -212,6 +212,15 @@ export class Transaction {
     }
   }
 
+  /** Committed documents that strongly reference `id` and still will after this transaction. */
+  private committedReferrers(id: string): string[] {
+    return [...this.context.referrers(id)].filter((referrer) => {
+      if (!this.working.has(referrer)) return true
+      const next = this.working.get(referrer)
+      return next !== null && next !== undefined && strongReferences(next).has(id)
+    })
+  }
+
   /** Stamps `_rev`, `_updatedAt`, `_createdAt`, checks referential integrity, and reports. */
   finish(): TransactionOutcome {
     const {transactionId, timestamp} = this.context
@@ -226,6 +235,18 @@ export class Transaction {
     }
     for (const change of this.changes.values()) {
       const index = this.touchedBy.get(change.id)!
+      if (change.before && change.after && change.before._type !== change.after._type) {
+        // Strong references promise their target keeps its type (as the Lake does).
+        const referrer = this.committedReferrers(change.id).find((id) => id !== change.id)
+        if (referrer) {
+          throw mutationError(
+            index,
+            `Document "${change.id}" cannot change its type from "${change.before._type}" to "${change.after._type}": "${referrer}" references it`,
+            'referentialIntegrityError',
+            {id: change.id, referencingIDs: [referrer]},
+          )
+        }
+      }
       if (change.after) {
         for (const target of strongReferences(change.after)) {
           if (!this.get(target)) {

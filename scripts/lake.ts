@@ -1,6 +1,7 @@
-// npm run lake -- [--port 3334] [--dataset production] [--dir .sanity/local] [--token SECRET]
+// npm run lake -- [--port 3334] [--dataset production] [--dir .sanity/local] [--token SECRET] [--cors-origin URL]… [--query-timeout SECONDS]
 // Serves the local datasets over Sanity's HTTP API until interrupted.
 import {parseArgs} from 'node:util'
+import {checkOrigin} from '../lake/origins.ts'
 import {startLakeServer} from '../lake/server.ts'
 import {checkDatasetName, DEFAULT_DATASET, DEFAULT_LOCAL_DIR} from '../lake/target.ts'
 
@@ -12,8 +13,14 @@ try {
       dataset: {type: 'string', default: process.env.SANITY_DATASET || DEFAULT_DATASET},
       dir: {type: 'string', default: DEFAULT_LOCAL_DIR},
       token: {type: 'string', default: process.env.LAKE_TOKEN},
+      'cors-origin': {type: 'string', multiple: true, default: []},
+      'query-timeout': {type: 'string', default: '60'},
     },
   }))
+  values['cors-origin'].forEach(checkOrigin)
+  if (!/^\d+(\.\d+)?$/.test(values['query-timeout']) || Number(values['query-timeout']) <= 0) {
+    throw new Error(`--query-timeout must be a number of seconds, not "${values['query-timeout']}"`)
+  }
   checkDatasetName(values.dataset)
   if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new Error(`--port must be a port number, not "${values.port}"`)
 } catch (error) {
@@ -21,7 +28,7 @@ try {
   process.exit(2)
 }
 
-const server = await startLakeServer({port: Number(values.port), dir: values.dir, token: values.token, datasets: [values.dataset]}).catch(
+const server = await startLakeServer({port: Number(values.port), dir: values.dir, token: values.token, datasets: [values.dataset], corsOrigins: values['cors-origin'], queryTimeoutMs: Number(values['query-timeout']) * 1000}).catch(
   (error: Error) => {
     console.error(`lake: cannot start: ${error.message}`)
     process.exit(1)

@@ -115,7 +115,9 @@ describe('the query engine', () => {
     await store.commit([{create: {_id: 'claim-fresh-1', _type: 'claim', statement: 'S', article: {_type: 'reference', _ref: 'article-fresh'}}}])
     await store.commit([{createOrReplace: {_id: 'drafts.article-fresh', _type: 'article', headline: 'Fresher', slug: {_type: 'slug', current: 'fresh'}}}])
     await store.commit([{patch: {id: 'article-a3', set: {'slug.current': 'fresh'}, unset: ['dateline']}}])
-    await store.commit([{createOrReplace: {_id: 'article-a4', _type: 'note', slug: {_type: 'slug', current: 'a4'}}}])
+    // A type change (on a document nothing strongly references: the Lake refuses it otherwise).
+    await store.commit([{create: {_id: 'article-lonely', _type: 'article', slug: {_type: 'slug', current: 'lonely'}}}])
+    await store.commit([{createOrReplace: {_id: 'article-lonely', _type: 'note', slug: {_type: 'slug', current: 'lonely'}}}])
     await store.commit([{delete: {id: 'claim-fresh-1'}}, {delete: {id: 'drafts.article-fresh'}}])
     const rebuilt = new QueryEngine(store)
     for (const perspective of ['published', 'drafts', 'raw'] as const) {
