@@ -159,7 +159,10 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
         phrase = phrase.slice(adverbial[0].length)
         s += adverbial[0].length
       }
-      const person = within.find((m) => entityOf(m.key)?.type === 'person' && m.mention.start >= s)
+      // "Israeli settlers, who form part of Netanyahu's base,": a name inside a relative clause is not the speaker.
+      const relative = phrase.search(/,\s+(?:who|which|whose)\b/)
+      const personEnd = relative > 0 ? s + relative : e
+      const person = within.find((m) => entityOf(m.key)?.type === 'person' && m.mention.start >= s && m.mention.end <= personEnd)
       const headNoun = phrase.replace(/\s+(?:familiar with|close to|briefed on|in|at|from|with|of|for|on|who|which|that|inside|within|across)\b.*$/i, '').replace(/,.*$/, '')
       const firstMention = within.find((m) => m.mention.start >= s)
       const startsWithMention = firstMention && /^(?:the\s+|a\s+|an\s+)?$/i.test(text.slice(s, firstMention.mention.start))
@@ -728,6 +731,8 @@ const AUXILIARIES = /(?:\s+(?:has|have|had|also|was|were|is|are|will|would|later
 export function subjectBefore(text: string, sentenceStart: number, cue: number): [number, number] | undefined {
   let left = text.slice(sentenceStart, cue)
   // Auxiliaries and adverbs between subject and verb.
+  // "Netanyahu, however, said": a parenthetical discourse adverb is not an apposition.
+  left = left.replace(/,\s*(?:however|meanwhile|though|too|in turn|for (?:his|her|its|their) part|in response|instead|also)\s*,?\s*$/i, '')
   left = left.replace(AUXILIARIES, '')
   // "X apologised and said", "X welcomed the fine but said": the subject is before the first verb.
   const conj = left.match(/^(.*?\S)\s+\w+(?:ed|ised|ized)\b[^,]*?\s+(?:and|but)\s*$/)

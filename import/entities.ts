@@ -193,6 +193,12 @@ const PLACE_FEATURES = (() => {
   return {heads: words(raw.heads), leads: words(raw.leads), compass: new Set(raw.compass), plurals, lowercaseHeads: new Set(raw.lowercaseHeads)}
 })()
 
+/** A given name, hyphenated ones included ("Eva-Marie", "Sui-Lee" when either part is known). */
+const isGivenName = (word: string) => isFirstName(word) || (word.includes('-') && word.split('-').some((part) => /^\p{Lu}/u.test(part) && isFirstName(part)))
+
+/** What follows a title is its remit, not a name ("… Commissioner for Human Rights"): an office. */
+const isOffice = (after: Token[]) => !!after[0] && !after[0].cap && /^(?:for|of|on)$/.test(after[0].core) && after.at(-1)!.cap && !after.some((t) => isGivenName(t.core))
+
 /** "O'Rourke", "McAllister", "MacLeod": Gaelic patronymic prefixes make a word a surname. */
 export const hasSurnameShape = (word: string) => /^(?:O['’]|Mc|Mac(?=\p{Lu}))\p{Lu}\p{Ll}+$/u.test(word)
 
@@ -370,11 +376,16 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
         const stop = tokens.findIndex((t, j) => j > i && !t.cap)
         return (stop < 0 ? tokens.length : stop) - i
       }
-      const given = tokens.findIndex((t, i) => i > roleEnd + 2 && t.cap && isFirstName(t.core) && nameLength(i) >= 2 && nameLength(i) <= 3)
+      const given = tokens.findIndex((t, i) => i > roleEnd + 2 && t.cap && isGivenName(t.core) && nameLength(i) >= 2 && nameLength(i) <= 3)
       if (given > 0 && tokens.slice(roleEnd + 2, given).every((t) => t.cap || t.core === 'the')) roleEnd = given - 1
     }
     // "Senate Majority Leader John Thune", "Benfica president Nuno Valente": an organization, its title, a name.
     let roleOrg: string | undefined
+    // "the UN High Commissioner for Human Rights": a title with its remit and no name after is an office.
+    if (roleEnd < 0 && tokens.some((t, r) => r >= 1 && isRoleHead(t.core) && isOffice(tokens.slice(r + 1)))) {
+      note(chunk, {type: 'organization', name: text.replace(/^the\s+/i, ''), tokens, orgKind: 'agency', strong: false})
+      return
+    }
     if (roleEnd < 0 && tokens.length >= 3) {
       for (let r = tokens.length - 2; r >= 1; r--) {
         if (!isRoleHead(tokens[r]!.core)) continue
@@ -420,6 +431,11 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
         const rest = nameTokens.slice(from)
         nameTokens.splice(nameConn)
         if (rest.length) classify({...chunk, tokens: rest}, {...original, tokens: rest, before: 'of'})
+      }
+      // "the UN High Commissioner for Human Rights": a title with its remit and no name is an office.
+      if (isOffice(nameTokens)) {
+        note(chunk, {type: 'organization', name: text.replace(/^the\s+/i, ''), tokens, orgKind: 'agency', strong: false})
+        return
       }
       if (nameTokens.length >= 1 && nameTokens.length <= 4 && nameTokens.every((t) => !isOrgHead(t.core, 'only') && !isFunctionWord(t.core))) {
         note(

@@ -282,3 +282,14 @@ describe('organizations qualified by a nationality, and second statements', () =
     ])
   })
 })
+
+describe('what stands between a source and its cue', () => {
+  it('reads past a parenthetical "however" to the named source', () => {
+    const claims = claimsOf('Finance Minister Paolo Conti, however, said he was "very pleased" by the vote.')
+    expect(claims.map((c) => [c.source, c.statement])).toEqual([['Paolo Conti', 'he was "very pleased" by the vote']])
+  })
+  it('does not take a person named inside a relative clause for the source', () => {
+    const claims = claimsOf('Paolo Conti won the vote.', 'Local farmers, who mostly backed Conti in the election, said the new tariff would ruin them.')
+    expect(claims.map((c) => [c.kind, c.source])).toEqual([['unnamed', 'Local farmers']])
+  })
+})

@@ -182,3 +182,15 @@ describe('short forms of names met before', () => {
     expect(organizations.map((o) => [o.name, o.mentions.length])).toEqual([['Norwegian Bureau for Harbour Safety', 3]])
   })
 })
+
+describe('titles without a name', () => {
+  it('reads a title with its remit and no name as an office, not a person named by the remit', () => {
+    const {people, organizations} = entitiesOf(page('The United Nations High Commissioner for Human Rights said the ruling stood.'))
+    expect(people).toEqual([])
+    expect(organizations.map((o) => o.name)).toEqual(['United Nations High Commissioner for Human Rights'])
+  })
+  it('still reads a hyphenated given name after a title with an "of" phrase as the person', () => {
+    const {people} = entitiesOf(page('The decision was taken by Deputy Director of Public Works Eva-Marie Lindqvist on Monday.'))
+    expect(people.map((p) => [p.name, p.roles[0]?.title])).toEqual([['Eva-Marie Lindqvist', 'Deputy Director of Public Works']])
+  })
+})
