@@ -570,6 +570,8 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
         // audience, never the source, and may stand between the cue and the sentence's end.
         const audience = /^(?:told|tells)$/.test(verb) ? afterCue.match(/^\s+(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}\p{N}'.-]*(?:\s+\p{Lu}[\p{L}\p{N}'.-]*){0,3}|reporters|journalists|lawmakers|legislators|parliament|congress|the court|a court|the jury|jurors|supporters|investors|analysts|officials|residents|students|workers|members|delegates|viewers|listeners|readers|him|her|them|us|me)\b/u)?.[0] ?? '' : ''
         const trailing = /^(?:\s+(?:(?:in|on|at|during|after|before|to|via)\b[^,]{0,50}|(?:last|this|next|late|early)\s+(?:week|month|year|night|morning|evening|\w+day)\b))?\s*(?:,\s*(?:adding|saying|citing|noting|according|speaking|who|which|asking|requesting|declining|in|at|on|amid|after|as|during|following|despite|\w+ing)\b.*)?[.!?]?\s*$/.test(afterCue.slice(audience.length))
+        // "early-voting states", "the reports", "his claims": a determiner or modifier before an -s form makes it a noun.
+        if (/s$/.test(verb) && /(?:^|\s)(?:the|a|an|these|those|its|their|his|her|our|your|my|many|several|some|all|both|other|such|member|two|three|four|five|\d+|[\p{L}]+-[\p{L}]+)\s*$/iu.test(beforeCue)) continue
         // A negated cue reports no claim ("Israel has not claimed responsibility").
         if (/\b(?:not|never|n't|declined to|refused to|did not|would not)\s+(?:\w+\s+)?$/i.test(beforeCue)) continue
         if (/,\s*$/.test(beforeCue) && /^\s+(?:[A-Z]|(?:the|a|an|another|one|two|three|several|some|many|his|her|their|its)\s)/.test(afterCue) && !/^\s+that\b/.test(afterCue)) {

@@ -293,3 +293,12 @@ describe('what stands between a source and its cue', () => {
     expect(claims.map((c) => [c.kind, c.source])).toEqual([['unnamed', 'Local farmers']])
   })
 })
+
+describe('cue words that are nouns or name no statement', () => {
+  it('does not read "states" after a modifier, or "maintained a lead", as a cue', () => {
+    expect(claimsOf('This week, Paolo Conti toured three early-voting states.', 'Paolo Conti has maintained a steady lead for months.')).toEqual([])
+  })
+  it('still reads "maintained that …"', () => {
+    expect(claimsOf('Paolo Conti maintained that the count was fair.').map((c) => c.statement)).toEqual(['the count was fair'])
+  })
+})
