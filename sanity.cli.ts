@@ -1,3 +1,4 @@
+import {fileURLToPath} from 'node:url'
 import {defineCliConfig} from 'sanity/cli'
 
 const nonEmpty = (value: string | undefined) => (value?.trim() ? value.trim() : undefined)
@@ -20,6 +21,10 @@ export default defineCliConfig({
   },
   // The Studio is built and served from this repository; never load it from Sanity's CDN.
   deployment: {autoUpdates: false},
+  // The plugin is the workspace package `sanity-plugin-sourced-news` (schemas/), imported by name. Here
+  // the name maps to its TypeScript, so this Studio runs what is in schemas/ now, not the last build
+  // (tsconfig.json's `paths` says the same to tsc); a Studio that installs the package gets `dist/`.
+  vite: {resolve: {alias: {'sanity-plugin-sourced-news': fileURLToPath(new URL('./schemas/index.ts', import.meta.url))}}},
   typegen: {
     path: ['./queries/**/*.ts', './reader/**/*.{ts,tsx}', './scripts/**/*.ts'],
     schema: './schema.json',
