@@ -1,4 +1,3 @@
-import {fileURLToPath} from 'node:url'
 import {defineCliConfig} from 'sanity/cli'
 
 const nonEmpty = (value: string | undefined) => (value?.trim() ? value.trim() : undefined)
@@ -21,10 +20,10 @@ export default defineCliConfig({
   },
   // The Studio is built and served from this repository; never load it from Sanity's CDN.
   deployment: {autoUpdates: false},
-  // The plugin is the workspace package `sanity-plugin-sourced-news` (schemas/), imported by name. Here
-  // the name maps to its TypeScript, so this Studio runs what is in schemas/ now, not the last build
-  // (tsconfig.json's `paths` says the same to tsc); a Studio that installs the package gets `dist/`.
-  vite: {resolve: {alias: {'sanity-plugin-sourced-news': fileURLToPath(new URL('./schemas/index.ts', import.meta.url))}}},
+  // The plugin is the workspace package `sanity-plugin-sourced-news` (schemas/), imported by name.
+  // tsconfig.json's `paths` maps the name to its TypeScript, so this Studio runs what is in schemas/
+  // now, not the last build; a Studio that installs the package gets `dist/`.
+  vite: {resolve: {tsconfigPaths: true}},
   typegen: {
     path: ['./queries/**/*.ts', './reader/**/*.{ts,tsx}', './scripts/**/*.ts'],
     schema: './schema.json',
