@@ -20,6 +20,10 @@ export default defineCliConfig({
   },
   // The Studio is built and served from this repository; never load it from Sanity's CDN.
   deployment: {autoUpdates: false},
+  // The plugin is the workspace package `sanity-plugin-sourced-news` (schemas/), imported by name.
+  // tsconfig.json's `paths` maps the name to its TypeScript, so this Studio runs what is in schemas/
+  // now, not the last build; a Studio that installs the package gets `dist/`.
+  vite: {resolve: {tsconfigPaths: true}},
   typegen: {
     path: ['./queries/**/*.ts', './reader/**/*.{ts,tsx}', './scripts/**/*.ts'],
     schema: './schema.json',

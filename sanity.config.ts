@@ -1,7 +1,7 @@
 import {visionTool} from '@sanity/vision'
 import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
-import {sourcedNews, sourcedNewsDefaultDocumentNode, sourcedNewsStructure} from './schemas/index.ts'
+import {sourcedNews, sourcedNewsDefaultDocumentNode, sourcedNewsStructure} from 'sanity-plugin-sourced-news'
 import {resolveStudioTarget, studioTargetOptions} from './studio/localMode.ts'
 
 /** The environment the Studio is configured from (only SANITY_STUDIO_* reaches the browser bundle). */

@@ -65,7 +65,7 @@ function htmlPath(raw: string) {
 /** People recall and cost per article of each library on the bundled article and the fixtures with gold files. */
 function compareLibraries() {
   const fixtures = join(ROOT, 'tests/fixtures/articles')
-  const gold = join(ROOT, '../shared/seeds/000_fcede281fa476672.gold.json')
+  const gold = join(ROOT, 'data/articles/000_fcede281fa476672.gold.json')
   const pairs: [string, string][] = existsSync(gold) ? [[ARTICLE, gold]] : []
   if (existsSync(fixtures))
     for (const f of readdirSync(fixtures).sort())

@@ -22,8 +22,8 @@ export interface DatasetTarget {
 export interface OpenTargetOptions {
   /** Dataset name; defaults to SANITY_DATASET, then `production`. */
   dataset?: string
-  /** Folder of local dataset files; defaults to `.sanity/local` in the project. */
-  dir?: string
+  /** Folder of local dataset files; defaults to LAKE_DIR, then `.sanity/local` in the project. */
+  dir?: string | undefined
   env?: NodeJS.ProcessEnv
 }
 
@@ -38,6 +38,14 @@ export function checkDatasetName(name: string): string {
     throw new Error(`"${name}" is not a valid dataset name (lowercase letters, digits, - and _, at most 64 characters)`)
   }
   return name
+}
+
+/** The environment variable every command reads for the folder of local datasets (their `--dir`). */
+export const LOCAL_DIR_ENV = 'LAKE_DIR'
+
+/** The folder of local datasets: `dir` when given, else LAKE_DIR, else `.sanity/local` in the project. */
+export function localDir(dir?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(dir || env[LOCAL_DIR_ENV] || DEFAULT_LOCAL_DIR)
 }
 
 /** The local dataset file for `dataset` in `dir`. */
@@ -65,7 +73,7 @@ export async function openTarget(options: OpenTargetOptions = {}): Promise<Datas
     })
     return clientTarget(client, `Sanity project ${projectId}/${dataset}`)
   }
-  const file = localDatasetFile(options.dataset ?? (env.SANITY_DATASET || DEFAULT_DATASET), options.dir)
+  const file = localDatasetFile(options.dataset ?? (env.SANITY_DATASET || DEFAULT_DATASET), localDir(options.dir, env))
   return openLocalTarget(file)
 }
 

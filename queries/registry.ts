@@ -65,6 +65,22 @@ export function resolveQuery(
 }
 
 function describe(name: QueryName, needed: string[]): string {
+  return parameterNotes(name, needed).join(', ')
+}
+
+/** Each parameter's name, with its default when it has one. */
+function parameterNotes(name: QueryName, needed: string[]): string[] {
   const optional = defaults[name] ?? {}
-  return needed.map((key) => (key in optional ? `${key} (default ${JSON.stringify(optional[key])})` : key)).join(', ')
+  return needed.map((key) => (key in optional ? `${key} (default ${JSON.stringify(optional[key])})` : key))
+}
+
+/** Every query, one a line, with the parameters it takes: what `npm run query` with no name prints. */
+export function queryCatalogue(): string {
+  const names = Object.keys(queries) as QueryName[]
+  const width = Math.max(...names.map((name) => name.length))
+  const lines = names.map((name) => {
+    const needed = queryParameters(queries[name])
+    return `  ${name.padEnd(width)}  ${needed.length ? parameterNotes(name, needed).map((note) => `$${note}`).join(', ') : '(no parameters)'}`
+  })
+  return [`${names.length} queries (npm run query -- NAME --param key=value ...):`, ...lines].join('\n')
 }

@@ -20,7 +20,7 @@ export const sourcedNews: Plugin<SourcedNewsOptions | void> = definePlugin<Sourc
       ? [...documentTypes, ...objectTypes]
       : pruneReferences([...registered, ...objectTypes])
   return {
-    name: 'sourced-news',
+    name: 'sanity-plugin-sourced-news',
     schema: {types},
     document: {actions: claimReviewActions},
     plugins: resolved.structureTool

@@ -1,114 +1,203 @@
-// npm run import [-- FILE|URL... ] [--dry-run] [--ndjson] [--dataset NAME]
+// npm run import [-- FILE|DIR|URL... ] [--dry-run] [--ndjson] [--keep-going] [--dataset NAME] [--dir PATH]
 // Imports news pages (HTML files, whole-page text dumps, or http(s) URLs) into the dataset (local by
 // default, hosted when SANITY_* say so).
 // stdout carries only --ndjson output; logs, progress and the summary go to stderr.
+import {once} from 'node:events'
 import {readdirSync} from 'node:fs'
 import {basename, join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {openTarget} from '../lake/target.ts'
+import {openTarget, type DatasetTarget} from '../lake/target.ts'
+import {expandPageArguments, PageSpool, Progress} from '../import/batch.ts'
 import {ImportInputError} from '../import/errors.ts'
 import {fetchPage, isUrl} from '../import/fetch.ts'
 import {buildDocuments, type ImportResult} from '../import/pipeline.ts'
 import {readPageFile} from '../import/read.ts'
 import {DOC_TYPES, emptyCounts, writeImport} from '../import/write.ts'
 
-const USAGE = `usage: npm run import -- [FILE|URL...] [--dry-run] [--ndjson] [--dataset NAME]
-  FILE       a saved page: HTML (.html, .htm, or HTML content) or a whole-page text dump, one block per line
-             (default: the bundled articles in data/articles/)
-  URL        an http(s) news page, fetched (15 s, 5 MB, 5 redirects at most) and imported as HTML
-  --dry-run  change nothing; with --ndjson print the documents to stdout, one JSON object per line
-  --dataset  dataset name (default: SANITY_DATASET, then production)`
+const USAGE = `usage: npm run import -- [FILE|DIR|URL...] [--dry-run] [--ndjson] [--keep-going] [--dataset NAME] [--dir PATH]
+  FILE          a saved page: HTML (.html, .htm, or HTML content) or a whole-page text dump, one block per line
+                (default: the bundled articles in data/articles/)
+  DIR           a folder: its .txt, .html and .htm files
+  URL           an http(s) news page, fetched (15 s, 5 MB, 5 redirects at most) and imported as HTML
+  --dry-run     change nothing; with --ndjson print the documents to stdout, one JSON object per line
+  --keep-going  import the pages that can be read and list the refused ones at the end (exit 1 if any);
+                without it one refused page means nothing is written
+  --dataset     dataset name (default: SANITY_DATASET, then production)
+  --dir         folder of the local datasets (default: LAKE_DIR, then .sanity/local)`
 
-function fail(message: string, code = 1): never {
-  process.stderr.write(`import: ${message.split('\n')[0]}\n`)
-  process.exit(code)
+/** A refusal of the whole run: one line on stderr, and the exit code. */
+class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly code = 1,
+  ) {
+    super(message)
+  }
 }
 
-let args: ReturnType<typeof parse>
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: {'dry-run': {type: 'boolean'}, ndjson: {type: 'boolean'}, dataset: {type: 'string'}, help: {type: 'boolean', short: 'h'}},
-  })
+/** Reads and extracts one page; an unreadable or unusable page throws ImportInputError. */
+async function extract(file: string, importedAt: string): Promise<ImportResult> {
+  if (isUrl(file)) {
+    const page = await fetchPage(file)
+    return buildDocuments(page.html, {sourceFile: page.url, importedAt, format: 'html', url: page.url})
+  }
+  const page = readPageFile(file)
+  return buildDocuments(page.content, {sourceFile: basename(file), importedAt, format: page.format})
 }
-try {
-  args = parse()
-} catch (err) {
-  fail(`${(err as Error).message} (see --help)`, 2)
-}
-if (args.values.help) {
-  process.stderr.write(`${USAGE}\n`)
-  process.exit(0)
-}
-if (args.values.ndjson && !args.values['dry-run']) fail('--ndjson prints what an import would write: use it with --dry-run', 2)
 
-const root = fileURLToPath(new URL('..', import.meta.url))
-const bundledDir = join(root, 'data/articles')
-const files = args.positionals.length
-  ? args.positionals
-  : readdirSync(bundledDir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => relative(process.cwd(), join(bundledDir, f)) || join(bundledDir, f))
-if (!files.length) fail('no articles to import')
+/** Writes to stdout, waiting whenever the pipe is full, so nothing is lost however much is printed. */
+async function print(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, 'drain')
+}
 
-// Validate and extract every page before writing any: one bad file or URL means nothing is written.
-const importedAt = new Date().toISOString()
-const results: {file: string; result: ImportResult}[] = []
-try {
+function bundledPages(): string[] {
+  const dir = join(fileURLToPath(new URL('..', import.meta.url)), 'data/articles')
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => relative(process.cwd(), join(dir, f)) || join(dir, f))
+}
+
+async function main(): Promise<number> {
+  let args
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        'dry-run': {type: 'boolean'},
+        ndjson: {type: 'boolean'},
+        'keep-going': {type: 'boolean'},
+        dataset: {type: 'string'},
+        dir: {type: 'string'},
+        help: {type: 'boolean', short: 'h'},
+      },
+    })
+  } catch (err) {
+    throw new Refusal(`${(err as Error).message} (see --help)`, 2)
+  }
+  const {values} = args
+  if (values.help) {
+    process.stderr.write(`${USAGE}\n`)
+    return 0
+  }
+  if (values.ndjson && !values['dry-run']) throw new Refusal('--ndjson prints what an import would write: use it with --dry-run', 2)
+  const files = args.positionals.length ? expandPageArguments(args.positionals, isUrl) : bundledPages()
+  if (!files.length) throw new Refusal('no articles to import')
+
+  const importedAt = new Date().toISOString()
+  const keepGoing = Boolean(values['keep-going'])
+  const dryRun = Boolean(values['dry-run'])
+  const refused: string[] = []
+  const spool = keepGoing ? undefined : new PageSpool()
+  let target: DatasetTarget | undefined
+  try {
+    // All or nothing: read and check every page (kept on disk, not in memory) before writing any.
+    if (spool) {
+      const reading = new Progress(process.stderr, 'reading', files.length)
+      for (const file of files) {
+        try {
+          spool.add(file, await extract(file, importedAt))
+        } catch (err) {
+          reading.end()
+          if (err instanceof ImportInputError) throw new Refusal(err.message)
+          throw err
+        }
+        reading.tick()
+      }
+    }
+    if (!values.ndjson) {
+      target = await openTarget({dataset: values.dataset, dir: values.dir})
+      process.stderr.write(`${dryRun ? 'planning an import into' : 'importing into'} ${target.description}\n`)
+    }
+    const output = target ? new Writer(target, dryRun, files.length) : undefined
+    const pages = spool ? spool.pages() : readEach(files, importedAt, refused)
+    for await (const {file, result} of pages) {
+      if (output) await output.write(file, result)
+      else await print(result.documents.map((doc) => `${JSON.stringify(doc)}\n`).join(''))
+    }
+    output?.report()
+  } finally {
+    spool?.dispose()
+    await target?.close()
+  }
+  if (!refused.length) return 0
+  process.stderr.write(`refused ${refused.length} of ${files.length} pages (the others were ${dryRun ? 'planned' : 'imported'}):\n`)
+  for (const reason of refused) process.stderr.write(`  ${reason.split('\n')[0]}\n`)
+  return 1
+}
+
+/** --keep-going: each page as soon as it is read; a refused page is noted in `refused` and skipped. */
+async function* readEach(files: string[], importedAt: string, refused: string[]): AsyncGenerator<{file: string; result: ImportResult}> {
   for (const file of files) {
-    if (isUrl(file)) {
-      const page = await fetchPage(file)
-      results.push({file, result: buildDocuments(page.html, {sourceFile: page.url, importedAt, format: 'html', url: page.url})})
+    let result: ImportResult
+    try {
+      result = await extract(file, importedAt)
+    } catch (err) {
+      if (!(err instanceof ImportInputError)) throw err
+      refused.push(err.message)
       continue
     }
-    const page = readPageFile(file)
-    results.push({file, result: buildDocuments(page.content, {sourceFile: basename(file), importedAt, format: page.format})})
+    yield {file, result}
   }
-} catch (err) {
-  if (err instanceof ImportInputError) fail(err.message)
-  throw err
 }
 
-if (args.values.ndjson) {
-  for (const {result} of results) for (const doc of result.documents) process.stdout.write(`${JSON.stringify(doc)}\n`)
-  // Exit only once stdout has taken every line: a pipe is written asynchronously.
-  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
-  process.exit(0)
-}
+/** Writes pages to the target one transaction each, keeping only the running totals. */
+class Writer {
+  readonly totals = emptyCounts()
+  readonly bySource: Record<string, number> = {}
+  readonly progress: Progress
+  #written = 0
 
-const target = await openTarget(args.values.dataset ? {dataset: args.values.dataset} : {})
-const dryRun = Boolean(args.values['dry-run'])
-process.stderr.write(`${dryRun ? 'planning an import into' : 'importing into'} ${target.description}\n`)
-const totals = emptyCounts()
-const bySource: Record<string, number> = {}
-const tty = process.stderr.isTTY
-try {
-  for (const [i, {file, result}] of results.entries()) {
-    const summary = await writeImport(target, result, {dryRun})
-    for (const t of DOC_TYPES) for (const k of ['created', 'updated', 'unchanged', 'deleted'] as const) totals[t][k] += summary.counts[t][k]
-    for (const [k, n] of Object.entries(summary.claimsBySourceKind)) bySource[k] = (bySource[k] ?? 0) + n
+  constructor(
+    readonly target: DatasetTarget,
+    readonly dryRun: boolean,
+    readonly expected: number,
+  ) {
+    this.progress = new Progress(process.stderr, dryRun ? 'planning' : 'writing', expected)
+  }
+
+  async write(file: string, result: ImportResult): Promise<void> {
+    let summary
+    try {
+      summary = await writeImport(this.target, result, {dryRun: this.dryRun})
+    } catch (err) {
+      this.progress.end()
+      throw new Refusal(`writing failed: ${(err as Error).message}`)
+    }
+    this.#written++
+    for (const t of DOC_TYPES) for (const k of ['created', 'updated', 'unchanged', 'deleted'] as const) this.totals[t][k] += summary.counts[t][k]
+    for (const [k, n] of Object.entries(summary.claimsBySourceKind)) this.bySource[k] = (this.bySource[k] ?? 0) + n
+    if (process.stderr.isTTY) return this.progress.tick()
     const changed = DOC_TYPES.some((t) => summary.counts[t].created || summary.counts[t].updated || summary.counts[t].deleted)
-    const line = `${file}: ${result.claims.length} claims, ${result.people.length} people, ${result.places.length} places, ${result.organizations.length} organizations${changed ? '' : ' (unchanged)'}`
-    if (tty) {
-      const width = 24
-      const done = Math.round(((i + 1) / results.length) * width)
-      process.stderr.write(`\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${i + 1}/${results.length} ${basename(file).slice(0, 40).padEnd(40)}`)
-      if (i + 1 === results.length) process.stderr.write('\n')
-    } else process.stderr.write(`[${i + 1}/${results.length}] ${line}\n`)
+    process.stderr.write(
+      `[${this.#written}/${this.expected}] ${file}: ${result.claims.length} claims, ${result.people.length} people, ${result.places.length} places, ${result.organizations.length} organizations${changed ? '' : ' (unchanged)'}\n`,
+    )
   }
-} catch (err) {
-  await target.close()
-  fail(`writing failed: ${(err as Error).message}`)
-}
-await target.close()
 
-const anyChange = DOC_TYPES.some((t) => totals[t].created || totals[t].updated || totals[t].deleted)
-process.stderr.write(`\n${dryRun ? 'would write' : 'wrote'} to ${target.description}${anyChange ? '' : ': nothing changed'}\n`)
-process.stderr.write(`${'type'.padEnd(14)}${'created'.padStart(9)}${'updated'.padStart(9)}${'unchanged'.padStart(11)}${'deleted'.padStart(9)}\n`)
-for (const t of DOC_TYPES) {
-  const c = totals[t]
-  process.stderr.write(`${t.padEnd(14)}${String(c.created).padStart(9)}${String(c.updated).padStart(9)}${String(c.unchanged).padStart(11)}${String(c.deleted).padStart(9)}\n`)
+  report(): void {
+    this.progress.end()
+    const {totals, target} = this
+    const anyChange = DOC_TYPES.some((t) => totals[t].created || totals[t].updated || totals[t].deleted)
+    const lines = [
+      '',
+      `${this.dryRun ? 'would write' : 'wrote'} ${this.#written} pages to ${target.description}${anyChange ? '' : ': nothing changed'}`,
+      `${'type'.padEnd(14)}${'created'.padStart(9)}${'updated'.padStart(9)}${'unchanged'.padStart(11)}${'deleted'.padStart(9)}`,
+      ...DOC_TYPES.map((t) => {
+        const c = totals[t]
+        return `${t.padEnd(14)}${String(c.created).padStart(9)}${String(c.updated).padStart(9)}${String(c.unchanged).padStart(11)}${String(c.deleted).padStart(9)}`
+      }),
+      `claims by source: ${Object.entries(this.bySource).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
+    ]
+    process.stderr.write(`${lines.join('\n')}\n`)
+  }
 }
-process.stderr.write(`claims by source: ${Object.entries(bySource).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}\n`)
+
+// Every exit goes through exitCode, never process.exit(): stdout may be a pipe still holding output.
+try {
+  process.exitCode = await main()
+} catch (err) {
+  if (!(err instanceof Refusal)) throw err
+  process.stderr.write(`import: ${err.message.split('\n')[0]}\n`)
+  process.exitCode = err.code
+}

@@ -1,45 +1,59 @@
-// npm run lake -- [--port 3334] [--dataset production] [--dir .sanity/local] [--token SECRET] [--cors-origin URL]… [--query-timeout SECONDS]
+// npm run lake -- [--port 3334] [--dataset production] [--dir PATH] [--token SECRET] [--cors-origin URL]… [--query-timeout SECONDS]
 // Serves the local datasets over Sanity's HTTP API until interrupted.
 import {parseArgs} from 'node:util'
 import {checkOrigin} from '../lake/origins.ts'
 import {startLakeServer} from '../lake/server.ts'
-import {checkDatasetName, DEFAULT_DATASET, DEFAULT_LOCAL_DIR} from '../lake/target.ts'
+import {checkDatasetName, DEFAULT_DATASET, localDir} from '../lake/target.ts'
 
-let values
-try {
-  ;({values} = parseArgs({
-    options: {
-      port: {type: 'string', default: process.env.LAKE_PORT ?? '3334'},
-      dataset: {type: 'string', default: process.env.SANITY_DATASET || DEFAULT_DATASET},
-      dir: {type: 'string', default: DEFAULT_LOCAL_DIR},
-      token: {type: 'string', default: process.env.LAKE_TOKEN},
-      'cors-origin': {type: 'string', multiple: true, default: []},
-      'query-timeout': {type: 'string', default: '60'},
-    },
-  }))
-  values['cors-origin'].forEach(checkOrigin)
-  if (!/^\d+(\.\d+)?$/.test(values['query-timeout']) || Number(values['query-timeout']) <= 0) {
-    throw new Error(`--query-timeout must be a number of seconds, not "${values['query-timeout']}"`)
+/** Serves until SIGINT or SIGTERM; every way out sets process.exitCode and lets the output drain. */
+async function main(): Promise<number> {
+  let values
+  try {
+    ;({values} = parseArgs({
+      options: {
+        port: {type: 'string', default: process.env.LAKE_PORT ?? '3334'},
+        dataset: {type: 'string', default: process.env.SANITY_DATASET || DEFAULT_DATASET},
+        dir: {type: 'string'},
+        token: {type: 'string', default: process.env.LAKE_TOKEN},
+        'cors-origin': {type: 'string', multiple: true, default: []},
+        'query-timeout': {type: 'string', default: '60'},
+      },
+    }))
+    values['cors-origin'].forEach(checkOrigin)
+    if (!/^\d+(\.\d+)?$/.test(values['query-timeout']) || Number(values['query-timeout']) <= 0) {
+      throw new Error(`--query-timeout must be a number of seconds, not "${values['query-timeout']}"`)
+    }
+    checkDatasetName(values.dataset)
+    if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new Error(`--port must be a port number, not "${values.port}"`)
+  } catch (error) {
+    console.error(`lake: ${(error as Error).message}`)
+    return 2
   }
-  checkDatasetName(values.dataset)
-  if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new Error(`--port must be a port number, not "${values.port}"`)
-} catch (error) {
-  console.error(`lake: ${(error as Error).message}`)
-  process.exit(2)
-}
 
-const server = await startLakeServer({port: Number(values.port), dir: values.dir, token: values.token, datasets: [values.dataset], corsOrigins: values['cors-origin'], queryTimeoutMs: Number(values['query-timeout']) * 1000}).catch(
-  (error: Error) => {
-    console.error(`lake: cannot start: ${error.message}`)
-    process.exit(1)
-  },
-)
-console.log(`Local Content Lake at ${server.url} (dataset "${values.dataset}" in ${values.dir}${values.token ? ', token required for writes and drafts' : ''})`)
-console.log(`@sanity/client: {apiHost: '${server.url}', useProjectHostname: false, projectId: 'local', dataset: '${values.dataset}'}`)
+  const dir = localDir(values.dir)
+  let server
+  try {
+    server = await startLakeServer({
+      port: Number(values.port),
+      dir,
+      token: values.token,
+      datasets: [values.dataset],
+      corsOrigins: values['cors-origin'],
+      queryTimeoutMs: Number(values['query-timeout']) * 1000,
+    })
+  } catch (error) {
+    console.error(`lake: cannot start: ${(error as Error).message}`)
+    return 1
+  }
+  console.log(`Local Content Lake at ${server.url} (dataset "${values.dataset}" in ${dir}${values.token ? ', token required for writes and drafts' : ''})`)
+  console.log(`@sanity/client: {apiHost: '${server.url}', useProjectHostname: false, projectId: 'local', dataset: '${values.dataset}'}`)
 
-const stop = async () => {
+  await new Promise((stopped) => {
+    process.once('SIGINT', stopped)
+    process.once('SIGTERM', stopped)
+  })
   await server.close()
-  process.exit(0)
+  return 0
 }
-process.once('SIGINT', stop)
-process.once('SIGTERM', stop)
+
+process.exitCode = await main()

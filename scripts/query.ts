@@ -1,13 +1,14 @@
-// npm run query -- NAME [--param key=value ...] [--dataset NAME]
+// npm run query -- [NAME [--param key=value ...]] [--dataset NAME] [--dir PATH]
 // Prints a frontend query's result as JSON, from the dataset the environment points at.
 import {openTarget} from '../lake/target.ts'
-import {QueryUsageError, resolveQuery} from '../queries/index.ts'
+import {QueryUsageError, queryCatalogue, resolveQuery} from '../queries/index.ts'
 
-const usage = 'usage: npm run query -- NAME [--param key=value ...] [--dataset NAME]'
+const usage = 'usage: npm run query -- NAME [--param key=value ...] [--dataset NAME] [--dir PATH]'
 
-function parseArgs(argv: string[]): {name: string; params: Record<string, unknown>; dataset?: string} {
+function parseArgs(argv: string[]): {name?: string; params: Record<string, unknown>; dataset?: string; dir?: string} {
   let name: string | undefined
   let dataset: string | undefined
+  let dir: string | undefined
   const params: Record<string, unknown> = {}
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
@@ -19,6 +20,9 @@ function parseArgs(argv: string[]): {name: string; params: Record<string, unknow
     } else if (arg === '--dataset') {
       dataset = argv[++i]
       if (!dataset) throw new QueryUsageError(`--dataset needs a name; ${usage}`)
+    } else if (arg === '--dir') {
+      dir = argv[++i]
+      if (!dir) throw new QueryUsageError(`--dir needs a folder; ${usage}`)
     } else if (arg.startsWith('-')) {
       throw new QueryUsageError(`unknown option ${arg}; ${usage}`)
     } else if (name === undefined) {
@@ -27,8 +31,8 @@ function parseArgs(argv: string[]): {name: string; params: Record<string, unknow
       throw new QueryUsageError(`one query at a time (got "${name}" and "${arg}"); ${usage}`)
     }
   }
-  if (!name) throw new QueryUsageError(`no query named; ${usage}`)
-  return {name, params, dataset}
+  if (!name && Object.keys(params).length) throw new QueryUsageError(`--param without a query name; ${usage}`)
+  return {name, params, dataset, dir}
 }
 
 /** JSON when it parses (numbers, null, true, quoted strings), the text itself otherwise. */
@@ -41,17 +45,26 @@ function parseValue(text: string): unknown {
 }
 
 try {
-  const {name, params, dataset} = parseArgs(process.argv.slice(2))
+  const {name, params, dataset, dir} = parseArgs(process.argv.slice(2))
+  if (name === undefined) {
+    // No name: the list of queries and what each takes, on stdout (it is what was asked for).
+    process.stdout.write(`${queryCatalogue()}\n\n${usage}\n`)
+  } else {
+    await run(name, params, dataset, dir)
+  }
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error)
+  process.stderr.write(`query: ${message.split('\n')[0]}\n`)
+  process.exitCode = 1
+}
+
+async function run(name: string, params: Record<string, unknown>, dataset?: string, dir?: string): Promise<void> {
   const resolved = resolveQuery(name, params)
-  const target = await openTarget({dataset})
+  const target = await openTarget({dataset, dir})
   try {
     const result = await target.fetch(resolved.query, resolved.params)
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
   } finally {
     await target.close()
   }
-} catch (error) {
-  const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`query: ${message.split('\n')[0]}\n`)
-  process.exitCode = 1
 }

@@ -5,10 +5,10 @@ import {createServer, type Server} from 'node:http'
 import {tmpdir} from 'node:os'
 import {extname, join, resolve, sep} from 'node:path'
 import {chromium, type BrowserContext, type ConsoleMessage, type Page} from 'playwright-core'
+import {chooseChromium, PACKAGED_CHROMIUM_DIR, type ChromiumChoice} from './chromium.ts'
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..')
 export const ARTIFACTS_DIR = join(PROJECT_ROOT, 'test-artifacts', 'browser')
-export const CHROMIUM_PATH = '/usr/bin/chromium'
 
 /**
  * Hosts a built Studio reaches for even with `autoUpdates: false`: the dashboard bridge script,
@@ -101,11 +101,19 @@ export async function serveStatic(root: string): Promise<{url: string; close(): 
   }
 }
 
-/** Debian's Chromium, headless, with a fresh profile and every non-loopback request aborted. */
+/** The Chromium the tests drive (Debian's, else the packaged one), chosen once per test file. */
+let chosen: ChromiumChoice | undefined
+export function browserChoice(): ChromiumChoice {
+  chosen ??= chooseChromium(PACKAGED_CHROMIUM_DIR(PROJECT_ROOT))
+  return chosen
+}
+
+/** Chromium, headless, with a fresh profile and every non-loopback request aborted. */
 export async function launchBrowser(): Promise<BrowserContext> {
+  const {executablePath, args} = browserChoice()
   const userDataDir = await mkdtemp(join(tmpdir(), 'chromium-profile-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     headless: true,
     // Tall enough that a list of a few dozen claims is rendered whole (lists are virtualised).
     viewport: {width: 1440, height: 1600},
@@ -117,6 +125,7 @@ export async function launchBrowser(): Promise<BrowserContext> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
   })
   await context.route(

@@ -1,5 +1,4 @@
 // The dataset every query test reads: the bundled article imported into a fresh local dataset.
-import {existsSync} from 'node:fs'
 import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -10,11 +9,8 @@ import {openLocalTarget, type DatasetTarget, type SanityDocument} from '../../la
 
 export const BUNDLED_ARTICLE = fileURLToPath(new URL('../../data/articles/000_fcede281fa476672.txt', import.meta.url))
 
-/** The gold annotation of the bundled article: the shared seed while it exists, else the repository's copy. */
-const sharedGold = fileURLToPath(new URL('../../../shared/seeds/000_fcede281fa476672.gold.json', import.meta.url))
-export const BUNDLED_GOLD = existsSync(sharedGold)
-  ? sharedGold
-  : fileURLToPath(new URL('../fixtures/articles/000_fcede281fa476672.gold.json', import.meta.url))
+/** The gold annotation of the bundled article, committed beside it. */
+export const BUNDLED_GOLD = fileURLToPath(new URL('../../data/articles/000_fcede281fa476672.gold.json', import.meta.url))
 
 export interface OpenDataset {
   target: DatasetTarget

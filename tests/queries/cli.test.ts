@@ -1,12 +1,13 @@
 import {execFile} from 'node:child_process'
-import {readdir, rm} from 'node:fs/promises'
+import {mkdtemp, readdir, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
 import {basename, dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 
 import {localDatasetFile, openLocalTarget, type SanityDocument} from '../../lake/target.ts'
-import {articleBySlugQuery} from '../../queries/index.ts'
+import {articleBySlugQuery, queries} from '../../queries/index.ts'
 import {bundledDocuments} from './bundled.ts'
 import {Expected} from './expected.ts'
 
@@ -17,11 +18,14 @@ const dataset = `queries-cli-test-${process.pid}`
 const file = localDatasetFile(dataset)
 let expected: Expected
 
-async function query(...args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
+/** Runs the query CLI on the test dataset; a trailing object adds environment variables. */
+async function query(...args: (string | Record<string, string>)[]): Promise<{code: number; stdout: string; stderr: string}> {
+  const env = args.find((arg) => typeof arg === 'object') ?? {}
+  const argv = args.filter((arg) => typeof arg === 'string')
   try {
-    const {stdout, stderr} = await run(tsx, ['scripts/query.ts', ...args, '--dataset', dataset], {
+    const {stdout, stderr} = await run(tsx, ['scripts/query.ts', ...argv, '--dataset', dataset], {
       cwd: root,
-      env: {...process.env, SANITY_PROJECT_ID: '', SANITY_DATASET: ''},
+      env: {...process.env, SANITY_PROJECT_ID: '', SANITY_DATASET: '', LAKE_DIR: '', ...env},
     })
     return {code: 0, stdout, stderr}
   } catch (error) {
@@ -57,6 +61,32 @@ describe('npm run query', () => {
     expect(JSON.parse(list.stdout).map((item: {slug: string}) => item.slug)).toEqual([slug])
     const claims = await query('claimsQuery', '--param', 'sourceKind=unnamed')
     expect(JSON.parse(claims.stdout).length).toBe(expected.sourcing(expected.article).unnamed)
+  })
+
+  test('lists every query with the parameters it takes when given no name', async () => {
+    const listing = await query()
+    expect(listing.code).toBe(0)
+    expect(listing.stderr).toBe('')
+    const rows = listing.stdout.split('\n').filter((line) => line.startsWith('  '))
+    expect(rows.map((row) => row.trim().split(/\s+/)[0])).toEqual(Object.keys(queries))
+    expect(rows).toContainEqual(expect.stringMatching(/^ {2}articleListQuery +\$offset \(default 0\), \$limit \(default 20\)$/))
+    expect(rows).toContainEqual(expect.stringMatching(/^ {2}personBySlugQuery +\$slug$/))
+  })
+
+  test('reads the dataset in the folder --dir or LAKE_DIR names', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'queries-cli-dir-'))
+    try {
+      const target = await openLocalTarget(localDatasetFile(dataset, elsewhere))
+      await target.mutate([{createOrReplace: {_id: 'article-elsewhere', _type: 'article', headline: 'Elsewhere', slug: {_type: 'slug', current: 'elsewhere'}} as SanityDocument}])
+      await target.close()
+      const slugsOf = (result: {stdout: string}) => (JSON.parse(result.stdout) as {slug: string}[]).map((item) => item.slug)
+      expect(slugsOf(await query('articleListQuery', '--dir', elsewhere))).toEqual(['elsewhere'])
+      expect(slugsOf(await query('articleListQuery', {LAKE_DIR: elsewhere}))).toEqual(['elsewhere'])
+      // --dir wins over the environment.
+      expect(slugsOf(await query('articleListQuery', '--dir', dirname(file), {LAKE_DIR: elsewhere}))).toEqual([expected.article.slug.current])
+    } finally {
+      await rm(elsewhere, {recursive: true, force: true})
+    }
   })
 
   test('refuses an unknown name or a missing parameter with one line listing what exists, and exit 1', async () => {
