@@ -195,6 +195,15 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
         const ranked = holders.map((e) => ({e, at: lastBefore(e)})).sort((a, b) => b.at - a.at)
         if (ranked.length > 1 && ranked[0]!.at >= 0 && ranked[0]!.at > ranked[1]!.at) return {kind: 'person', entityKey: ranked[0]!.e.key, description: phrase}
       }
+      // "The real estate agent said", "the 45-year-old teacher said": a described person is the one the
+      // story has just named (in this paragraph or the one before), when no one holds that role by title.
+      const describedPerson = phrase.match(/^the\s+((?:[\w-]+\s+){1,3})([a-z]+)$/i)
+      if (describedPerson && !within.length && isRoleHead(describedPerson[2]!) && !UNNAMED_HEAD.test(describedPerson[2]!)) {
+        // The last person who was a sentence's subject (opened it), not one named in passing.
+        const named = [unit, unit - 1].flatMap((u) => [...(index.mentionsByUnit.get(u) ?? [])].filter((m) => (u < unit || m.mention.end <= s) && index.units[u]?.sentenceStarts.has(m.mention.start)).reverse())
+        const last = named.find((m) => entityOf(m.key)?.type === 'person')
+        if (last && unit - 1 >= firstBodyUnit - 1) return {kind: 'person', entityKey: last.key, description: phrase}
+      }
       // "the Kenyan government", "Spain's government": that country's government speaks; "China's commerce
       // ministry", "the French foreign ministry": that country's ministry of that portfolio.
       const country = firstMention && entityOf(firstMention.key)
@@ -312,8 +321,14 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
           const gender = genderOf(entityOf(h.entityKey))
           if (gender === want || gender === undefined) return {kind: 'person', entityKey: h.entityKey, description: pronoun === 'he' ? 'He' : 'She'}
         }
+        const fits = (key: string) => entityOf(key)?.type === 'person' && (genderOf(entityOf(key)) ?? want) === want
         const earlier = [...mentions].reverse().find((m) => m.mention.end <= s && entityOf(m.key)?.type === 'person')
         if (earlier) return {kind: 'person', entityKey: earlier.key, description: pronoun}
+        // "When Patrick walked in …" / ""Don't mind me!" he told them.": the person last named in the two paragraphs before.
+        for (const before of [unit - 1, unit - 2]) {
+          const named = [...(index.mentionsByUnit.get(before) ?? [])].reverse().find((m) => fits(m.key))
+          if (named && before >= firstBodyUnit) return {kind: 'person', entityKey: named.key, description: pronoun}
+        }
         return undefined
       }
       // "it" / "they": the nearest organization or unnamed source before it in this sentence, then earlier sources.
@@ -570,6 +585,9 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
         // audience, never the source, and may stand between the cue and the sentence's end.
         const audience = /^(?:told|tells)$/.test(verb) ? afterCue.match(/^\s+(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}\p{N}'.-]*(?:\s+\p{Lu}[\p{L}\p{N}'.-]*){0,3}|reporters|journalists|lawmakers|legislators|parliament|congress|the court|a court|the jury|jurors|supporters|investors|analysts|officials|residents|students|workers|members|delegates|viewers|listeners|readers|him|her|them|us|me)\b/u)?.[0] ?? '' : ''
         const trailing = /^(?:\s+(?:(?:in|on|at|during|after|before|to|via)\b[^,]{0,50}|(?:last|this|next|late|early)\s+(?:week|month|year|night|morning|evening|\w+day)\b))?\s*(?:,\s*(?:adding|saying|citing|noting|according|speaking|who|which|asking|requesting|declining|in|at|on|amid|after|as|during|following|despite|\w+ing)\b.*)?[.!?]?\s*$/.test(afterCue.slice(audience.length))
+        // "when they were told …": the subject of a passive cue is its audience, not its source ("…, the
+        // court was told." at a sentence's end stays an agentless attribution).
+        if (!trailing && /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/i.test(beforeCue)) continue
         // "early-voting states", "the reports", "his claims": a determiner or modifier before an -s form makes it a noun.
         if (/s$/.test(verb) && /(?:^|\s)(?:the|a|an|these|those|its|their|his|her|our|your|my|many|several|some|all|both|other|such|member|two|three|four|five|\d+|[\p{L}]+-[\p{L}]+)\s*$/iu.test(beforeCue)) continue
         // A negated cue reports no claim ("Israel has not claimed responsibility").
@@ -728,7 +746,7 @@ function sourceEnd(text: string, start: number, limit: number): number {
  * ("Gregory Brew, an analyst at Eurasia Group, pointed out"). Offsets into the text, or undefined.
  */
 /** Auxiliaries, adverbs and verb chains between a subject and its cue ("has recently tried to suggest"). */
-const AUXILIARIES = /(?:\s+(?:has|have|had|also|was|were|is|are|will|would|later|then|reportedly|previously|publicly|repeatedly|separately|earlier|further|not|never|already|quickly|again|only|just|officially|formally|firmly|recently|in a statement|on \w+|(?:tried|tries|sought|seeks|wanted|wants|went on|appeared|appears|seemed|seems|moved|rushed|was quick|were quick)\s+to))+\s*$/i
+const AUXILIARIES = /(?:\s+(?:has|have|had|also|was|were|is|are|will|would|later|then|reportedly|previously|publicly|repeatedly|separately|earlier|further|not|never|already|quickly|again|only|just|officially|formally|firmly|recently|in a statement|on \w+|ultimately|eventually|finally|initially|subsequently|immediately|privately|openly|(?:tried|tries|sought|seeks|wanted|wants|went on|appeared|appears|seemed|seems|moved|rushed|was quick|were quick)\s+to))+\s*$/i
 
 export function subjectBefore(text: string, sentenceStart: number, cue: number): [number, number] | undefined {
   let left = text.slice(sentenceStart, cue)
@@ -741,6 +759,12 @@ export function subjectBefore(text: string, sentenceStart: number, cue: number):
   if (conj) left = conj[1]!.replace(AUXILIARIES, '')
   const end = sentenceStart + left.replace(/\s+$/, '').length
   let segment = left.replace(/\s+$/, '')
+  // "…'s SARS outbreak—and Beijing officials admitted": a dash opens a new clause, whose subject follows it.
+  const dash = segment.search(/[—–](?=[^—–]*$)/)
+  if (dash >= 0 && dash < segment.length - 2) {
+    sentenceStart += dash + 1
+    segment = segment.slice(dash + 1)
+  }
   // Appositions: "Name, a role at Org," / "Name, 61, who has lived …," / "The Association, which says …," → back to the name.
   let start = sentenceStart
   const parts = segment.split(/,\s*/)
@@ -785,7 +809,8 @@ function hedgingOf(statement: string, cue: string): Hedging {
 
 function genderOf(entity: Entity | undefined): 'male' | 'female' | undefined {
   if (!entity) return undefined
-  const first = entity.name.split(/\s+/)[0]!
+  // "Eva-Marie": a hyphenated given name takes its first part's gender.
+  const first = entity.name.split(/\s+/)[0]!.split('-')[0]!
   const tags = lexTags(first)
   const list = Array.isArray(tags) ? tags : tags ? [tags] : []
   if (list.includes('MaleName')) return 'male'

@@ -302,3 +302,36 @@ describe('cue words that are nouns or name no statement', () => {
     expect(claimsOf('Paolo Conti maintained that the count was fair.').map((c) => c.statement)).toEqual(['the count was fair'])
   })
 })
+
+describe('coreference across sentences and paragraphs', () => {
+  it('resolves a pronoun speaker to the person named in the paragraph before', () => {
+    const claims = claimsOf('When Paolo Conti walked in, the room turned around.', '"Do not mind me!" he told them.')
+    expect(claims.map((c) => [c.source, c.statement])).toEqual([['Paolo Conti', 'Do not mind me!']])
+  })
+  it('resolves a described person ("the real estate agent") to the last person who opened a sentence', () => {
+    const claims = claimsOf('Marta Velloso did not know Paolo Conti was coming. The real estate agent said she liked his plan.')
+    expect(claims.map((c) => [c.source, c.statement])).toEqual([['Marta Velloso', 'she liked his plan']])
+  })
+  it('gives a hyphenated given name its first part’s gender when resolving "he"', () => {
+    const claims = claimsOf(
+      'Paolo Conti said the bill was fair.',
+      'Anna-Lena Marsk, the minister, said the vote would wait.',
+      'He has always denied the reports, saying the money was a loan.',
+    )
+    expect(claims.at(-1)).toMatchObject({source: 'Paolo Conti', statement: 'the money was a loan'})
+  })
+})
+
+describe('passive cues and clauses after a dash', () => {
+  it('does not make the subject of a passive cue its source, but keeps "…, the court was told."', () => {
+    const claims = claimsOf(
+      'The workers were told the plant would close in May.',
+      'The money will be repaid by the end of the year, the court was told.',
+    )
+    expect(claims.map((c) => [c.kind, c.statement])).toEqual([['unnamed', 'The money will be repaid by the end of the year']])
+  })
+  it('finds the subject of a cue after a dash', () => {
+    const claims = claimsOf('In 2003 the ministry hid the true extent of the outbreak—and city officials ultimately admitted that the count was ten times higher.')
+    expect(claims.map((c) => [c.kind, c.source, c.statement])).toEqual([['unnamed', 'city officials', 'the count was ten times higher']])
+  })
+})
