@@ -193,6 +193,9 @@ const PLACE_FEATURES = (() => {
   return {heads: words(raw.heads), leads: words(raw.leads), compass: new Set(raw.compass), plurals, lowercaseHeads: new Set(raw.lowercaseHeads)}
 })()
 
+/** "Former", "Acting": qualifies a role in time, never part of a name. */
+const TIME_QUALIFIER = /^(?:Former|Ex|Late|Then|Acting|Interim|Outgoing|Incoming)$/
+
 /** A given name, hyphenated ones included ("Eva-Marie", "Sui-Lee" when either part is known). */
 const isGivenName = (word: string) => isFirstName(word) || (word.includes('-') && word.split('-').some((part) => /^\p{Lu}/u.test(part) && isFirstName(part)))
 
@@ -263,6 +266,21 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
     const p = g.placeByName.get(gazetteerKey(t.core)) ?? g.countryByDemonym.get(gazetteerKey(t.core))
     if (p?.kind === 'country' && p.isoCode) countryMentioned.add(p.isoCode)
   }
+  // The countries the story is set in: those it names, and those its regions lie in ("South Carolina" → US).
+  const storyCountries = new Set(countryMentioned)
+  for (const c of all) {
+    for (let i = 0; i < c.tokens.length; i++) {
+      for (const n of [1, 2]) {
+        const p = c.tokens[i + n - 1] && g.placeByName.get(gazetteerKey(c.tokens.slice(i, i + n).map((t) => t.core).join(' ')))
+        if (p?.countryCode && p.kind !== 'city') storyCountries.add(p.countryCode)
+      }
+    }
+  }
+  /** "Republican attacks", "GOP-dominated": a party's adjective, in a story set in its country. */
+  const partyOf = (word: string) => {
+    const org = g.organizationByAdjective.get(word)
+    return org?.countryCode && storyCountries.has(org.countryCode) ? org : undefined
+  }
 
   // Surnames of people named with a known given name ("Joe Biden"): "Hunter Biden" is another of the family.
   const familyNames = new Set<string>()
@@ -284,12 +302,12 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
     while (tokens.length && (!tokens.at(-1)!.cap || (tokens.length > 1 && POSTNOMINALS.has(tokens.at(-1)!.core)))) tokens.pop()
     if (tokens[0]?.core === 'The' || tokens[0]?.core === 'A' || tokens[0]?.core === 'An') tokens.shift()
     // "Former United captain …": a leading time qualifier belongs to a role, never to a name.
-    if (tokens.length > 1 && /^(?:Former|Ex|Late|Then|Acting|Interim|Outgoing|Incoming)$/.test(tokens[0]!.core) && !isRoleHead(tokens[1]!.core) && !isRoleModifier(tokens[1]!.core)) tokens.shift()
+    if (tokens.length > 1 && TIME_QUALIFIER.test(tokens[0]!.core) && !isRoleHead(tokens[1]!.core) && !isRoleModifier(tokens[1]!.core)) tokens.shift()
     // A sentence-initial common word is not part of a name ("During", "Sources", "Markets").
     if (tokens.length && chunk.sentenceInitial && tokens[0] === chunk.tokens[0]) {
       const w = tokens[0]!.core
       const known = g.placeByName.has(gazetteerKey(w)) || g.countryByDemonym.has(gazetteerKey(w)) || g.organizationByName.has(gazetteerKey(w))
-      if (!known && !isRoleHead(w) && !isRoleModifier(w) && !isFirstName(w) && commonHere(w) && !midCapitalized.has(w.toLowerCase())) tokens.shift()
+      if (!known && !partyOf(w) && !isRoleHead(w) && !isRoleModifier(w) && !isFirstName(w) && commonHere(w) && !midCapitalized.has(w.toLowerCase())) tokens.shift()
     }
     while (tokens.length && !tokens[0]!.cap) tokens.shift()
     if (!tokens.length) continue
@@ -396,7 +414,9 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
         if (after.some((t) => isOrgHead(t.core, 'only'))) break
         let roleStart = r
         while (roleStart > 0 && (isRoleModifier(tokens[roleStart - 1]!.core) || isRoleHead(tokens[roleStart - 1]!.core))) roleStart--
-        const orgTokens = tokens.slice(0, roleStart)
+        // "Former National Security Council official X": the time qualifier belongs to the role.
+        const qualifier = TIME_QUALIFIER.test(tokens[0]!.core) ? 1 : 0
+        const orgTokens = tokens.slice(qualifier, roleStart)
         const orgText = orgTokens.length ? spanText(unit, orgTokens) : ''
         if (orgTokens.length && orgTokens.every((t) => t.cap) && !g.placeByName.has(gazetteerKey(orgText)) && !g.countryByDemonym.has(gazetteerKey(orgText))) {
           const mark = found.length
@@ -415,6 +435,9 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
       // Countries and demonyms in the role are mentions of those places.
       let nationality: GazetteerPlace | undefined
       for (const t of roleTokens) {
+        // "Republican Gov. Eric Holcomb": the party in the title is mentioned too.
+        const party = partyOf(t.core)
+        if (party) note({...chunk, tokens: [t]}, {type: 'organization', name: party.name, tokens: [t], org: party, orgKind: party.kind, strong: true})
         const p = g.countryByDemonym.get(gazetteerKey(t.core)) ?? (g.placeByName.get(gazetteerKey(t.core))?.kind === 'country' ? g.placeByName.get(gazetteerKey(t.core)) : undefined)
         if (p) {
           nationality ??= p
@@ -494,6 +517,8 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
       return
     }
     if (lexOrg || (tokens.length >= 2 && isOrgHead(last, 'last')) || headBeforeConnector || (tokens.length >= 3 && ORG_LEADS.has(firstLower) && tokens[1]!.core === 'of')) {
+      // "Former National Security Council (official)": a time qualifier belongs to the role that follows.
+      if (tokens.length >= 3 && TIME_QUALIFIER.test(tokens[0]!.core)) return classify({...chunk, tokens: tokens.slice(1)}, {...original, tokens: tokens.slice(1)})
       note(chunk, {type: 'organization', name: text.replace(/^the\s+/i, ''), tokens, orgKind: orgKindOf(text), strong: true})
       return
     }
@@ -814,6 +839,11 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
     const person = findBySurname(t.core) ?? findByFamilyNameFirst(t.core)
     if (person) {
       addMention(person, chunk, [t])
+      continue
+    }
+    const party = partyOf(t.core)
+    if (party) {
+      addMention(newEntity('organization', party.name, {orgKind: party.kind}), chunk, [t])
       continue
     }
     // A day or month alone ("sued the firm Tuesday, accusing …") is a date, never a new entity; it may still be a surname (above).

@@ -95,6 +95,8 @@ export interface Gazetteer {
   /** Cities by lowercased name, most populous first. */
   citiesByName: Map<string, GazetteerPlace[]>
   organizationByName: Map<string, GazetteerOrganization>
+  /** A party's capitalized adjectives ("Republican", "GOP"), exact case. */
+  organizationByAdjective: Map<string, GazetteerOrganization>
 }
 
 let loaded: Gazetteer | undefined
@@ -189,13 +191,15 @@ function load(): Gazetteer {
 
   const organizationByName = new Map<string, GazetteerOrganization>()
   const orgs = JSON.parse(readFileSync(dataDir + 'organizations.json', 'utf8')) as {
-    organizations: {name: string; kind: OrganizationKind; country?: string; aliases?: string[]}[]
+    organizations: {name: string; kind: OrganizationKind; country?: string; aliases?: string[]; adjectives?: string[]}[]
   }
+  const organizationByAdjective = new Map<string, GazetteerOrganization>()
   for (const o of orgs.organizations) {
     const org: GazetteerOrganization = {name: o.name, kind: o.kind, countryCode: o.country, aliases: o.aliases ?? []}
     for (const n of [o.name, ...org.aliases]) organizationByName.set(key(n), org)
+    for (const a of o.adjectives ?? []) organizationByAdjective.set(a, org)
   }
-  return {placeByName, countryByDemonym, countryByCode, citiesByName, organizationByName}
+  return {placeByName, countryByDemonym, countryByCode, citiesByName, organizationByName, organizationByAdjective}
 }
 
 function pluralDemonym(d: string): string {

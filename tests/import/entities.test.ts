@@ -194,3 +194,26 @@ describe('titles without a name', () => {
     expect(people.map((p) => [p.name, p.roles[0]?.title])).toEqual([['Eva-Marie Lindqvist', 'Deputy Director of Public Works']])
   })
 })
+
+describe('parties by their adjectives', () => {
+  it('reads a party’s capitalized adjective as a mention of it in a story set in its country', () => {
+    const {organizations} = entitiesOf(
+      page('Teachers rallied in Columbia, South Carolina, on Tuesday to call for better pay from lawmakers.', 'Republican Gov. Mark Ellery and leaders of the GOP-dominated Legislature stayed away, while Democratic candidates came.'),
+    )
+    expect(organizations.map((o) => [o.name, [...o.aliases].sort()])).toEqual(
+      expect.arrayContaining([
+        ['Republican Party', ['GOP', 'Republican']],
+        ['Democratic Party', ['Democratic']],
+      ]),
+    )
+  })
+  it('does not read them as that country’s parties in a story set elsewhere', () => {
+    const {organizations} = entitiesOf(page('In Lagos, the Democratic candidates of the opposition met on Tuesday to agree on a single list.'))
+    expect(organizations.map((o) => o.name)).not.toContain('Democratic Party')
+  })
+  it('keeps a time qualifier out of the organization a title names', () => {
+    const {organizations, people} = entitiesOf(page('Former National Security Council official Timothy Morrison told investigators that he saw the call.'))
+    expect(organizations.map((o) => o.name)).toEqual(['National Security Council'])
+    expect(people.map((p) => p.name)).toEqual(['Timothy Morrison'])
+  })
+})
