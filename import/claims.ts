@@ -224,6 +224,11 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
         const country = storyCountry()
         if (country) return {kind: 'organization', entityKey: index.add(governmentOf(country)).key, description: phrase}
       }
+      // "Police said", "the police have acknowledged": the police force the story names, when it names one.
+      if (/^(?:the\s+)?police$/i.test(phrase)) {
+        const forces = [...index.entities.values()].filter((x) => x.type === 'organization' && /\bPolice\b/.test(x.name))
+        if (forces.length === 1) return {kind: 'organization', entityKey: forces[0]!.key, description: phrase}
+      }
       if (UNNAMED_HEAD.test(headNoun) || /^(?:a|an|one|two|three|several|some|many|other|another)\b/i.test(phrase)) {
         // "the presidential palace", "the council": a definite description of an organization in the story.
         const org = definiteOrganization(headNoun)
@@ -384,6 +389,12 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
         add(sentence, cut + second[0].length, ce, second[1]!, source, quoteType, confidence)
         return
       }
+      // "…, though that has not been confirmed", "…, a choice investors
+      // will watch": a closing non-restrictive clause is the writer's, not the source's.
+      if (quoteType === 'indirect') {
+        const tail = text.slice(s, e).match(/,\s+(?:though|although|even though|a|an)\s[^,"“”]+$/)
+        if (tail && tail[0].split(/\s+/).length >= 4 && text.slice(s, s + tail.index!).split(/\s+/).length >= 4) e = s + tail.index!
+      }
       if (e - s < 8 || text.slice(s, e).split(/\s+/).length < 2) return
       if (paragraphClaims.some((c) => c.start < e && s < c.end && Math.min(c.end, e) - Math.max(c.start, s) > 0.6 * (e - s))) return
       // Quote marks inside indirect content make it mixed.
@@ -487,9 +498,20 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
       if (quotes.some((q) => at > q.start && at < q.end)) return
       const opening = text.slice(sentence.start, at).match(/^(?:(?:on|in|at|after|before|during|later|earlier)\b[^,]{0,40},\s*)?/i)![0]
       const subjectStart = sentence.start + opening.length
-      const first = mentions.find((x) => x.mention.start === subjectStart && ['person', 'organization'].includes(entityOf(x.key)?.type ?? ''))
+      // The subject opens the sentence: a name, perhaps after its title ("Board member Hiroshi Okamura"),
+      // a pronoun, or a definite description of an organization in the story ("The union").
+      const first = mentions.find(
+        (x) => x.mention.start >= subjectStart && /^(?:[\p{L}-]+\s+){0,3}$/u.test(text.slice(subjectStart, x.mention.start)) && !/[,.]/.test(text.slice(subjectStart, x.mention.start)) && ['person', 'organization'].includes(entityOf(x.key)?.type ?? ''),
+      )
       const pronoun = text.slice(subjectStart).match(/^(?:he|she|they|it|we)\b/i)?.[0]
-      const src = first ? resolveSource(first.mention.start, first.mention.end, at) : pronoun ? resolveSource(subjectStart, subjectStart + pronoun.length, at) : undefined
+      const description = text.slice(subjectStart, at).match(/^the\s+(?:[a-z-]+\s+)??[a-z]+(?=\s+[a-z]+(?:s|ed)\b)/i)?.[0]
+      const src = first
+        ? resolveSource(subjectStart, first.mention.end, at)
+        : pronoun
+          ? resolveSource(subjectStart, subjectStart + pronoun.length, at)
+          : description
+            ? resolveSource(subjectStart, subjectStart + description.length, at)
+            : undefined
       if (!src) return
       const cs = at + m[0].length
       if (text.slice(cs, sentence.end).trim().split(/\s+/).length < 3) return
@@ -526,7 +548,7 @@ function extractFrom(paragraphs: Paragraph[], firstBodyUnit: number, index: Enti
           // CONTENT, according to X(, CONTENT).
           const tail = text.slice(srcEnd, sentence.end).replace(/^[\s,]*/, '')
           const cs = base
-          if (tail.split(/\s+/).length > 3 && /^[a-z]/.test(tail)) {
+          if (tail.split(/\s+/).length > 3 && /^[a-z]/.test(tail) && !/^\w+ing\b/.test(tail)) {
             // "Iran's strikes, as per US sources, would be …": the content is both halves.
             const end = sentence.end
             add(sentence, cs, end, am[1]!, src, 'indirect', 0.85)

@@ -335,3 +335,32 @@ describe('passive cues and clauses after a dash', () => {
     expect(claims.map((c) => [c.kind, c.source, c.statement])).toEqual([['unnamed', 'city officials', 'the count was ten times higher']])
   })
 })
+
+describe('participles after a titled name or a description, police, and the writer’s closing clauses', () => {
+  it('reads ", arguing that …" after a titled name and after "the union"', () => {
+    const claims = claimsOf(
+      'The Harbour Workers Union called a strike on Monday.',
+      'Board member Tove Ramsland dissented, arguing that the vote should wait for the audit.',
+      'The union disputes that, claiming that the draft allows mass layoffs after a year.',
+    )
+    expect(claims.map((c) => [c.cue, c.source, c.statement])).toEqual([
+      ['arguing', 'Tove Ramsland', 'the vote should wait for the audit'],
+      ['claiming', 'Harbour Workers Union', 'the draft allows mass layoffs after a year'],
+    ])
+  })
+  it('gives "Police said" to the one police force the story names', () => {
+    const claims = claimsOf('The Lakeshore Police opened an inquiry on Friday.', 'Police said two men had been arrested near the harbour.')
+    expect(claims.map((c) => [c.kind, c.source])).toEqual([['organization', 'Lakeshore Police']])
+  })
+  it('leaves a closing "though …" or appositive clause out of the statement', () => {
+    const claims = claimsOf(
+      'Officials said the minister would be named before Christmas, a choice investors will watch closely.',
+      'It is believed the club will also receive a share of any sale, though that has not been confirmed.',
+    )
+    expect(claims.map((c) => c.statement)).toEqual(['the minister would be named before Christmas', 'the club will also receive a share of any sale'])
+  })
+  it('does not join a participle after "according to X" to the statement', () => {
+    const claims = claimsOf('Turnout was 85%, according to Votara, reflecting the return of compulsory voting.')
+    expect(claims.map((c) => c.statement)).toEqual(['Turnout was 85%'])
+  })
+})
