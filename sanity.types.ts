@@ -12,324 +12,324 @@
  * ---------------------------------------------------------------------------------
  */
 
-export declare const internalGroqTypeReferenceTo: unique symbol;
+export declare const internalGroqTypeReferenceTo: unique symbol
 
 type ArrayOf<T> = Array<
   T & {
-    _key: string;
+    _key: string
   }
->;
+>
 
 // Source: schema.json
 export type PersonReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "person";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'person'
+}
 
 export type PlaceReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "place";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'place'
+}
 
 export type OrganizationReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "organization";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'organization'
+}
 
 export type Mention = {
-  _type: "mention";
-  entity: PersonReference | PlaceReference | OrganizationReference;
-};
+  _type: 'mention'
+  entity: PersonReference | PlaceReference | OrganizationReference
+}
 
 export type ClaimReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "claim";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'claim'
+}
 
 export type ClaimRef = {
-  _type: "claimRef";
-  claim: ClaimReference;
-};
+  _type: 'claimRef'
+  claim: ClaimReference
+}
 
 export type ImportProvenance = {
-  _type: "importProvenance";
-  sourceFile: string;
-  sha256: string;
-  importerVersion: string;
-  importedAt?: string;
-  strippedLines?: Array<string>;
-};
+  _type: 'importProvenance'
+  sourceFile: string
+  sha256: string
+  importerVersion: string
+  importedAt?: string
+  strippedLines?: Array<string>
+}
 
 export type Role = {
-  _type: "role";
-  title?: string;
-  organization?: OrganizationReference;
-  from?: string;
-  to?: string;
-};
+  _type: 'role'
+  title?: string
+  organization?: OrganizationReference
+  from?: string
+  to?: string
+}
 
 export type ClaimSource = {
-  _type: "claimSource";
-  kind: "person" | "organization" | "unnamed";
-  person?: PersonReference;
-  organization?: OrganizationReference;
-  description?: string;
-  affiliation?: OrganizationReference | PlaceReference;
-  plural?: boolean;
-};
+  _type: 'claimSource'
+  kind: 'person' | 'organization' | 'unnamed'
+  person?: PersonReference
+  organization?: OrganizationReference
+  description?: string
+  affiliation?: OrganizationReference | PlaceReference
+  plural?: boolean
+}
 
 export type Organization = {
-  _id: string;
-  _type: "organization";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  name: string;
-  slug: Slug;
+  _id: string
+  _type: 'organization'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  name: string
+  slug: Slug
   kind:
-    | "government"
-    | "agency"
-    | "military"
-    | "party"
-    | "company"
-    | "ngo"
-    | "thinktank"
-    | "media"
-    | "armed_group"
-    | "other";
-  country?: PlaceReference;
-  parent?: OrganizationReference;
-  aliases?: Array<string>;
-  sameAs?: Array<string>;
-};
+    | 'government'
+    | 'agency'
+    | 'military'
+    | 'party'
+    | 'company'
+    | 'ngo'
+    | 'thinktank'
+    | 'media'
+    | 'armed_group'
+    | 'other'
+  country?: PlaceReference
+  parent?: OrganizationReference
+  aliases?: Array<string>
+  sameAs?: Array<string>
+}
 
 export type Slug = {
-  _type: "slug";
-  current: string;
-  source?: string;
-};
+  _type: 'slug'
+  current: string
+  source?: string
+}
 
 export type Person = {
-  _id: string;
-  _type: "person";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  name: string;
-  slug: Slug;
-  aliases?: Array<string>;
+  _id: string
+  _type: 'person'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  name: string
+  slug: Slug
+  aliases?: Array<string>
   roles?: Array<
     {
-      _key: string;
+      _key: string
     } & Role
-  >;
-  nationality?: PlaceReference;
-  description?: string;
-  sameAs?: Array<string>;
-};
+  >
+  nationality?: PlaceReference
+  description?: string
+  sameAs?: Array<string>
+}
 
 export type ArticleReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "article";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'article'
+}
 
 export type Claim = {
-  _id: string;
-  _type: "claim";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  statement: string;
-  cue?: string;
-  quoteType?: "direct" | "indirect" | "mixed";
-  source: ClaimSource;
-  sentence?: string;
-  article: ArticleReference;
-  about?: ArrayOf<PersonReference | PlaceReference | OrganizationReference>;
-  saidAt?: string;
-  reviewStatus: "extracted" | "needsReview" | "approved" | "rejected";
-  verification?: "unverified" | "corroborated" | "disputed" | "false";
-  hedging?: "asserted" | "hedged" | "speculative";
-  confidence?: number;
-};
+  _id: string
+  _type: 'claim'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  statement: string
+  cue?: string
+  quoteType?: 'direct' | 'indirect' | 'mixed'
+  source: ClaimSource
+  sentence?: string
+  article: ArticleReference
+  about?: ArrayOf<PersonReference | PlaceReference | OrganizationReference>
+  saidAt?: string
+  reviewStatus: 'extracted' | 'needsReview' | 'approved' | 'rejected'
+  verification?: 'unverified' | 'corroborated' | 'disputed' | 'false'
+  hedging?: 'asserted' | 'hedged' | 'speculative'
+  confidence?: number
+}
 
 export type Article = {
-  _id: string;
-  _type: "article";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  headline: string;
-  slug: Slug;
-  dek?: string;
-  dateline?: PlaceReference;
+  _id: string
+  _type: 'article'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  headline: string
+  slug: Slug
+  dek?: string
+  dateline?: PlaceReference
   body?: Array<{
     children?: Array<{
-      marks?: Array<string>;
-      text?: string;
-      _type: "span";
-      _key: string;
-    }>;
-    style?: "normal" | "h2" | "blockquote";
-    listItem?: "bullet";
+      marks?: Array<string>
+      text?: string
+      _type: 'span'
+      _key: string
+    }>
+    style?: 'normal' | 'h2' | 'blockquote'
+    listItem?: 'bullet'
     markDefs?: Array<
       | ({
-          _key: string;
+          _key: string
         } & ClaimRef)
       | ({
-          _key: string;
+          _key: string
         } & Mention)
-    >;
-    level?: number;
-    _type: "block";
-    _key: string;
-  }>;
-  publishedAt?: string;
-  publisher?: string;
-  byline?: string;
-  canonicalUrl?: string;
-  import?: ImportProvenance;
-};
+    >
+    level?: number
+    _type: 'block'
+    _key: string
+  }>
+  publishedAt?: string
+  publisher?: string
+  byline?: string
+  canonicalUrl?: string
+  import?: ImportProvenance
+}
 
 export type Place = {
-  _id: string;
-  _type: "place";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  name: string;
-  slug: Slug;
-  kind: "country" | "city" | "region" | "territory" | "other";
-  location?: Geopoint;
-  containedIn?: PlaceReference;
-  isoCode?: string;
-  geonamesId?: number;
-  aliases?: Array<string>;
-  demonyms?: Array<string>;
-};
+  _id: string
+  _type: 'place'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  name: string
+  slug: Slug
+  kind: 'country' | 'city' | 'region' | 'territory' | 'other'
+  location?: Geopoint
+  containedIn?: PlaceReference
+  isoCode?: string
+  geonamesId?: number
+  aliases?: Array<string>
+  demonyms?: Array<string>
+}
 
 export type Geopoint = {
-  _type: "geopoint";
-  lat?: number;
-  lng?: number;
-  alt?: number;
-};
+  _type: 'geopoint'
+  lat?: number
+  lng?: number
+  alt?: number
+}
 
 export type SanityImagePaletteSwatch = {
-  _type: "sanity.imagePaletteSwatch";
-  background?: string;
-  foreground?: string;
-  population?: number;
-  title?: string;
-};
+  _type: 'sanity.imagePaletteSwatch'
+  background?: string
+  foreground?: string
+  population?: number
+  title?: string
+}
 
 export type SanityImagePalette = {
-  _type: "sanity.imagePalette";
-  darkMuted?: SanityImagePaletteSwatch;
-  lightVibrant?: SanityImagePaletteSwatch;
-  darkVibrant?: SanityImagePaletteSwatch;
-  vibrant?: SanityImagePaletteSwatch;
-  dominant?: SanityImagePaletteSwatch;
-  lightMuted?: SanityImagePaletteSwatch;
-  muted?: SanityImagePaletteSwatch;
-};
+  _type: 'sanity.imagePalette'
+  darkMuted?: SanityImagePaletteSwatch
+  lightVibrant?: SanityImagePaletteSwatch
+  darkVibrant?: SanityImagePaletteSwatch
+  vibrant?: SanityImagePaletteSwatch
+  dominant?: SanityImagePaletteSwatch
+  lightMuted?: SanityImagePaletteSwatch
+  muted?: SanityImagePaletteSwatch
+}
 
 export type SanityImageDimensions = {
-  _type: "sanity.imageDimensions";
-  height: number;
-  width: number;
-  aspectRatio: number;
-};
+  _type: 'sanity.imageDimensions'
+  height: number
+  width: number
+  aspectRatio: number
+}
 
 export type SanityImageMetadata = {
-  _type: "sanity.imageMetadata";
-  location?: Geopoint;
-  dimensions?: SanityImageDimensions;
-  palette?: SanityImagePalette;
-  lqip?: string;
-  blurHash?: string;
-  thumbHash?: string;
-  hasAlpha?: boolean;
-  isOpaque?: boolean;
-};
+  _type: 'sanity.imageMetadata'
+  location?: Geopoint
+  dimensions?: SanityImageDimensions
+  palette?: SanityImagePalette
+  lqip?: string
+  blurHash?: string
+  thumbHash?: string
+  hasAlpha?: boolean
+  isOpaque?: boolean
+}
 
 export type SanityImageHotspot = {
-  _type: "sanity.imageHotspot";
-  x: number;
-  y: number;
-  height: number;
-  width: number;
-};
+  _type: 'sanity.imageHotspot'
+  x: number
+  y: number
+  height: number
+  width: number
+}
 
 export type SanityImageCrop = {
-  _type: "sanity.imageCrop";
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-};
+  _type: 'sanity.imageCrop'
+  top: number
+  bottom: number
+  left: number
+  right: number
+}
 
 export type SanityFileAsset = {
-  _id: string;
-  _type: "sanity.fileAsset";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  originalFilename?: string;
-  label?: string;
-  title?: string;
-  description?: string;
-  altText?: string;
-  sha1hash: string;
-  extension: string;
-  mimeType: string;
-  size: number;
-  assetId: string;
-  uploadId?: string;
-  path: string;
-  url: string;
-  source?: SanityAssetSourceData;
-};
+  _id: string
+  _type: 'sanity.fileAsset'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  originalFilename?: string
+  label?: string
+  title?: string
+  description?: string
+  altText?: string
+  sha1hash: string
+  extension: string
+  mimeType: string
+  size: number
+  assetId: string
+  uploadId?: string
+  path: string
+  url: string
+  source?: SanityAssetSourceData
+}
 
 export type SanityAssetSourceData = {
-  _type: "sanity.assetSourceData";
-  name?: string;
-  id?: string;
-  url?: string;
-};
+  _type: 'sanity.assetSourceData'
+  name?: string
+  id?: string
+  url?: string
+}
 
 export type SanityImageAsset = {
-  _id: string;
-  _type: "sanity.imageAsset";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  originalFilename?: string;
-  label?: string;
-  title?: string;
-  description?: string;
-  altText?: string;
-  sha1hash: string;
-  extension: string;
-  mimeType: string;
-  size: number;
-  assetId: string;
-  uploadId?: string;
-  path: string;
-  url: string;
-  metadata?: SanityImageMetadata;
-  source?: SanityAssetSourceData;
-};
+  _id: string
+  _type: 'sanity.imageAsset'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  originalFilename?: string
+  label?: string
+  title?: string
+  description?: string
+  altText?: string
+  sha1hash: string
+  extension: string
+  mimeType: string
+  size: number
+  assetId: string
+  uploadId?: string
+  path: string
+  url: string
+  metadata?: SanityImageMetadata
+  source?: SanityAssetSourceData
+}
 
 export type AllSanitySchemaTypes =
   | PersonReference
@@ -357,5346 +357,4825 @@ export type AllSanitySchemaTypes =
   | SanityImageCrop
   | SanityFileAsset
   | SanityAssetSourceData
-  | SanityImageAsset;
+  | SanityImageAsset
 
 // Source: queries/articles.ts
 // Variable: articleListQuery
 // Query: // window: [$offset...$limit]  *[_type == "article"] | order(defined(publishedAt) desc, publishedAt desc, headline asc) [$offset...$offset + $limit] {    _id,    headline,    "slug": slug.current,    dek,    publishedAt,    "dateline": dateline->name,    "claimKinds": coalesce((body[].markDefs[_type == "claimRef"].claim->source.kind)[defined(@)], [])  }{    _id,    headline,    slug,    dek,    publishedAt,    dateline,    "claimCount": count(claimKinds),    "unnamedShare": select(count(claimKinds) > 0 => count(claimKinds[@ == "unnamed"]) / count(claimKinds))  }
 export type ArticleListQueryResult = Array<{
-  _id: string;
-  headline: string;
-  slug: string;
-  dek: string | null;
-  publishedAt: string | null;
-  dateline: string | null;
-  claimCount: number;
-  unnamedShare: number;
-}>;
+  _id: string
+  headline: string
+  slug: string
+  dek: string | null
+  publishedAt: string | null
+  dateline: string | null
+  claimCount: number
+  unnamedShare: number
+}>
 
 // Source: queries/articles.ts
 // Variable: articleBySlugQuery
 // Query: *[_type == "article" && slug.current == $slug][0]{    _id,    headline,    "slug": slug.current,    dek,    publishedAt,    publisher,    canonicalUrl,    "dateline": dateline->{  _id, _type, name, "slug": slug.current,  kind,  isoCode,  location{lat, lng}},    "body": body[]{      ...,      markDefs[]{        ...,        _type == "claimRef" => {"claim": claim->{  _id,  statement,  cue,  "source": source{    kind,    description,    "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current}  }{kind, "name": coalesce(entity.name, description), entity}}},        _type == "mention" => {"entity": entity->{_id, _type, name, "slug": slug.current}}      }    },    "claims": coalesce((body[].markDefs[_type == "claimRef"].claim->{  _id,  statement,  cue,  quoteType,  hedging,  verification,  reviewStatus,  confidence,  saidAt,  "source": source{  kind,  description,  plural,  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}}{  kind,  description,  plural,  "name": coalesce(entity.name, description),  entity,  affiliation},  "about": about[]->{_id, _type, name, "slug": slug.current}})[defined(_id)], []),    "mentionRefs": coalesce(body[].markDefs[_type == "mention"].entity._ref, []),    "mentionIds": coalesce(array::unique(body[].markDefs[_type == "mention"].entity._ref), []),    "sourceRefs": coalesce(body[].markDefs[_type == "claimRef"].claim->source{"ref": coalesce(person._ref, organization._ref)}.ref, [])  }{      _id,  headline,  slug,  dek,  publishedAt,  publisher,  canonicalUrl,  dateline,  body,  claims,    "entities": (      *[_type == "person" && (_id in ^.mentionIds || _id in ^.sourceRefs)]      + *[_type == "place" && _id in ^.mentionIds]      + *[_type == "organization" && (_id in ^.mentionIds || _id in ^.sourceRefs)]    ) | order(name asc) {      _id, _type, name, "slug": slug.current,      description,      kind,      location{lat, lng},      roles[]{title, from, to, "organization": organization->{_id, _type, name, "slug": slug.current}},      "nationality": nationality->{_id, _type, name, "slug": slug.current},      "containedIn": containedIn->{_id, _type, name, "slug": slug.current},      "country": country->{_id, _type, name, "slug": slug.current},      "mentions": count(^.mentionRefs[@ == ^._id]),      "claims": ^.claims[source.entity._id == ^._id]._id    }  }{      _id,  headline,  slug,  dek,  publishedAt,  publisher,  canonicalUrl,  dateline,  body,  claims,    "people": entities[_type == "person" && mentions > 0]{      _id, _type, name, slug, description, roles, nationality, mentions    },    "places": entities[_type == "place" && mentions > 0]{      _id, _type, name, slug, kind, location, containedIn, mentions    },    "organizations": entities[_type == "organization" && mentions > 0]{      _id, _type, name, slug, kind, country, mentions    },    "sources": {      "named": entities[_type in ["person", "organization"] && count(claims) > 0]{_id, _type, name, slug, claims},      "unnamed": claims[source.kind == "unnamed"]{_id, "description": coalesce(source.description, "an unnamed source")}    },    "sourcing": {      "claims": count(claims),      "person": count(claims[source.kind == "person"]),      "organization": count(claims[source.kind == "organization"]),      "unnamed": count(claims[source.kind == "unnamed"]),      "named": count(claims[source.kind in ["person", "organization"]]),      "namedShare": select(count(claims) > 0 => count(claims[source.kind in ["person", "organization"]]) / count(claims)),      "unnamedShare": select(count(claims) > 0 => count(claims[source.kind == "unnamed"]) / count(claims))    }  }
 export type ArticleBySlugQueryResult = {
-  _id: string;
-  headline: string;
-  slug: string;
-  dek: string | null;
-  publishedAt: string | null;
-  publisher: string | null;
-  canonicalUrl: string | null;
+  _id: string
+  headline: string
+  slug: string
+  dek: string | null
+  publishedAt: string | null
+  publisher: string | null
+  canonicalUrl: string | null
   dateline: {
-    _id: string;
-    _type: "place";
-    name: string;
-    slug: string;
-    kind: "city" | "country" | "other" | "region" | "territory";
-    isoCode: string | null;
+    _id: string
+    _type: 'place'
+    name: string
+    slug: string
+    kind: 'city' | 'country' | 'other' | 'region' | 'territory'
+    isoCode: string | null
     location: {
-      lat: number | null;
-      lng: number | null;
-    } | null;
-  } | null;
+      lat: number | null
+      lng: number | null
+    } | null
+  } | null
   body: Array<{
     children?: Array<{
-      marks?: Array<string>;
-      text?: string;
-      _type: "span";
-      _key: string;
-    }>;
-    style?: "blockquote" | "h2" | "normal";
-    listItem?: "bullet";
+      marks?: Array<string>
+      text?: string
+      _type: 'span'
+      _key: string
+    }>
+    style?: 'blockquote' | 'h2' | 'normal'
+    listItem?: 'bullet'
     markDefs: Array<
       | {
-          _key: string;
-          _type: "claimRef";
+          _key: string
+          _type: 'claimRef'
           claim: {
-            _id: string;
-            statement: string;
-            cue: string | null;
+            _id: string
+            statement: string
+            cue: string | null
             source: {
-              kind: "organization" | "person" | "unnamed";
-              name: string | null;
+              kind: 'organization' | 'person' | 'unnamed'
+              name: string | null
               entity:
                 | {
-                    _id: string;
-                    _type: "organization";
-                    name: string;
-                    slug: string;
+                    _id: string
+                    _type: 'organization'
+                    name: string
+                    slug: string
                   }
                 | {
-                    _id: string;
-                    _type: "person";
-                    name: string;
-                    slug: string;
+                    _id: string
+                    _type: 'person'
+                    name: string
+                    slug: string
                   }
-                | null;
-            };
-          };
+                | null
+            }
+          }
         }
       | {
-          _key: string;
-          _type: "mention";
+          _key: string
+          _type: 'mention'
           entity:
             | {
-                _id: string;
-                _type: "organization";
-                name: string;
-                slug: string;
+                _id: string
+                _type: 'organization'
+                name: string
+                slug: string
               }
             | {
-                _id: string;
-                _type: "person";
-                name: string;
-                slug: string;
+                _id: string
+                _type: 'person'
+                name: string
+                slug: string
               }
             | {
-                _id: string;
-                _type: "place";
-                name: string;
-                slug: string;
-              };
+                _id: string
+                _type: 'place'
+                name: string
+                slug: string
+              }
         }
-    > | null;
-    level?: number;
-    _type: "block";
-    _key: string;
-  }> | null;
+    > | null
+    level?: number
+    _type: 'block'
+    _key: string
+  }> | null
   claims:
     | Array<never>
     | Array<{
-        _id: string;
-        statement: string;
-        cue: string | null;
-        quoteType: "direct" | "indirect" | "mixed" | null;
-        hedging: "asserted" | "hedged" | "speculative" | null;
-        verification:
-          "corroborated" | "disputed" | "false" | "unverified" | null;
-        reviewStatus: "approved" | "extracted" | "needsReview" | "rejected";
-        confidence: number | null;
-        saidAt: string | null;
+        _id: string
+        statement: string
+        cue: string | null
+        quoteType: 'direct' | 'indirect' | 'mixed' | null
+        hedging: 'asserted' | 'hedged' | 'speculative' | null
+        verification: 'corroborated' | 'disputed' | 'false' | 'unverified' | null
+        reviewStatus: 'approved' | 'extracted' | 'needsReview' | 'rejected'
+        confidence: number | null
+        saidAt: string | null
         source: {
-          kind: "organization" | "person" | "unnamed";
-          description: string | null;
-          plural: boolean | null;
-          name: string | null;
+          kind: 'organization' | 'person' | 'unnamed'
+          description: string | null
+          plural: boolean | null
+          name: string | null
           entity:
             | {
-                _id: string;
-                _type: "organization";
-                name: string;
-                slug: string;
+                _id: string
+                _type: 'organization'
+                name: string
+                slug: string
               }
             | {
-                _id: string;
-                _type: "person";
-                name: string;
-                slug: string;
+                _id: string
+                _type: 'person'
+                name: string
+                slug: string
               }
-            | null;
+            | null
           affiliation:
             | {
-                _id: string;
-                _type: "organization";
-                name: string;
-                slug: string;
+                _id: string
+                _type: 'organization'
+                name: string
+                slug: string
               }
             | {
-                _id: string;
-                _type: "place";
-                name: string;
-                slug: string;
+                _id: string
+                _type: 'place'
+                name: string
+                slug: string
               }
-            | null;
-        };
+            | null
+        }
         about: Array<
           | {
-              _id: string;
-              _type: "organization";
-              name: string;
-              slug: string;
+              _id: string
+              _type: 'organization'
+              name: string
+              slug: string
             }
           | {
-              _id: string;
-              _type: "person";
-              name: string;
-              slug: string;
+              _id: string
+              _type: 'person'
+              name: string
+              slug: string
             }
           | {
-              _id: string;
-              _type: "place";
-              name: string;
-              slug: string;
+              _id: string
+              _type: 'place'
+              name: string
+              slug: string
             }
-        > | null;
-      }>;
+        > | null
+      }>
   people: Array<{
-    _id: string;
-    _type: "person";
-    name: string;
-    slug: string;
-    description: string | null;
+    _id: string
+    _type: 'person'
+    name: string
+    slug: string
+    description: string | null
     roles: Array<{
-      title: string | null;
-      from: string | null;
-      to: string | null;
+      title: string | null
+      from: string | null
+      to: string | null
       organization: {
-        _id: string;
-        _type: "organization";
-        name: string;
-        slug: string;
-      } | null;
-    }> | null;
+        _id: string
+        _type: 'organization'
+        name: string
+        slug: string
+      } | null
+    }> | null
     nationality: {
-      _id: string;
-      _type: "place";
-      name: string;
-      slug: string;
-    } | null;
-    mentions: number;
-  }>;
+      _id: string
+      _type: 'place'
+      name: string
+      slug: string
+    } | null
+    mentions: number
+  }>
   places: Array<{
-    _id: string;
-    _type: "place";
-    name: string;
-    slug: string;
-    kind: "city" | "country" | "other" | "region" | "territory";
+    _id: string
+    _type: 'place'
+    name: string
+    slug: string
+    kind: 'city' | 'country' | 'other' | 'region' | 'territory'
     location: {
-      lat: number | null;
-      lng: number | null;
-    } | null;
+      lat: number | null
+      lng: number | null
+    } | null
     containedIn: {
-      _id: string;
-      _type: "place";
-      name: string;
-      slug: string;
-    } | null;
-    mentions: number;
-  }>;
+      _id: string
+      _type: 'place'
+      name: string
+      slug: string
+    } | null
+    mentions: number
+  }>
   organizations: Array<{
-    _id: string;
-    _type: "organization";
-    name: string;
-    slug: string;
+    _id: string
+    _type: 'organization'
+    name: string
+    slug: string
     kind:
-      | "agency"
-      | "armed_group"
-      | "company"
-      | "government"
-      | "media"
-      | "military"
-      | "ngo"
-      | "other"
-      | "party"
-      | "thinktank";
+      | 'agency'
+      | 'armed_group'
+      | 'company'
+      | 'government'
+      | 'media'
+      | 'military'
+      | 'ngo'
+      | 'other'
+      | 'party'
+      | 'thinktank'
     country: {
-      _id: string;
-      _type: "place";
-      name: string;
-      slug: string;
-    } | null;
-    mentions: number;
-  }>;
+      _id: string
+      _type: 'place'
+      name: string
+      slug: string
+    } | null
+    mentions: number
+  }>
   sources: {
     named: Array<
       | {
-          _id: string;
-          _type: "organization";
-          name: string;
-          slug: string;
-          claims: Array<string> | Array<never>;
+          _id: string
+          _type: 'organization'
+          name: string
+          slug: string
+          claims: Array<string> | Array<never>
         }
       | {
-          _id: string;
-          _type: "person";
-          name: string;
-          slug: string;
-          claims: Array<string> | Array<never>;
+          _id: string
+          _type: 'person'
+          name: string
+          slug: string
+          claims: Array<string> | Array<never>
         }
-    >;
+    >
     unnamed:
       | Array<{
-          _id: string;
-          description: string | "an unnamed source";
+          _id: string
+          description: string | 'an unnamed source'
         }>
-      | Array<never>;
-  };
+      | Array<never>
+  }
   sourcing: {
-    claims: number;
-    person: number;
-    organization: number;
-    unnamed: number;
-    named: number;
-    namedShare: number;
-    unnamedShare: number;
-  };
-} | null;
+    claims: number
+    person: number
+    organization: number
+    unnamed: number
+    named: number
+    namedShare: number
+    unnamedShare: number
+  }
+} | null
 
 // Source: queries/articles.ts
 // Variable: articleJsonLdQuery
 // Query: *[_type == "article" && slug.current == $slug][0]{    headline,    dek,    publishedAt,    publisher,    canonicalUrl,    "dateline": dateline->{name, kind, location},    "mentionIds": coalesce(array::unique(body[].markDefs[_type == "mention"].entity._ref), []),    "claims": coalesce((body[].markDefs[_type == "claimRef"].claim->{      statement,      saidAt,      "kind": source.kind,      "description": source.description,      "entity": coalesce(source.person, source.organization)->{_type, name, kind, sameAs}    })[defined(statement)], [])  }{    "@context": "https://schema.org",    "@type": "NewsArticle",    headline,    defined(publishedAt) => {"datePublished": publishedAt},    defined(dek) => {"description": dek},    defined(canonicalUrl) => {"url": canonicalUrl},    defined(publisher) => {"publisher": {"@type": "Organization", "name": publisher}},    defined(dateline.name) => {      "dateline": dateline.name,      "contentLocation": dateline{  "@type": select(kind == "country" => "Country", kind == "city" => "City", "Place"),  "name": name,  defined(location.lat) && defined(location.lng) => {    "geo": {"@type": "GeoCoordinates", "latitude": location.lat, "longitude": location.lng}  }}    },    "mentions": (      *[_type == "organization" && _id in ^.mentionIds]      + *[_type == "person" && _id in ^.mentionIds]      + *[_type == "place" && _id in ^.mentionIds]    ) | order(_type asc, name asc) {      _type == "person" => {"@type": "Person", "name": name},      _type == "organization" => {"@type": select(  kind in ["government", "agency"] => "GovernmentOrganization",  kind == "ngo" => "NGO",  kind == "media" => "NewsMediaOrganization",  "Organization"), "name": name},      _type == "place" => {  "@type": select(kind == "country" => "Country", kind == "city" => "City", "Place"),  "name": name,  defined(location.lat) && defined(location.lng) => {    "geo": {"@type": "GeoCoordinates", "latitude": location.lat, "longitude": location.lng}  }},      count(sameAs) > 0 => {"sameAs": sameAs}    },    "hasPart": claims[]{      "@type": "Claim",      "text": statement,      defined(saidAt) => {"dateCreated": saidAt},      "author": select(        entity._type == "person" => entity{          "@type": "Person",          "name": name,          count(sameAs) > 0 => {"sameAs": sameAs}        },        entity._type == "organization" => entity{          "@type": select(  kind in ["government", "agency"] => "GovernmentOrganization",  kind == "ngo" => "NGO",  kind == "media" => "NewsMediaOrganization",  "Organization"),          "name": name,          count(sameAs) > 0 => {"sameAs": sameAs}        },        {          "@type": "Thing",          "name": coalesce(description, "an unnamed source"),          "description": "A source the article does not name"        }      ),      "appearance": {        "@type": "NewsArticle",        "headline": ^.headline,        defined(^.canonicalUrl) => {"url": ^.canonicalUrl}      }    }  }
 export type ArticleJsonLdQueryResult =
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      datePublished: string | null;
-      description: string | null;
-      dateline: string | null;
-      contentLocation:
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'datePublished': string | null
+      'description': string | null
+      'dateline': string | null
+      'contentLocation':
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
-        | null;
-      mentions: Array<
+        | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
-          }
-        | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
-      >;
-      hasPart:
+        | {
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+          }
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      datePublished: string | null;
-      publisher: {
-        "@type": "Organization";
-        name: string | null;
-      };
-      dateline: string | null;
-      contentLocation:
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'datePublished': string | null
+      'publisher': {
+        '@type': 'Organization'
+        'name': string | null
+      }
+      'dateline': string | null
+      'contentLocation':
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
-        | null;
-      mentions: Array<
+        | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
-          }
-        | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
-      >;
-      hasPart:
+        | {
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+          }
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      datePublished: string | null;
-      url: string | null;
-      dateline: string | null;
-      contentLocation:
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'datePublished': string | null
+      'url': string | null
+      'dateline': string | null
+      'contentLocation':
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
-        | null;
-      mentions: Array<
+        | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
-          }
-        | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
-      >;
-      hasPart:
+        | {
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+          }
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      datePublished: string | null;
-      dateline: string | null;
-      contentLocation:
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'datePublished': string | null
+      'dateline': string | null
+      'contentLocation':
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
-        | null;
-      mentions: Array<
+        | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
-          }
-        | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
-      >;
-      hasPart:
+        | {
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+          }
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      description: string | null;
-      publisher: {
-        "@type": "Organization";
-        name: string | null;
-      };
-      dateline: string | null;
-      contentLocation:
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'description': string | null
+      'publisher': {
+        '@type': 'Organization'
+        'name': string | null
+      }
+      'dateline': string | null
+      'contentLocation':
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
-        | null;
-      mentions: Array<
+        | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
-          }
-        | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
-      >;
-      hasPart:
+        | {
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+          }
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      description: string | null;
-      url: string | null;
-      dateline: string | null;
-      contentLocation:
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'description': string | null
+      'url': string | null
+      'dateline': string | null
+      'contentLocation':
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
-        | null;
-      mentions: Array<
+        | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
-          }
-        | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
-      >;
-      hasPart:
+        | {
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+          }
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      description: string | null;
-      dateline: string | null;
-      contentLocation:
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'description': string | null
+      'dateline': string | null
+      'contentLocation':
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
-        | null;
-      mentions: Array<
+        | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
-          }
-        | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
-      >;
-      hasPart:
+        | {
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+          }
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      url: string | null;
-      publisher: {
-        "@type": "Organization";
-        name: string | null;
-      };
-      dateline: string | null;
-      contentLocation:
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'url': string | null
+      'publisher': {
+        '@type': 'Organization'
+        'name': string | null
+      }
+      'dateline': string | null
+      'contentLocation':
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
-        | null;
-      mentions: Array<
+        | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
-          }
-        | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
-      >;
-      hasPart:
+        | {
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+          }
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      publisher: {
-        "@type": "Organization";
-        name: string | null;
-      };
-      dateline: string | null;
-      contentLocation:
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'publisher': {
+        '@type': 'Organization'
+        'name': string | null
+      }
+      'dateline': string | null
+      'contentLocation':
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
-        | null;
-      mentions: Array<
+        | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
-          }
-        | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
-      >;
-      hasPart:
+        | {
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+          }
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      url: string | null;
-      dateline: string | null;
-      contentLocation:
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'url': string | null
+      'dateline': string | null
+      'contentLocation':
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
-        | null;
-      mentions: Array<
+        | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
-          }
-        | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
-      >;
-      hasPart:
+        | {
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+          }
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      dateline: string | null;
-      contentLocation:
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'dateline': string | null
+      'contentLocation':
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
-        | null;
-      mentions: Array<
+        | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
-          }
-        | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
-      >;
-      hasPart:
+        | {
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+          }
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      datePublished: string | null;
-      description: string | null;
-      publisher: {
-        "@type": "Organization";
-        name: string | null;
-      };
-      mentions: Array<
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'datePublished': string | null
+      'description': string | null
+      'publisher': {
+        '@type': 'Organization'
+        'name': string | null
+      }
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
           }
-      >;
-      hasPart:
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      datePublished: string | null;
-      description: string | null;
-      url: string | null;
-      mentions: Array<
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'datePublished': string | null
+      'description': string | null
+      'url': string | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
           }
-      >;
-      hasPart:
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      datePublished: string | null;
-      description: string | null;
-      mentions: Array<
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'datePublished': string | null
+      'description': string | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
           }
-      >;
-      hasPart:
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      datePublished: string | null;
-      url: string | null;
-      publisher: {
-        "@type": "Organization";
-        name: string | null;
-      };
-      mentions: Array<
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'datePublished': string | null
+      'url': string | null
+      'publisher': {
+        '@type': 'Organization'
+        'name': string | null
+      }
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
           }
-      >;
-      hasPart:
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      datePublished: string | null;
-      publisher: {
-        "@type": "Organization";
-        name: string | null;
-      };
-      mentions: Array<
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'datePublished': string | null
+      'publisher': {
+        '@type': 'Organization'
+        'name': string | null
+      }
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
           }
-      >;
-      hasPart:
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      datePublished: string | null;
-      url: string | null;
-      mentions: Array<
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'datePublished': string | null
+      'url': string | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
           }
-      >;
-      hasPart:
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      datePublished: string | null;
-      mentions: Array<
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'datePublished': string | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
           }
-      >;
-      hasPart:
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      description: string | null;
-      url: string | null;
-      publisher: {
-        "@type": "Organization";
-        name: string | null;
-      };
-      mentions: Array<
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'description': string | null
+      'url': string | null
+      'publisher': {
+        '@type': 'Organization'
+        'name': string | null
+      }
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
           }
-      >;
-      hasPart:
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      description: string | null;
-      publisher: {
-        "@type": "Organization";
-        name: string | null;
-      };
-      mentions: Array<
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'description': string | null
+      'publisher': {
+        '@type': 'Organization'
+        'name': string | null
+      }
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
           }
-      >;
-      hasPart:
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      description: string | null;
-      url: string | null;
-      mentions: Array<
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'description': string | null
+      'url': string | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
           }
-      >;
-      hasPart:
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      description: string | null;
-      mentions: Array<
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'description': string | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
           }
-      >;
-      hasPart:
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      url: string | null;
-      publisher: {
-        "@type": "Organization";
-        name: string | null;
-      };
-      mentions: Array<
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'url': string | null
+      'publisher': {
+        '@type': 'Organization'
+        'name': string | null
+      }
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
           }
-      >;
-      hasPart:
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      publisher: {
-        "@type": "Organization";
-        name: string | null;
-      };
-      mentions: Array<
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'publisher': {
+        '@type': 'Organization'
+        'name': string | null
+      }
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
           }
-      >;
-      hasPart:
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      url: string | null;
-      mentions: Array<
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'url': string | null
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
           }
-      >;
-      hasPart:
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
   | {
-      "@context": "https://schema.org";
-      "@type": "NewsArticle";
-      headline: string;
-      mentions: Array<
+      '@context': 'https://schema.org'
+      '@type': 'NewsArticle'
+      'headline': string
+      'mentions': Array<
         | {
-            "@type": "Person";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'Person'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type": "Person";
-            name: string;
+            '@type': 'Person'
+            'name': string
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
-            geo: {
-              "@type": "GeoCoordinates";
-              latitude: number | null;
-              longitude: number | null;
-            };
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
+            'geo': {
+              '@type': 'GeoCoordinates'
+              'latitude': number | null
+              'longitude': number | null
+            }
           }
         | {
-            "@type": "City" | "Country" | "Place";
-            name: string;
+            '@type': 'City' | 'Country' | 'Place'
+            'name': string
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
-            sameAs: Array<string> | null;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
+            'sameAs': Array<string> | null
           }
         | {
-            "@type":
-              | "GovernmentOrganization"
-              | "NewsMediaOrganization"
-              | "NGO"
-              | "Organization";
-            name: string;
+            '@type': 'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+            'name': string
           }
-      >;
-      hasPart:
+      >
+      'hasPart':
         | Array<never>
         | Array<
             | {
-                "@type": "Claim";
-                text: string;
-                dateCreated: string | null;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'dateCreated': string | null
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
             | {
-                "@type": "Claim";
-                text: string;
-                author:
+                '@type': 'Claim'
+                'text': string
+                'author':
                   | {
-                      "@type": "Person";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Person'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Person";
-                      name: string;
+                      '@type': 'Person'
+                      'name': string
                     }
                   | {
-                      "@type": "Thing";
-                      name: string | "an unnamed source";
-                      description: "A source the article does not name";
+                      '@type': 'Thing'
+                      'name': string | 'an unnamed source'
+                      'description': 'A source the article does not name'
                     }
                   | null
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type":
-                        | "GovernmentOrganization"
-                        | "NewsMediaOrganization"
-                        | "NGO"
-                        | "Organization";
-                      name: string;
+                      '@type':
+                        'GovernmentOrganization' | 'NewsMediaOrganization' | 'NGO' | 'Organization'
+                      'name': string
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                      sameAs: Array<string> | null;
+                      '@type': 'Organization'
+                      'name': string
+                      'sameAs': Array<string> | null
                     }
                   | {
-                      "@type": "Organization";
-                      name: string;
-                    };
-                appearance:
+                      '@type': 'Organization'
+                      'name': string
+                    }
+                'appearance':
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                      url: string | null;
+                      '@type': 'NewsArticle'
+                      'headline': string
+                      'url': string | null
                     }
                   | {
-                      "@type": "NewsArticle";
-                      headline: string;
-                    };
+                      '@type': 'NewsArticle'
+                      'headline': string
+                    }
               }
-          >;
+          >
     }
-  | null;
+  | null
 
 // Source: queries/claims.ts
 // Variable: claimsQuery
 // Query: {"articleId": select($articleSlug != null => *[_type == "article" && slug.current == $articleSlug][0]._id)}{    "claims": *[_type == "claim"      && ($sourceKind == null || source.kind == $sourceKind)      && ($reviewStatus == null || reviewStatus == $reviewStatus)      && ($articleSlug == null || article._ref == ^.articleId)    ] | order(defined(saidAt) desc, saidAt desc, statement asc) {        _id,  statement,  cue,  quoteType,  hedging,  verification,  reviewStatus,  confidence,  saidAt,  "source": source{  kind,  description,  plural,  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}}{  kind,  description,  plural,  "name": coalesce(entity.name, description),  entity,  affiliation},  "about": about[]->{_id, _type, name, "slug": slug.current},      "article": article->{_id, headline, "slug": slug.current, publishedAt}    }  }.claims
 export type ClaimsQueryResult = Array<{
-  _id: string;
-  statement: string;
-  cue: string | null;
-  quoteType: "direct" | "indirect" | "mixed" | null;
-  hedging: "asserted" | "hedged" | "speculative" | null;
-  verification: "corroborated" | "disputed" | "false" | "unverified" | null;
-  reviewStatus: "approved" | "extracted" | "needsReview" | "rejected";
-  confidence: number | null;
-  saidAt: string | null;
+  _id: string
+  statement: string
+  cue: string | null
+  quoteType: 'direct' | 'indirect' | 'mixed' | null
+  hedging: 'asserted' | 'hedged' | 'speculative' | null
+  verification: 'corroborated' | 'disputed' | 'false' | 'unverified' | null
+  reviewStatus: 'approved' | 'extracted' | 'needsReview' | 'rejected'
+  confidence: number | null
+  saidAt: string | null
   source: {
-    kind: "organization" | "person" | "unnamed";
-    description: string | null;
-    plural: boolean | null;
-    name: string | null;
+    kind: 'organization' | 'person' | 'unnamed'
+    description: string | null
+    plural: boolean | null
+    name: string | null
     entity:
       | {
-          _id: string;
-          _type: "organization";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'organization'
+          name: string
+          slug: string
         }
       | {
-          _id: string;
-          _type: "person";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'person'
+          name: string
+          slug: string
         }
-      | null;
+      | null
     affiliation:
       | {
-          _id: string;
-          _type: "organization";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'organization'
+          name: string
+          slug: string
         }
       | {
-          _id: string;
-          _type: "place";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'place'
+          name: string
+          slug: string
         }
-      | null;
-  };
+      | null
+  }
   about: Array<
     | {
-        _id: string;
-        _type: "organization";
-        name: string;
-        slug: string;
+        _id: string
+        _type: 'organization'
+        name: string
+        slug: string
       }
     | {
-        _id: string;
-        _type: "person";
-        name: string;
-        slug: string;
+        _id: string
+        _type: 'person'
+        name: string
+        slug: string
       }
     | {
-        _id: string;
-        _type: "place";
-        name: string;
-        slug: string;
+        _id: string
+        _type: 'place'
+        name: string
+        slug: string
       }
-  > | null;
+  > | null
   article: {
-    _id: string;
-    headline: string;
-    slug: string;
-    publishedAt: string | null;
-  };
-}>;
+    _id: string
+    headline: string
+    slug: string
+    publishedAt: string | null
+  }
+}>
 
 // Source: queries/entities.ts
 // Variable: personBySlugQuery
 // Query: *[_type == "person" && slug.current == $slug][0]{    ...,    "related": {      "claims": *[_type == "claim" && references(^._id)],      "articles": *[_type == "article" && references(^._id)]    }  }{    _id, _type, name, "slug": slug.current,    aliases,    description,    sameAs,    roles[]{title, from, to, "organization": organization->{_id, _type, name, "slug": slug.current}},    "nationality": nationality->{_id, _type, name, "slug": slug.current},    "claimsBy": related.claims[source.person._ref == ^._id] | order(defined(saidAt) desc, saidAt desc, statement asc) {    _id,  statement,  cue,  quoteType,  hedging,  verification,  reviewStatus,  confidence,  saidAt,  "source": source{  kind,  description,  plural,  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}}{  kind,  description,  plural,  "name": coalesce(entity.name, description),  entity,  affiliation},  "about": about[]->{_id, _type, name, "slug": slug.current},  "article": article->{_id, headline, "slug": slug.current, publishedAt}},    "claimsAbout": related.claims[^._id in about[]._ref] | order(defined(saidAt) desc, saidAt desc, statement asc) {    _id,  statement,  cue,  quoteType,  hedging,  verification,  reviewStatus,  confidence,  saidAt,  "source": source{  kind,  description,  plural,  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}}{  kind,  description,  plural,  "name": coalesce(entity.name, description),  entity,  affiliation},  "about": about[]->{_id, _type, name, "slug": slug.current},  "article": article->{_id, headline, "slug": slug.current, publishedAt}},    "articles": related.articles | order(defined(publishedAt) desc, publishedAt desc, headline asc) {  _id,  headline,  "slug": slug.current,  dek,  publishedAt,  "dateline": dateline->name}  }
 export type PersonBySlugQueryResult = {
-  _id: string;
-  _type: "person";
-  name: string;
-  slug: string;
-  aliases: Array<string> | null;
-  description: string | null;
-  sameAs: Array<string> | null;
+  _id: string
+  _type: 'person'
+  name: string
+  slug: string
+  aliases: Array<string> | null
+  description: string | null
+  sameAs: Array<string> | null
   roles: Array<{
-    title: string | null;
-    from: string | null;
-    to: string | null;
+    title: string | null
+    from: string | null
+    to: string | null
     organization: {
-      _id: string;
-      _type: "organization";
-      name: string;
-      slug: string;
-    } | null;
-  }> | null;
+      _id: string
+      _type: 'organization'
+      name: string
+      slug: string
+    } | null
+  }> | null
   nationality: {
-    _id: string;
-    _type: "place";
-    name: string;
-    slug: string;
-  } | null;
+    _id: string
+    _type: 'place'
+    name: string
+    slug: string
+  } | null
   claimsBy: Array<{
-    _id: string;
-    statement: string;
-    cue: string | null;
-    quoteType: "direct" | "indirect" | "mixed" | null;
-    hedging: "asserted" | "hedged" | "speculative" | null;
-    verification: "corroborated" | "disputed" | "false" | "unverified" | null;
-    reviewStatus: "approved" | "extracted" | "needsReview" | "rejected";
-    confidence: number | null;
-    saidAt: string | null;
+    _id: string
+    statement: string
+    cue: string | null
+    quoteType: 'direct' | 'indirect' | 'mixed' | null
+    hedging: 'asserted' | 'hedged' | 'speculative' | null
+    verification: 'corroborated' | 'disputed' | 'false' | 'unverified' | null
+    reviewStatus: 'approved' | 'extracted' | 'needsReview' | 'rejected'
+    confidence: number | null
+    saidAt: string | null
     source: {
-      kind: "organization" | "person" | "unnamed";
-      description: string | null;
-      plural: boolean | null;
-      name: string | null;
+      kind: 'organization' | 'person' | 'unnamed'
+      description: string | null
+      plural: boolean | null
+      name: string | null
       entity:
         | {
-            _id: string;
-            _type: "organization";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'organization'
+            name: string
+            slug: string
           }
         | {
-            _id: string;
-            _type: "person";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'person'
+            name: string
+            slug: string
           }
-        | null;
+        | null
       affiliation:
         | {
-            _id: string;
-            _type: "organization";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'organization'
+            name: string
+            slug: string
           }
         | {
-            _id: string;
-            _type: "place";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'place'
+            name: string
+            slug: string
           }
-        | null;
-    };
+        | null
+    }
     about: Array<
       | {
-          _id: string;
-          _type: "organization";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'organization'
+          name: string
+          slug: string
         }
       | {
-          _id: string;
-          _type: "person";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'person'
+          name: string
+          slug: string
         }
       | {
-          _id: string;
-          _type: "place";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'place'
+          name: string
+          slug: string
         }
-    > | null;
+    > | null
     article: {
-      _id: string;
-      headline: string;
-      slug: string;
-      publishedAt: string | null;
-    };
-  }>;
+      _id: string
+      headline: string
+      slug: string
+      publishedAt: string | null
+    }
+  }>
   claimsAbout: Array<{
-    _id: string;
-    statement: string;
-    cue: string | null;
-    quoteType: "direct" | "indirect" | "mixed" | null;
-    hedging: "asserted" | "hedged" | "speculative" | null;
-    verification: "corroborated" | "disputed" | "false" | "unverified" | null;
-    reviewStatus: "approved" | "extracted" | "needsReview" | "rejected";
-    confidence: number | null;
-    saidAt: string | null;
+    _id: string
+    statement: string
+    cue: string | null
+    quoteType: 'direct' | 'indirect' | 'mixed' | null
+    hedging: 'asserted' | 'hedged' | 'speculative' | null
+    verification: 'corroborated' | 'disputed' | 'false' | 'unverified' | null
+    reviewStatus: 'approved' | 'extracted' | 'needsReview' | 'rejected'
+    confidence: number | null
+    saidAt: string | null
     source: {
-      kind: "organization" | "person" | "unnamed";
-      description: string | null;
-      plural: boolean | null;
-      name: string | null;
+      kind: 'organization' | 'person' | 'unnamed'
+      description: string | null
+      plural: boolean | null
+      name: string | null
       entity:
         | {
-            _id: string;
-            _type: "organization";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'organization'
+            name: string
+            slug: string
           }
         | {
-            _id: string;
-            _type: "person";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'person'
+            name: string
+            slug: string
           }
-        | null;
+        | null
       affiliation:
         | {
-            _id: string;
-            _type: "organization";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'organization'
+            name: string
+            slug: string
           }
         | {
-            _id: string;
-            _type: "place";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'place'
+            name: string
+            slug: string
           }
-        | null;
-    };
+        | null
+    }
     about: Array<
       | {
-          _id: string;
-          _type: "organization";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'organization'
+          name: string
+          slug: string
         }
       | {
-          _id: string;
-          _type: "person";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'person'
+          name: string
+          slug: string
         }
       | {
-          _id: string;
-          _type: "place";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'place'
+          name: string
+          slug: string
         }
-    > | null;
+    > | null
     article: {
-      _id: string;
-      headline: string;
-      slug: string;
-      publishedAt: string | null;
-    };
-  }>;
+      _id: string
+      headline: string
+      slug: string
+      publishedAt: string | null
+    }
+  }>
   articles: Array<{
-    _id: string;
-    headline: string;
-    slug: string;
-    dek: string | null;
-    publishedAt: string | null;
-    dateline: string | null;
-  }>;
-} | null;
+    _id: string
+    headline: string
+    slug: string
+    dek: string | null
+    publishedAt: string | null
+    dateline: string | null
+  }>
+} | null
 
 // Source: queries/entities.ts
 // Variable: organizationBySlugQuery
 // Query: *[_type == "organization" && slug.current == $slug][0]{    ...,    "related": {      "claims": *[_type == "claim" && references(^._id)],      "articles": *[_type == "article" && references(^._id)],      "people": *[_type == "person" && references(^._id)]    }  }{    _id, _type, name, "slug": slug.current,    kind,    aliases,    sameAs,    "country": country->{_id, _type, name, "slug": slug.current},    "parent": parent->{_id, _type, name, "slug": slug.current},    "people": related.people[^._id in roles[].organization._ref] | order(name asc) {      _id, _type, name, "slug": slug.current,      "titles": roles[organization._ref == ^.^._id].title    },    "claimsBy": related.claims[source.organization._ref == ^._id] | order(defined(saidAt) desc, saidAt desc, statement asc) {    _id,  statement,  cue,  quoteType,  hedging,  verification,  reviewStatus,  confidence,  saidAt,  "source": source{  kind,  description,  plural,  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}}{  kind,  description,  plural,  "name": coalesce(entity.name, description),  entity,  affiliation},  "about": about[]->{_id, _type, name, "slug": slug.current},  "article": article->{_id, headline, "slug": slug.current, publishedAt}},    "claimsAbout": related.claims[^._id in about[]._ref] | order(defined(saidAt) desc, saidAt desc, statement asc) {    _id,  statement,  cue,  quoteType,  hedging,  verification,  reviewStatus,  confidence,  saidAt,  "source": source{  kind,  description,  plural,  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}}{  kind,  description,  plural,  "name": coalesce(entity.name, description),  entity,  affiliation},  "about": about[]->{_id, _type, name, "slug": slug.current},  "article": article->{_id, headline, "slug": slug.current, publishedAt}},    "articles": related.articles | order(defined(publishedAt) desc, publishedAt desc, headline asc) {  _id,  headline,  "slug": slug.current,  dek,  publishedAt,  "dateline": dateline->name}  }
 export type OrganizationBySlugQueryResult = {
-  _id: string;
-  _type: "organization";
-  name: string;
-  slug: string;
+  _id: string
+  _type: 'organization'
+  name: string
+  slug: string
   kind:
-    | "agency"
-    | "armed_group"
-    | "company"
-    | "government"
-    | "media"
-    | "military"
-    | "ngo"
-    | "other"
-    | "party"
-    | "thinktank";
-  aliases: Array<string> | null;
-  sameAs: Array<string> | null;
+    | 'agency'
+    | 'armed_group'
+    | 'company'
+    | 'government'
+    | 'media'
+    | 'military'
+    | 'ngo'
+    | 'other'
+    | 'party'
+    | 'thinktank'
+  aliases: Array<string> | null
+  sameAs: Array<string> | null
   country: {
-    _id: string;
-    _type: "place";
-    name: string;
-    slug: string;
-  } | null;
+    _id: string
+    _type: 'place'
+    name: string
+    slug: string
+  } | null
   parent: {
-    _id: string;
-    _type: "organization";
-    name: string;
-    slug: string;
-  } | null;
+    _id: string
+    _type: 'organization'
+    name: string
+    slug: string
+  } | null
   people: Array<{
-    _id: string;
-    _type: "person";
-    name: string;
-    slug: string;
-    titles: Array<string | null> | null;
-  }>;
+    _id: string
+    _type: 'person'
+    name: string
+    slug: string
+    titles: Array<string | null> | null
+  }>
   claimsBy: Array<{
-    _id: string;
-    statement: string;
-    cue: string | null;
-    quoteType: "direct" | "indirect" | "mixed" | null;
-    hedging: "asserted" | "hedged" | "speculative" | null;
-    verification: "corroborated" | "disputed" | "false" | "unverified" | null;
-    reviewStatus: "approved" | "extracted" | "needsReview" | "rejected";
-    confidence: number | null;
-    saidAt: string | null;
+    _id: string
+    statement: string
+    cue: string | null
+    quoteType: 'direct' | 'indirect' | 'mixed' | null
+    hedging: 'asserted' | 'hedged' | 'speculative' | null
+    verification: 'corroborated' | 'disputed' | 'false' | 'unverified' | null
+    reviewStatus: 'approved' | 'extracted' | 'needsReview' | 'rejected'
+    confidence: number | null
+    saidAt: string | null
     source: {
-      kind: "organization" | "person" | "unnamed";
-      description: string | null;
-      plural: boolean | null;
-      name: string | null;
+      kind: 'organization' | 'person' | 'unnamed'
+      description: string | null
+      plural: boolean | null
+      name: string | null
       entity:
         | {
-            _id: string;
-            _type: "organization";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'organization'
+            name: string
+            slug: string
           }
         | {
-            _id: string;
-            _type: "person";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'person'
+            name: string
+            slug: string
           }
-        | null;
+        | null
       affiliation:
         | {
-            _id: string;
-            _type: "organization";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'organization'
+            name: string
+            slug: string
           }
         | {
-            _id: string;
-            _type: "place";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'place'
+            name: string
+            slug: string
           }
-        | null;
-    };
+        | null
+    }
     about: Array<
       | {
-          _id: string;
-          _type: "organization";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'organization'
+          name: string
+          slug: string
         }
       | {
-          _id: string;
-          _type: "person";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'person'
+          name: string
+          slug: string
         }
       | {
-          _id: string;
-          _type: "place";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'place'
+          name: string
+          slug: string
         }
-    > | null;
+    > | null
     article: {
-      _id: string;
-      headline: string;
-      slug: string;
-      publishedAt: string | null;
-    };
-  }>;
+      _id: string
+      headline: string
+      slug: string
+      publishedAt: string | null
+    }
+  }>
   claimsAbout: Array<{
-    _id: string;
-    statement: string;
-    cue: string | null;
-    quoteType: "direct" | "indirect" | "mixed" | null;
-    hedging: "asserted" | "hedged" | "speculative" | null;
-    verification: "corroborated" | "disputed" | "false" | "unverified" | null;
-    reviewStatus: "approved" | "extracted" | "needsReview" | "rejected";
-    confidence: number | null;
-    saidAt: string | null;
+    _id: string
+    statement: string
+    cue: string | null
+    quoteType: 'direct' | 'indirect' | 'mixed' | null
+    hedging: 'asserted' | 'hedged' | 'speculative' | null
+    verification: 'corroborated' | 'disputed' | 'false' | 'unverified' | null
+    reviewStatus: 'approved' | 'extracted' | 'needsReview' | 'rejected'
+    confidence: number | null
+    saidAt: string | null
     source: {
-      kind: "organization" | "person" | "unnamed";
-      description: string | null;
-      plural: boolean | null;
-      name: string | null;
+      kind: 'organization' | 'person' | 'unnamed'
+      description: string | null
+      plural: boolean | null
+      name: string | null
       entity:
         | {
-            _id: string;
-            _type: "organization";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'organization'
+            name: string
+            slug: string
           }
         | {
-            _id: string;
-            _type: "person";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'person'
+            name: string
+            slug: string
           }
-        | null;
+        | null
       affiliation:
         | {
-            _id: string;
-            _type: "organization";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'organization'
+            name: string
+            slug: string
           }
         | {
-            _id: string;
-            _type: "place";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'place'
+            name: string
+            slug: string
           }
-        | null;
-    };
+        | null
+    }
     about: Array<
       | {
-          _id: string;
-          _type: "organization";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'organization'
+          name: string
+          slug: string
         }
       | {
-          _id: string;
-          _type: "person";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'person'
+          name: string
+          slug: string
         }
       | {
-          _id: string;
-          _type: "place";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'place'
+          name: string
+          slug: string
         }
-    > | null;
+    > | null
     article: {
-      _id: string;
-      headline: string;
-      slug: string;
-      publishedAt: string | null;
-    };
-  }>;
+      _id: string
+      headline: string
+      slug: string
+      publishedAt: string | null
+    }
+  }>
   articles: Array<{
-    _id: string;
-    headline: string;
-    slug: string;
-    dek: string | null;
-    publishedAt: string | null;
-    dateline: string | null;
-  }>;
-} | null;
+    _id: string
+    headline: string
+    slug: string
+    dek: string | null
+    publishedAt: string | null
+    dateline: string | null
+  }>
+} | null
 
 // Source: queries/entities.ts
 // Variable: placeBySlugQuery
 // Query: *[_type == "place" && slug.current == $slug][0]{    ...,    "related": {      "claims": *[_type == "claim" && references(^._id)],      "articles": *[_type == "article" && references(^._id)],      "places": *[_type == "place" && references(^._id)]    }  }{      _id, _type, name, "slug": slug.current,  kind,  isoCode,  location{lat, lng},    aliases,    demonyms,    geonamesId,    "parent": containedIn->{  _id, _type, name, "slug": slug.current,  kind,  isoCode,  location{lat, lng}},    "contains": related.places[containedIn._ref == ^._id] | order(name asc) {  _id, _type, name, "slug": slug.current,  kind,  isoCode,  location{lat, lng}},    "articles": related.articles | order(defined(publishedAt) desc, publishedAt desc, headline asc) {        _id,  headline,  "slug": slug.current,  dek,  publishedAt,  "dateline": dateline->name,      "datelined": dateline._ref == ^._id    },    "claimsAbout": related.claims[^._id in about[]._ref] | order(defined(saidAt) desc, saidAt desc, statement asc) {    _id,  statement,  cue,  quoteType,  hedging,  verification,  reviewStatus,  confidence,  saidAt,  "source": source{  kind,  description,  plural,  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}}{  kind,  description,  plural,  "name": coalesce(entity.name, description),  entity,  affiliation},  "about": about[]->{_id, _type, name, "slug": slug.current},  "article": article->{_id, headline, "slug": slug.current, publishedAt}}  }
 export type PlaceBySlugQueryResult = {
-  _id: string;
-  _type: "place";
-  name: string;
-  slug: string;
-  kind: "city" | "country" | "other" | "region" | "territory";
-  isoCode: string | null;
+  _id: string
+  _type: 'place'
+  name: string
+  slug: string
+  kind: 'city' | 'country' | 'other' | 'region' | 'territory'
+  isoCode: string | null
   location: {
-    lat: number | null;
-    lng: number | null;
-  } | null;
-  aliases: Array<string> | null;
-  demonyms: Array<string> | null;
-  geonamesId: number | null;
+    lat: number | null
+    lng: number | null
+  } | null
+  aliases: Array<string> | null
+  demonyms: Array<string> | null
+  geonamesId: number | null
   parent: {
-    _id: string;
-    _type: "place";
-    name: string;
-    slug: string;
-    kind: "city" | "country" | "other" | "region" | "territory";
-    isoCode: string | null;
+    _id: string
+    _type: 'place'
+    name: string
+    slug: string
+    kind: 'city' | 'country' | 'other' | 'region' | 'territory'
+    isoCode: string | null
     location: {
-      lat: number | null;
-      lng: number | null;
-    } | null;
-  } | null;
+      lat: number | null
+      lng: number | null
+    } | null
+  } | null
   contains: Array<{
-    _id: string;
-    _type: "place";
-    name: string;
-    slug: string;
-    kind: "city" | "country" | "other" | "region" | "territory";
-    isoCode: string | null;
+    _id: string
+    _type: 'place'
+    name: string
+    slug: string
+    kind: 'city' | 'country' | 'other' | 'region' | 'territory'
+    isoCode: string | null
     location: {
-      lat: number | null;
-      lng: number | null;
-    } | null;
-  }>;
+      lat: number | null
+      lng: number | null
+    } | null
+  }>
   articles: Array<{
-    _id: string;
-    headline: string;
-    slug: string;
-    dek: string | null;
-    publishedAt: string | null;
-    dateline: string | null;
-    datelined: boolean | false;
-  }>;
+    _id: string
+    headline: string
+    slug: string
+    dek: string | null
+    publishedAt: string | null
+    dateline: string | null
+    datelined: boolean | false
+  }>
   claimsAbout: Array<{
-    _id: string;
-    statement: string;
-    cue: string | null;
-    quoteType: "direct" | "indirect" | "mixed" | null;
-    hedging: "asserted" | "hedged" | "speculative" | null;
-    verification: "corroborated" | "disputed" | "false" | "unverified" | null;
-    reviewStatus: "approved" | "extracted" | "needsReview" | "rejected";
-    confidence: number | null;
-    saidAt: string | null;
+    _id: string
+    statement: string
+    cue: string | null
+    quoteType: 'direct' | 'indirect' | 'mixed' | null
+    hedging: 'asserted' | 'hedged' | 'speculative' | null
+    verification: 'corroborated' | 'disputed' | 'false' | 'unverified' | null
+    reviewStatus: 'approved' | 'extracted' | 'needsReview' | 'rejected'
+    confidence: number | null
+    saidAt: string | null
     source: {
-      kind: "organization" | "person" | "unnamed";
-      description: string | null;
-      plural: boolean | null;
-      name: string | null;
+      kind: 'organization' | 'person' | 'unnamed'
+      description: string | null
+      plural: boolean | null
+      name: string | null
       entity:
         | {
-            _id: string;
-            _type: "organization";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'organization'
+            name: string
+            slug: string
           }
         | {
-            _id: string;
-            _type: "person";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'person'
+            name: string
+            slug: string
           }
-        | null;
+        | null
       affiliation:
         | {
-            _id: string;
-            _type: "organization";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'organization'
+            name: string
+            slug: string
           }
         | {
-            _id: string;
-            _type: "place";
-            name: string;
-            slug: string;
+            _id: string
+            _type: 'place'
+            name: string
+            slug: string
           }
-        | null;
-    };
+        | null
+    }
     about: Array<
       | {
-          _id: string;
-          _type: "organization";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'organization'
+          name: string
+          slug: string
         }
       | {
-          _id: string;
-          _type: "person";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'person'
+          name: string
+          slug: string
         }
       | {
-          _id: string;
-          _type: "place";
-          name: string;
-          slug: string;
+          _id: string
+          _type: 'place'
+          name: string
+          slug: string
         }
-    > | null;
+    > | null
     article: {
-      _id: string;
-      headline: string;
-      slug: string;
-      publishedAt: string | null;
-    };
-  }>;
-} | null;
+      _id: string
+      headline: string
+      slug: string
+      publishedAt: string | null
+    }
+  }>
+} | null
 
 // Source: queries/search.ts
 // Variable: searchQuery
@@ -5705,42 +5184,42 @@ export type SearchQueryResult =
   | Array<never>
   | Array<
       | {
-          _id: string;
-          _type: "article";
-          title: string;
-          slug: string;
+          _id: string
+          _type: 'article'
+          title: string
+          slug: string
         }
       | {
-          _id: string;
-          _type: "organization";
-          title: string;
-          slug: string;
+          _id: string
+          _type: 'organization'
+          title: string
+          slug: string
         }
       | {
-          _id: string;
-          _type: "person";
-          title: string;
-          slug: string;
+          _id: string
+          _type: 'person'
+          title: string
+          slug: string
         }
       | {
-          _id: string;
-          _type: "place";
-          title: string;
-          slug: string;
+          _id: string
+          _type: 'place'
+          title: string
+          slug: string
         }
-    >;
+    >
 
 // Query TypeMap
-import "@sanity/client";
-declare module "@sanity/client" {
+import '@sanity/client'
+declare module '@sanity/client' {
   interface SanityQueries {
-    '\n  // window: [$offset...$limit]\n  *[_type == "article"] | order(defined(publishedAt) desc, publishedAt desc, headline asc) [$offset...$offset + $limit] {\n    _id,\n    headline,\n    "slug": slug.current,\n    dek,\n    publishedAt,\n    "dateline": dateline->name,\n    "claimKinds": coalesce((body[].markDefs[_type == "claimRef"].claim->source.kind)[defined(@)], [])\n  }{\n    _id,\n    headline,\n    slug,\n    dek,\n    publishedAt,\n    dateline,\n    "claimCount": count(claimKinds),\n    "unnamedShare": select(count(claimKinds) > 0 => count(claimKinds[@ == "unnamed"]) / count(claimKinds))\n  }\n': ArticleListQueryResult;
-    '\n  *[_type == "article" && slug.current == $slug][0]{\n    _id,\n    headline,\n    "slug": slug.current,\n    dek,\n    publishedAt,\n    publisher,\n    canonicalUrl,\n    "dateline": dateline->{\n  _id, _type, name, "slug": slug.current,\n  kind,\n  isoCode,\n  location{lat, lng}},\n    "body": body[]{\n      ...,\n      markDefs[]{\n        ...,\n        _type == "claimRef" => {"claim": claim->{\n  _id,\n  statement,\n  cue,\n  "source": source{\n    kind,\n    description,\n    "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current}\n  }{kind, "name": coalesce(entity.name, description), entity}}},\n        _type == "mention" => {"entity": entity->{_id, _type, name, "slug": slug.current}}\n      }\n    },\n    "claims": coalesce((body[].markDefs[_type == "claimRef"].claim->{\n  _id,\n  statement,\n  cue,\n  quoteType,\n  hedging,\n  verification,\n  reviewStatus,\n  confidence,\n  saidAt,\n  "source": source{\n  kind,\n  description,\n  plural,\n  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},\n  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}\n}{\n  kind,\n  description,\n  plural,\n  "name": coalesce(entity.name, description),\n  entity,\n  affiliation\n},\n  "about": about[]->{_id, _type, name, "slug": slug.current}})[defined(_id)], []),\n    "mentionRefs": coalesce(body[].markDefs[_type == "mention"].entity._ref, []),\n    "mentionIds": coalesce(array::unique(body[].markDefs[_type == "mention"].entity._ref), []),\n    "sourceRefs": coalesce(body[].markDefs[_type == "claimRef"].claim->source{"ref": coalesce(person._ref, organization._ref)}.ref, [])\n  }{\n    \n  _id,\n  headline,\n  slug,\n  dek,\n  publishedAt,\n  publisher,\n  canonicalUrl,\n  dateline,\n  body,\n  claims,\n    "entities": (\n      *[_type == "person" && (_id in ^.mentionIds || _id in ^.sourceRefs)]\n      + *[_type == "place" && _id in ^.mentionIds]\n      + *[_type == "organization" && (_id in ^.mentionIds || _id in ^.sourceRefs)]\n    ) | order(name asc) {\n      _id, _type, name, "slug": slug.current,\n      description,\n      kind,\n      location{lat, lng},\n      roles[]{title, from, to, "organization": organization->{_id, _type, name, "slug": slug.current}},\n      "nationality": nationality->{_id, _type, name, "slug": slug.current},\n      "containedIn": containedIn->{_id, _type, name, "slug": slug.current},\n      "country": country->{_id, _type, name, "slug": slug.current},\n      "mentions": count(^.mentionRefs[@ == ^._id]),\n      "claims": ^.claims[source.entity._id == ^._id]._id\n    }\n  }{\n    \n  _id,\n  headline,\n  slug,\n  dek,\n  publishedAt,\n  publisher,\n  canonicalUrl,\n  dateline,\n  body,\n  claims,\n    "people": entities[_type == "person" && mentions > 0]{\n      _id, _type, name, slug, description, roles, nationality, mentions\n    },\n    "places": entities[_type == "place" && mentions > 0]{\n      _id, _type, name, slug, kind, location, containedIn, mentions\n    },\n    "organizations": entities[_type == "organization" && mentions > 0]{\n      _id, _type, name, slug, kind, country, mentions\n    },\n    "sources": {\n      "named": entities[_type in ["person", "organization"] && count(claims) > 0]{_id, _type, name, slug, claims},\n      "unnamed": claims[source.kind == "unnamed"]{_id, "description": coalesce(source.description, "an unnamed source")}\n    },\n    "sourcing": {\n      "claims": count(claims),\n      "person": count(claims[source.kind == "person"]),\n      "organization": count(claims[source.kind == "organization"]),\n      "unnamed": count(claims[source.kind == "unnamed"]),\n      "named": count(claims[source.kind in ["person", "organization"]]),\n      "namedShare": select(count(claims) > 0 => count(claims[source.kind in ["person", "organization"]]) / count(claims)),\n      "unnamedShare": select(count(claims) > 0 => count(claims[source.kind == "unnamed"]) / count(claims))\n    }\n  }\n': ArticleBySlugQueryResult;
-    '\n  *[_type == "article" && slug.current == $slug][0]{\n    headline,\n    dek,\n    publishedAt,\n    publisher,\n    canonicalUrl,\n    "dateline": dateline->{name, kind, location},\n    "mentionIds": coalesce(array::unique(body[].markDefs[_type == "mention"].entity._ref), []),\n    "claims": coalesce((body[].markDefs[_type == "claimRef"].claim->{\n      statement,\n      saidAt,\n      "kind": source.kind,\n      "description": source.description,\n      "entity": coalesce(source.person, source.organization)->{_type, name, kind, sameAs}\n    })[defined(statement)], [])\n  }{\n    "@context": "https://schema.org",\n    "@type": "NewsArticle",\n    headline,\n    defined(publishedAt) => {"datePublished": publishedAt},\n    defined(dek) => {"description": dek},\n    defined(canonicalUrl) => {"url": canonicalUrl},\n    defined(publisher) => {"publisher": {"@type": "Organization", "name": publisher}},\n    defined(dateline.name) => {\n      "dateline": dateline.name,\n      "contentLocation": dateline{\n  "@type": select(kind == "country" => "Country", kind == "city" => "City", "Place"),\n  "name": name,\n  defined(location.lat) && defined(location.lng) => {\n    "geo": {"@type": "GeoCoordinates", "latitude": location.lat, "longitude": location.lng}\n  }}\n    },\n    "mentions": (\n      *[_type == "organization" && _id in ^.mentionIds]\n      + *[_type == "person" && _id in ^.mentionIds]\n      + *[_type == "place" && _id in ^.mentionIds]\n    ) | order(_type asc, name asc) {\n      _type == "person" => {"@type": "Person", "name": name},\n      _type == "organization" => {"@type": select(\n  kind in ["government", "agency"] => "GovernmentOrganization",\n  kind == "ngo" => "NGO",\n  kind == "media" => "NewsMediaOrganization",\n  "Organization"\n), "name": name},\n      _type == "place" => {\n  "@type": select(kind == "country" => "Country", kind == "city" => "City", "Place"),\n  "name": name,\n  defined(location.lat) && defined(location.lng) => {\n    "geo": {"@type": "GeoCoordinates", "latitude": location.lat, "longitude": location.lng}\n  }},\n      count(sameAs) > 0 => {"sameAs": sameAs}\n    },\n    "hasPart": claims[]{\n      "@type": "Claim",\n      "text": statement,\n      defined(saidAt) => {"dateCreated": saidAt},\n      "author": select(\n        entity._type == "person" => entity{\n          "@type": "Person",\n          "name": name,\n          count(sameAs) > 0 => {"sameAs": sameAs}\n        },\n        entity._type == "organization" => entity{\n          "@type": select(\n  kind in ["government", "agency"] => "GovernmentOrganization",\n  kind == "ngo" => "NGO",\n  kind == "media" => "NewsMediaOrganization",\n  "Organization"\n),\n          "name": name,\n          count(sameAs) > 0 => {"sameAs": sameAs}\n        },\n        {\n          "@type": "Thing",\n          "name": coalesce(description, "an unnamed source"),\n          "description": "A source the article does not name"\n        }\n      ),\n      "appearance": {\n        "@type": "NewsArticle",\n        "headline": ^.headline,\n        defined(^.canonicalUrl) => {"url": ^.canonicalUrl}\n      }\n    }\n  }\n': ArticleJsonLdQueryResult;
-    '\n  {"articleId": select($articleSlug != null => *[_type == "article" && slug.current == $articleSlug][0]._id)}{\n    "claims": *[_type == "claim"\n      && ($sourceKind == null || source.kind == $sourceKind)\n      && ($reviewStatus == null || reviewStatus == $reviewStatus)\n      && ($articleSlug == null || article._ref == ^.articleId)\n    ] | order(defined(saidAt) desc, saidAt desc, statement asc) {\n      \n  _id,\n  statement,\n  cue,\n  quoteType,\n  hedging,\n  verification,\n  reviewStatus,\n  confidence,\n  saidAt,\n  "source": source{\n  kind,\n  description,\n  plural,\n  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},\n  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}\n}{\n  kind,\n  description,\n  plural,\n  "name": coalesce(entity.name, description),\n  entity,\n  affiliation\n},\n  "about": about[]->{_id, _type, name, "slug": slug.current},\n      "article": article->{_id, headline, "slug": slug.current, publishedAt}\n    }\n  }.claims\n': ClaimsQueryResult;
-    '\n  *[_type == "person" && slug.current == $slug][0]{\n    ...,\n    "related": {\n      "claims": *[_type == "claim" && references(^._id)],\n      "articles": *[_type == "article" && references(^._id)]\n    }\n  }{\n    _id, _type, name, "slug": slug.current,\n    aliases,\n    description,\n    sameAs,\n    roles[]{title, from, to, "organization": organization->{_id, _type, name, "slug": slug.current}},\n    "nationality": nationality->{_id, _type, name, "slug": slug.current},\n    "claimsBy": related.claims[source.person._ref == ^._id] | order(defined(saidAt) desc, saidAt desc, statement asc) {\n  \n  _id,\n  statement,\n  cue,\n  quoteType,\n  hedging,\n  verification,\n  reviewStatus,\n  confidence,\n  saidAt,\n  "source": source{\n  kind,\n  description,\n  plural,\n  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},\n  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}\n}{\n  kind,\n  description,\n  plural,\n  "name": coalesce(entity.name, description),\n  entity,\n  affiliation\n},\n  "about": about[]->{_id, _type, name, "slug": slug.current},\n  "article": article->{_id, headline, "slug": slug.current, publishedAt}},\n    "claimsAbout": related.claims[^._id in about[]._ref] | order(defined(saidAt) desc, saidAt desc, statement asc) {\n  \n  _id,\n  statement,\n  cue,\n  quoteType,\n  hedging,\n  verification,\n  reviewStatus,\n  confidence,\n  saidAt,\n  "source": source{\n  kind,\n  description,\n  plural,\n  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},\n  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}\n}{\n  kind,\n  description,\n  plural,\n  "name": coalesce(entity.name, description),\n  entity,\n  affiliation\n},\n  "about": about[]->{_id, _type, name, "slug": slug.current},\n  "article": article->{_id, headline, "slug": slug.current, publishedAt}},\n    "articles": related.articles | order(defined(publishedAt) desc, publishedAt desc, headline asc) {\n  _id,\n  headline,\n  "slug": slug.current,\n  dek,\n  publishedAt,\n  "dateline": dateline->name}\n  }\n': PersonBySlugQueryResult;
-    '\n  *[_type == "organization" && slug.current == $slug][0]{\n    ...,\n    "related": {\n      "claims": *[_type == "claim" && references(^._id)],\n      "articles": *[_type == "article" && references(^._id)],\n      "people": *[_type == "person" && references(^._id)]\n    }\n  }{\n    _id, _type, name, "slug": slug.current,\n    kind,\n    aliases,\n    sameAs,\n    "country": country->{_id, _type, name, "slug": slug.current},\n    "parent": parent->{_id, _type, name, "slug": slug.current},\n    "people": related.people[^._id in roles[].organization._ref] | order(name asc) {\n      _id, _type, name, "slug": slug.current,\n      "titles": roles[organization._ref == ^.^._id].title\n    },\n    "claimsBy": related.claims[source.organization._ref == ^._id] | order(defined(saidAt) desc, saidAt desc, statement asc) {\n  \n  _id,\n  statement,\n  cue,\n  quoteType,\n  hedging,\n  verification,\n  reviewStatus,\n  confidence,\n  saidAt,\n  "source": source{\n  kind,\n  description,\n  plural,\n  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},\n  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}\n}{\n  kind,\n  description,\n  plural,\n  "name": coalesce(entity.name, description),\n  entity,\n  affiliation\n},\n  "about": about[]->{_id, _type, name, "slug": slug.current},\n  "article": article->{_id, headline, "slug": slug.current, publishedAt}},\n    "claimsAbout": related.claims[^._id in about[]._ref] | order(defined(saidAt) desc, saidAt desc, statement asc) {\n  \n  _id,\n  statement,\n  cue,\n  quoteType,\n  hedging,\n  verification,\n  reviewStatus,\n  confidence,\n  saidAt,\n  "source": source{\n  kind,\n  description,\n  plural,\n  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},\n  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}\n}{\n  kind,\n  description,\n  plural,\n  "name": coalesce(entity.name, description),\n  entity,\n  affiliation\n},\n  "about": about[]->{_id, _type, name, "slug": slug.current},\n  "article": article->{_id, headline, "slug": slug.current, publishedAt}},\n    "articles": related.articles | order(defined(publishedAt) desc, publishedAt desc, headline asc) {\n  _id,\n  headline,\n  "slug": slug.current,\n  dek,\n  publishedAt,\n  "dateline": dateline->name}\n  }\n': OrganizationBySlugQueryResult;
-    '\n  *[_type == "place" && slug.current == $slug][0]{\n    ...,\n    "related": {\n      "claims": *[_type == "claim" && references(^._id)],\n      "articles": *[_type == "article" && references(^._id)],\n      "places": *[_type == "place" && references(^._id)]\n    }\n  }{\n    \n  _id, _type, name, "slug": slug.current,\n  kind,\n  isoCode,\n  location{lat, lng},\n    aliases,\n    demonyms,\n    geonamesId,\n    "parent": containedIn->{\n  _id, _type, name, "slug": slug.current,\n  kind,\n  isoCode,\n  location{lat, lng}},\n    "contains": related.places[containedIn._ref == ^._id] | order(name asc) {\n  _id, _type, name, "slug": slug.current,\n  kind,\n  isoCode,\n  location{lat, lng}},\n    "articles": related.articles | order(defined(publishedAt) desc, publishedAt desc, headline asc) {\n      \n  _id,\n  headline,\n  "slug": slug.current,\n  dek,\n  publishedAt,\n  "dateline": dateline->name,\n      "datelined": dateline._ref == ^._id\n    },\n    "claimsAbout": related.claims[^._id in about[]._ref] | order(defined(saidAt) desc, saidAt desc, statement asc) {\n  \n  _id,\n  statement,\n  cue,\n  quoteType,\n  hedging,\n  verification,\n  reviewStatus,\n  confidence,\n  saidAt,\n  "source": source{\n  kind,\n  description,\n  plural,\n  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},\n  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}\n}{\n  kind,\n  description,\n  plural,\n  "name": coalesce(entity.name, description),\n  entity,\n  affiliation\n},\n  "about": about[]->{_id, _type, name, "slug": slug.current},\n  "article": article->{_id, headline, "slug": slug.current, publishedAt}}\n  }\n': PlaceBySlugQueryResult;
-    '\n  {"term": array::join(string::split($q, "")[0...100][@ != "*"], "")}{\n    "results": select(term match "*" => *[\n      _type in ["article", "person", "place", "organization"]\n      && (\n        headline match (^.term + "*")\n        || name match (^.term + "*")\n        || aliases match (^.term + "*")\n      )\n    ]{\n      _id,\n      _type,\n      "title": coalesce(name, headline),\n      "slug": slug.current\n    } | order(_type asc, title asc), [])\n  }.results\n': SearchQueryResult;
+    '\n  // window: [$offset...$limit]\n  *[_type == "article"] | order(defined(publishedAt) desc, publishedAt desc, headline asc) [$offset...$offset + $limit] {\n    _id,\n    headline,\n    "slug": slug.current,\n    dek,\n    publishedAt,\n    "dateline": dateline->name,\n    "claimKinds": coalesce((body[].markDefs[_type == "claimRef"].claim->source.kind)[defined(@)], [])\n  }{\n    _id,\n    headline,\n    slug,\n    dek,\n    publishedAt,\n    dateline,\n    "claimCount": count(claimKinds),\n    "unnamedShare": select(count(claimKinds) > 0 => count(claimKinds[@ == "unnamed"]) / count(claimKinds))\n  }\n': ArticleListQueryResult
+    '\n  *[_type == "article" && slug.current == $slug][0]{\n    _id,\n    headline,\n    "slug": slug.current,\n    dek,\n    publishedAt,\n    publisher,\n    canonicalUrl,\n    "dateline": dateline->{\n  _id, _type, name, "slug": slug.current,\n  kind,\n  isoCode,\n  location{lat, lng}},\n    "body": body[]{\n      ...,\n      markDefs[]{\n        ...,\n        _type == "claimRef" => {"claim": claim->{\n  _id,\n  statement,\n  cue,\n  "source": source{\n    kind,\n    description,\n    "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current}\n  }{kind, "name": coalesce(entity.name, description), entity}}},\n        _type == "mention" => {"entity": entity->{_id, _type, name, "slug": slug.current}}\n      }\n    },\n    "claims": coalesce((body[].markDefs[_type == "claimRef"].claim->{\n  _id,\n  statement,\n  cue,\n  quoteType,\n  hedging,\n  verification,\n  reviewStatus,\n  confidence,\n  saidAt,\n  "source": source{\n  kind,\n  description,\n  plural,\n  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},\n  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}\n}{\n  kind,\n  description,\n  plural,\n  "name": coalesce(entity.name, description),\n  entity,\n  affiliation\n},\n  "about": about[]->{_id, _type, name, "slug": slug.current}})[defined(_id)], []),\n    "mentionRefs": coalesce(body[].markDefs[_type == "mention"].entity._ref, []),\n    "mentionIds": coalesce(array::unique(body[].markDefs[_type == "mention"].entity._ref), []),\n    "sourceRefs": coalesce(body[].markDefs[_type == "claimRef"].claim->source{"ref": coalesce(person._ref, organization._ref)}.ref, [])\n  }{\n    \n  _id,\n  headline,\n  slug,\n  dek,\n  publishedAt,\n  publisher,\n  canonicalUrl,\n  dateline,\n  body,\n  claims,\n    "entities": (\n      *[_type == "person" && (_id in ^.mentionIds || _id in ^.sourceRefs)]\n      + *[_type == "place" && _id in ^.mentionIds]\n      + *[_type == "organization" && (_id in ^.mentionIds || _id in ^.sourceRefs)]\n    ) | order(name asc) {\n      _id, _type, name, "slug": slug.current,\n      description,\n      kind,\n      location{lat, lng},\n      roles[]{title, from, to, "organization": organization->{_id, _type, name, "slug": slug.current}},\n      "nationality": nationality->{_id, _type, name, "slug": slug.current},\n      "containedIn": containedIn->{_id, _type, name, "slug": slug.current},\n      "country": country->{_id, _type, name, "slug": slug.current},\n      "mentions": count(^.mentionRefs[@ == ^._id]),\n      "claims": ^.claims[source.entity._id == ^._id]._id\n    }\n  }{\n    \n  _id,\n  headline,\n  slug,\n  dek,\n  publishedAt,\n  publisher,\n  canonicalUrl,\n  dateline,\n  body,\n  claims,\n    "people": entities[_type == "person" && mentions > 0]{\n      _id, _type, name, slug, description, roles, nationality, mentions\n    },\n    "places": entities[_type == "place" && mentions > 0]{\n      _id, _type, name, slug, kind, location, containedIn, mentions\n    },\n    "organizations": entities[_type == "organization" && mentions > 0]{\n      _id, _type, name, slug, kind, country, mentions\n    },\n    "sources": {\n      "named": entities[_type in ["person", "organization"] && count(claims) > 0]{_id, _type, name, slug, claims},\n      "unnamed": claims[source.kind == "unnamed"]{_id, "description": coalesce(source.description, "an unnamed source")}\n    },\n    "sourcing": {\n      "claims": count(claims),\n      "person": count(claims[source.kind == "person"]),\n      "organization": count(claims[source.kind == "organization"]),\n      "unnamed": count(claims[source.kind == "unnamed"]),\n      "named": count(claims[source.kind in ["person", "organization"]]),\n      "namedShare": select(count(claims) > 0 => count(claims[source.kind in ["person", "organization"]]) / count(claims)),\n      "unnamedShare": select(count(claims) > 0 => count(claims[source.kind == "unnamed"]) / count(claims))\n    }\n  }\n': ArticleBySlugQueryResult
+    '\n  *[_type == "article" && slug.current == $slug][0]{\n    headline,\n    dek,\n    publishedAt,\n    publisher,\n    canonicalUrl,\n    "dateline": dateline->{name, kind, location},\n    "mentionIds": coalesce(array::unique(body[].markDefs[_type == "mention"].entity._ref), []),\n    "claims": coalesce((body[].markDefs[_type == "claimRef"].claim->{\n      statement,\n      saidAt,\n      "kind": source.kind,\n      "description": source.description,\n      "entity": coalesce(source.person, source.organization)->{_type, name, kind, sameAs}\n    })[defined(statement)], [])\n  }{\n    "@context": "https://schema.org",\n    "@type": "NewsArticle",\n    headline,\n    defined(publishedAt) => {"datePublished": publishedAt},\n    defined(dek) => {"description": dek},\n    defined(canonicalUrl) => {"url": canonicalUrl},\n    defined(publisher) => {"publisher": {"@type": "Organization", "name": publisher}},\n    defined(dateline.name) => {\n      "dateline": dateline.name,\n      "contentLocation": dateline{\n  "@type": select(kind == "country" => "Country", kind == "city" => "City", "Place"),\n  "name": name,\n  defined(location.lat) && defined(location.lng) => {\n    "geo": {"@type": "GeoCoordinates", "latitude": location.lat, "longitude": location.lng}\n  }}\n    },\n    "mentions": (\n      *[_type == "organization" && _id in ^.mentionIds]\n      + *[_type == "person" && _id in ^.mentionIds]\n      + *[_type == "place" && _id in ^.mentionIds]\n    ) | order(_type asc, name asc) {\n      _type == "person" => {"@type": "Person", "name": name},\n      _type == "organization" => {"@type": select(\n  kind in ["government", "agency"] => "GovernmentOrganization",\n  kind == "ngo" => "NGO",\n  kind == "media" => "NewsMediaOrganization",\n  "Organization"\n), "name": name},\n      _type == "place" => {\n  "@type": select(kind == "country" => "Country", kind == "city" => "City", "Place"),\n  "name": name,\n  defined(location.lat) && defined(location.lng) => {\n    "geo": {"@type": "GeoCoordinates", "latitude": location.lat, "longitude": location.lng}\n  }},\n      count(sameAs) > 0 => {"sameAs": sameAs}\n    },\n    "hasPart": claims[]{\n      "@type": "Claim",\n      "text": statement,\n      defined(saidAt) => {"dateCreated": saidAt},\n      "author": select(\n        entity._type == "person" => entity{\n          "@type": "Person",\n          "name": name,\n          count(sameAs) > 0 => {"sameAs": sameAs}\n        },\n        entity._type == "organization" => entity{\n          "@type": select(\n  kind in ["government", "agency"] => "GovernmentOrganization",\n  kind == "ngo" => "NGO",\n  kind == "media" => "NewsMediaOrganization",\n  "Organization"\n),\n          "name": name,\n          count(sameAs) > 0 => {"sameAs": sameAs}\n        },\n        {\n          "@type": "Thing",\n          "name": coalesce(description, "an unnamed source"),\n          "description": "A source the article does not name"\n        }\n      ),\n      "appearance": {\n        "@type": "NewsArticle",\n        "headline": ^.headline,\n        defined(^.canonicalUrl) => {"url": ^.canonicalUrl}\n      }\n    }\n  }\n': ArticleJsonLdQueryResult
+    '\n  {"articleId": select($articleSlug != null => *[_type == "article" && slug.current == $articleSlug][0]._id)}{\n    "claims": *[_type == "claim"\n      && ($sourceKind == null || source.kind == $sourceKind)\n      && ($reviewStatus == null || reviewStatus == $reviewStatus)\n      && ($articleSlug == null || article._ref == ^.articleId)\n    ] | order(defined(saidAt) desc, saidAt desc, statement asc) {\n      \n  _id,\n  statement,\n  cue,\n  quoteType,\n  hedging,\n  verification,\n  reviewStatus,\n  confidence,\n  saidAt,\n  "source": source{\n  kind,\n  description,\n  plural,\n  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},\n  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}\n}{\n  kind,\n  description,\n  plural,\n  "name": coalesce(entity.name, description),\n  entity,\n  affiliation\n},\n  "about": about[]->{_id, _type, name, "slug": slug.current},\n      "article": article->{_id, headline, "slug": slug.current, publishedAt}\n    }\n  }.claims\n': ClaimsQueryResult
+    '\n  *[_type == "person" && slug.current == $slug][0]{\n    ...,\n    "related": {\n      "claims": *[_type == "claim" && references(^._id)],\n      "articles": *[_type == "article" && references(^._id)]\n    }\n  }{\n    _id, _type, name, "slug": slug.current,\n    aliases,\n    description,\n    sameAs,\n    roles[]{title, from, to, "organization": organization->{_id, _type, name, "slug": slug.current}},\n    "nationality": nationality->{_id, _type, name, "slug": slug.current},\n    "claimsBy": related.claims[source.person._ref == ^._id] | order(defined(saidAt) desc, saidAt desc, statement asc) {\n  \n  _id,\n  statement,\n  cue,\n  quoteType,\n  hedging,\n  verification,\n  reviewStatus,\n  confidence,\n  saidAt,\n  "source": source{\n  kind,\n  description,\n  plural,\n  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},\n  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}\n}{\n  kind,\n  description,\n  plural,\n  "name": coalesce(entity.name, description),\n  entity,\n  affiliation\n},\n  "about": about[]->{_id, _type, name, "slug": slug.current},\n  "article": article->{_id, headline, "slug": slug.current, publishedAt}},\n    "claimsAbout": related.claims[^._id in about[]._ref] | order(defined(saidAt) desc, saidAt desc, statement asc) {\n  \n  _id,\n  statement,\n  cue,\n  quoteType,\n  hedging,\n  verification,\n  reviewStatus,\n  confidence,\n  saidAt,\n  "source": source{\n  kind,\n  description,\n  plural,\n  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},\n  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}\n}{\n  kind,\n  description,\n  plural,\n  "name": coalesce(entity.name, description),\n  entity,\n  affiliation\n},\n  "about": about[]->{_id, _type, name, "slug": slug.current},\n  "article": article->{_id, headline, "slug": slug.current, publishedAt}},\n    "articles": related.articles | order(defined(publishedAt) desc, publishedAt desc, headline asc) {\n  _id,\n  headline,\n  "slug": slug.current,\n  dek,\n  publishedAt,\n  "dateline": dateline->name}\n  }\n': PersonBySlugQueryResult
+    '\n  *[_type == "organization" && slug.current == $slug][0]{\n    ...,\n    "related": {\n      "claims": *[_type == "claim" && references(^._id)],\n      "articles": *[_type == "article" && references(^._id)],\n      "people": *[_type == "person" && references(^._id)]\n    }\n  }{\n    _id, _type, name, "slug": slug.current,\n    kind,\n    aliases,\n    sameAs,\n    "country": country->{_id, _type, name, "slug": slug.current},\n    "parent": parent->{_id, _type, name, "slug": slug.current},\n    "people": related.people[^._id in roles[].organization._ref] | order(name asc) {\n      _id, _type, name, "slug": slug.current,\n      "titles": roles[organization._ref == ^.^._id].title\n    },\n    "claimsBy": related.claims[source.organization._ref == ^._id] | order(defined(saidAt) desc, saidAt desc, statement asc) {\n  \n  _id,\n  statement,\n  cue,\n  quoteType,\n  hedging,\n  verification,\n  reviewStatus,\n  confidence,\n  saidAt,\n  "source": source{\n  kind,\n  description,\n  plural,\n  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},\n  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}\n}{\n  kind,\n  description,\n  plural,\n  "name": coalesce(entity.name, description),\n  entity,\n  affiliation\n},\n  "about": about[]->{_id, _type, name, "slug": slug.current},\n  "article": article->{_id, headline, "slug": slug.current, publishedAt}},\n    "claimsAbout": related.claims[^._id in about[]._ref] | order(defined(saidAt) desc, saidAt desc, statement asc) {\n  \n  _id,\n  statement,\n  cue,\n  quoteType,\n  hedging,\n  verification,\n  reviewStatus,\n  confidence,\n  saidAt,\n  "source": source{\n  kind,\n  description,\n  plural,\n  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},\n  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}\n}{\n  kind,\n  description,\n  plural,\n  "name": coalesce(entity.name, description),\n  entity,\n  affiliation\n},\n  "about": about[]->{_id, _type, name, "slug": slug.current},\n  "article": article->{_id, headline, "slug": slug.current, publishedAt}},\n    "articles": related.articles | order(defined(publishedAt) desc, publishedAt desc, headline asc) {\n  _id,\n  headline,\n  "slug": slug.current,\n  dek,\n  publishedAt,\n  "dateline": dateline->name}\n  }\n': OrganizationBySlugQueryResult
+    '\n  *[_type == "place" && slug.current == $slug][0]{\n    ...,\n    "related": {\n      "claims": *[_type == "claim" && references(^._id)],\n      "articles": *[_type == "article" && references(^._id)],\n      "places": *[_type == "place" && references(^._id)]\n    }\n  }{\n    \n  _id, _type, name, "slug": slug.current,\n  kind,\n  isoCode,\n  location{lat, lng},\n    aliases,\n    demonyms,\n    geonamesId,\n    "parent": containedIn->{\n  _id, _type, name, "slug": slug.current,\n  kind,\n  isoCode,\n  location{lat, lng}},\n    "contains": related.places[containedIn._ref == ^._id] | order(name asc) {\n  _id, _type, name, "slug": slug.current,\n  kind,\n  isoCode,\n  location{lat, lng}},\n    "articles": related.articles | order(defined(publishedAt) desc, publishedAt desc, headline asc) {\n      \n  _id,\n  headline,\n  "slug": slug.current,\n  dek,\n  publishedAt,\n  "dateline": dateline->name,\n      "datelined": dateline._ref == ^._id\n    },\n    "claimsAbout": related.claims[^._id in about[]._ref] | order(defined(saidAt) desc, saidAt desc, statement asc) {\n  \n  _id,\n  statement,\n  cue,\n  quoteType,\n  hedging,\n  verification,\n  reviewStatus,\n  confidence,\n  saidAt,\n  "source": source{\n  kind,\n  description,\n  plural,\n  "entity": coalesce(person, organization)->{_id, _type, name, "slug": slug.current},\n  "affiliation": affiliation->{_id, _type, name, "slug": slug.current}\n}{\n  kind,\n  description,\n  plural,\n  "name": coalesce(entity.name, description),\n  entity,\n  affiliation\n},\n  "about": about[]->{_id, _type, name, "slug": slug.current},\n  "article": article->{_id, headline, "slug": slug.current, publishedAt}}\n  }\n': PlaceBySlugQueryResult
+    '\n  {"term": array::join(string::split($q, "")[0...100][@ != "*"], "")}{\n    "results": select(term match "*" => *[\n      _type in ["article", "person", "place", "organization"]\n      && (\n        headline match (^.term + "*")\n        || name match (^.term + "*")\n        || aliases match (^.term + "*")\n      )\n    ]{\n      _id,\n      _type,\n      "title": coalesce(name, headline),\n      "slug": slug.current\n    } | order(_type asc, title asc), [])\n  }.results\n': SearchQueryResult
   }
 }
