@@ -788,7 +788,6 @@ export function subjectBefore(text: string, sentenceStart: number, cue: number):
     segment = segment.slice(dash + 1)
   }
   // Appositions: "Name, a role at Org," / "Name, 61, who has lived …," / "The Association, which says …," → back to the name.
-  let start = sentenceStart
   const parts = segment.split(/,\s*/)
   if (parts.length >= 3 && parts.at(-1) === '') parts.pop()
   let take = parts.at(-1) ?? ''
@@ -808,7 +807,7 @@ export function subjectBefore(text: string, sentenceStart: number, cue: number):
   if (take === parts.at(-1) && parts.length >= 2 && /^(?:one|a|an|the|two|three|some|several)\s+[a-z]+$/i.test(parts.at(-2)!) && /[A-Z]/.test(take)) take = `${parts.at(-2)}, ${take}`
   const idx = segment.lastIndexOf(take)
   if (idx < 0) return undefined
-  start = sentenceStart + idx
+  let start = sentenceStart + idx
   // Strip subordinate openers: "While X refrained …, it" was split at the comma already; "and"/"but" lead-ins go.
   const lead = take.match(/^(?:(?:and|but|so|yet|while|though|although|even though|because|as|since|when|where|however|meanwhile|instead|in response|additionally|separately|earlier|later|now)\b[\s,]*)+/i)
   if (lead) start += lead[0].length

@@ -120,7 +120,9 @@ export function normalizeCharacters(input: string): string {
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u2007\u202F\u2009\u200A\u2002\u2003]/g, ' ')
-    .replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, '')
+    // The zero-width joiner stands outside the class: between two others inside it, it reads like
+    // one joined emoji sequence rather than three separate characters.
+    .replace(/[\u200B\u200C\u2060\uFEFF\u00AD]|\u200D/g, '')
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
     .replace(/\u2026/g, '...')

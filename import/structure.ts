@@ -40,7 +40,7 @@ export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = []
   let start = 0
   // Candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace, then an opener.
-  const re = /([.!?]+)(["')\]]*)(\s+)(?=["'(\[]?[A-Z0-9])/g
+  const re = /([.!?]+)(["')\]]*)(\s+)(?=["'([]?[A-Z0-9])/g
   let m: RegExpExecArray | null
   while ((m = re.exec(text))) {
     const punct = m[1]!

@@ -163,6 +163,8 @@ export function clientTarget(client: SanityClient, description: string): Dataset
         results: result.results.map(({id, operation}) => ({id, operation: operation as MutationOperation})),
       }
     },
-    async close() {},
+    async close() {
+      // The caller made the client and owns its connections; this target holds nothing of its own.
+    },
   }
 }

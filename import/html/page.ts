@@ -99,7 +99,7 @@ export function cleanHtmlPage(html: string, opts: HtmlPageOptions = {}): Cleaned
   const h1s = Array.from(doc.querySelectorAll('h1')).map((h) => normalize(h.textContent ?? '')).filter(Boolean)
   const pageText = normalize(doc.body?.textContent ?? '')
 
-  let parsed: {title?: string | null; byline?: string | null; content?: Node | null} | null = null
+  let parsed: {title?: string | null; byline?: string | null; content?: Node | null} | null
   if (doc.body) removeWidgets(doc.body)
   try {
     parsed = new Readability(doc, {keepClasses: true, charThreshold: 500, serializer: (node: Node) => node}).parse()

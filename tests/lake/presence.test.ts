@@ -16,7 +16,11 @@ function open(path = '/v2022-06-30/socket/production'): Promise<{socket: WebSock
   socket.addEventListener('message', (event) => {
     const message = JSON.parse(String(event.data))
     messages.push(message)
-    for (const waiter of [...waiters]) if (waiter.match(message)) waiters.splice(waiters.indexOf(waiter), 1), waiter.done(message)
+    for (const waiter of [...waiters]) {
+      if (!waiter.match(message)) continue
+      waiters.splice(waiters.indexOf(waiter), 1)
+      waiter.done(message)
+    }
   })
   const next = (match: (m: any) => boolean) => new Promise<any>((done) => (messages.find(match) ? done(messages.find(match)) : waiters.push({match, done})))
   return new Promise((resolve, reject) => {

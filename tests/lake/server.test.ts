@@ -5,7 +5,7 @@ import {firstValueFrom, filter, take, toArray, timeout} from 'rxjs'
 import type {MutationEvent} from '@sanity/client'
 import {join} from 'node:path'
 import {Store} from '../../lake/store.ts'
-import {clientFor, ref, startTestLake, type RunningLake} from './helpers.ts'
+import {clientFor, startTestLake, type RunningLake} from './helpers.ts'
 
 describe('the lake server with the real @sanity/client', () => {
   let lake: RunningLake
