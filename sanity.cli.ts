@@ -15,8 +15,14 @@ for (const [studioName, name] of [
 
 export default defineCliConfig({
   api: {
-    projectId: nonEmpty(process.env.SANITY_STUDIO_PROJECT_ID) ?? nonEmpty(process.env.SANITY_PROJECT_ID) ?? 'local',
-    dataset: nonEmpty(process.env.SANITY_STUDIO_DATASET) ?? nonEmpty(process.env.SANITY_DATASET) ?? 'production',
+    projectId:
+      nonEmpty(process.env.SANITY_STUDIO_PROJECT_ID) ??
+      nonEmpty(process.env.SANITY_PROJECT_ID) ??
+      'local',
+    dataset:
+      nonEmpty(process.env.SANITY_STUDIO_DATASET) ??
+      nonEmpty(process.env.SANITY_DATASET) ??
+      'production',
   },
   // The Studio is built and served from this repository; never load it from Sanity's CDN.
   deployment: {autoUpdates: false},

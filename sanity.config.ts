@@ -1,7 +1,11 @@
 import {visionTool} from '@sanity/vision'
 import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
-import {sourcedNews, sourcedNewsDefaultDocumentNode, sourcedNewsStructure} from 'sanity-plugin-sourced-news'
+import {
+  sourcedNews,
+  sourcedNewsDefaultDocumentNode,
+  sourcedNewsStructure,
+} from 'sanity-plugin-sourced-news'
 import {resolveStudioTarget, studioTargetOptions} from './studio/localMode.ts'
 
 /** The environment the Studio is configured from (only SANITY_STUDIO_* reaches the browser bundle). */
@@ -30,7 +34,10 @@ export function createStudioConfig(env: StudioConfigEnv) {
     ),
     plugins: [
       sourcedNews(),
-      structureTool({structure: sourcedNewsStructure, defaultDocumentNode: sourcedNewsDefaultDocumentNode}),
+      structureTool({
+        structure: sourcedNewsStructure,
+        defaultDocumentNode: sourcedNewsDefaultDocumentNode,
+      }),
       visionTool({defaultApiVersion: '2025-02-19'}),
     ],
   })

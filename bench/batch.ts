@@ -13,20 +13,38 @@ const GNU_TIME = '/usr/bin/time'
 
 export async function run(args: string[] = []): Promise<void> {
   const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number)
-  if (!existsSync(GNU_TIME)) console.log(`  (peak memory not measured: ${GNU_TIME} is absent; apt-get install time)`)
+  if (!existsSync(GNU_TIME))
+    console.log(`  (peak memory not measured: ${GNU_TIME} is absent; apt-get install time)`)
   // Inside the project (.tmp-*, ignored by git): the pages and the dataset of a 10k batch take ~100 MB.
   const work = mkdtempSync(join(ROOT, '.tmp-bench-batch-'))
   try {
     for (const size of sizes.length ? sizes : [1, 1000]) {
       const pages = writeGeneratedPages(join(work, `pages-${size}`), size)
       const stats = join(work, `time-${size}.txt`)
-      const importArgs = [join(ROOT, 'node_modules/.bin/tsx'), join(ROOT, 'scripts/import.ts'), ...pages, '--dir', join(work, `lake-${size}`)]
+      const importArgs = [
+        join(ROOT, 'node_modules/.bin/tsx'),
+        join(ROOT, 'scripts/import.ts'),
+        ...pages,
+        '--dir',
+        join(work, `lake-${size}`),
+      ]
       const started = performance.now()
-      const [command, ...rest] = existsSync(GNU_TIME) ? [GNU_TIME, '-f', '%M', '-o', stats, ...importArgs] : importArgs
-      execFileSync(command!, rest, {cwd: ROOT, stdio: ['ignore', 'ignore', 'ignore'], env: {...process.env, SANITY_PROJECT_ID: '', LAKE_DIR: ''}, maxBuffer: 1 << 30})
+      const [command, ...rest] = existsSync(GNU_TIME)
+        ? [GNU_TIME, '-f', '%M', '-o', stats, ...importArgs]
+        : importArgs
+      execFileSync(command!, rest, {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'ignore'],
+        env: {...process.env, SANITY_PROJECT_ID: '', LAKE_DIR: ''},
+        maxBuffer: 1 << 30,
+      })
       const seconds = (performance.now() - started) / 1000
-      const peak = existsSync(stats) ? `${Math.round(Number(readFileSync(stats, 'utf8').trim().split('\n').at(-1)) / 1024)} MB peak RSS` : ''
-      console.log(`import of ${size} pages (new dataset): ${seconds.toFixed(1)} s, ${(size / seconds).toFixed(0)} pages/s${peak ? `, ${peak}` : ''}`)
+      const peak = existsSync(stats)
+        ? `${Math.round(Number(readFileSync(stats, 'utf8').trim().split('\n').at(-1)) / 1024)} MB peak RSS`
+        : ''
+      console.log(
+        `import of ${size} pages (new dataset): ${seconds.toFixed(1)} s, ${(size / seconds).toFixed(0)} pages/s${peak ? `, ${peak}` : ''}`,
+      )
     }
   } finally {
     rmSync(work, {recursive: true, force: true})

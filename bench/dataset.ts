@@ -73,7 +73,9 @@ export function generateDataset(total: number, seed = 1): SyntheticDataset {
       name: `Person ${i}`,
       slug: slug(`n${i}`),
       aliases: [`P${i}`],
-      roles: [{_key: 'r0', _type: 'role', title: 'Analyst', organization: ref(pick(organizationIds))}],
+      roles: [
+        {_key: 'r0', _type: 'role', title: 'Analyst', organization: ref(pick(organizationIds))},
+      ],
       nationality: ref(pick(placeIds)),
     })
   }

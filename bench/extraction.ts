@@ -60,8 +60,10 @@ function pageCounts(truth: string, pred: string): Counts {
   return s ? [tp / s, fp / s, fn / s] : [0, 0, 0]
 }
 
-const precision = ([tp, fp, fn]: Counts) => (fp === 0 && fn === 0 ? 1 : tp === 0 && fp === 0 ? 0 : tp / (tp + fp))
-const recall = ([tp, fp, fn]: Counts) => (fp === 0 && fn === 0 ? 1 : tp === 0 && fn === 0 ? 0 : tp / (tp + fn))
+const precision = ([tp, fp, fn]: Counts) =>
+  fp === 0 && fn === 0 ? 1 : tp === 0 && fp === 0 ? 0 : tp / (tp + fp)
+const recall = ([tp, fp, fn]: Counts) =>
+  fp === 0 && fn === 0 ? 1 : tp === 0 && fn === 0 ? 0 : tp / (tp + fn)
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)
 
 export function scoreBodies(truth: Record<string, string>, pred: Record<string, string>) {
@@ -82,7 +84,10 @@ function bodyOf(doc: Record<string, unknown>): string {
 function textDump(html: string, file: string): string {
   if (existsSync(SHARED_CONVERTER)) {
     writeFileSync(file, html)
-    return execFileSync('python3', [SHARED_CONVERTER, file], {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024})
+    return execFileSync('python3', [SHARED_CONVERTER, file], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    })
   }
   return `${blocksOf(parseDocument(html).body, {article: false})
     .map((b) => b.text)
@@ -99,7 +104,16 @@ function compareDoms(pages: {k: string; html: string}[], truth: Record<string, s
     [
       'happy-dom',
       (html) => {
-        const window = new Window({url: 'https://example.org/', settings: {disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true, disableComputedStyleRendering: true}})
+        const window = new Window({
+          url: 'https://example.org/',
+          settings: {
+            disableJavaScriptEvaluation: true,
+            disableJavaScriptFileLoading: true,
+            disableCSSFileLoading: true,
+            disableIframePageLoading: true,
+            disableComputedStyleRendering: true,
+          },
+        })
         window.document.write(html)
         return window.document as unknown as Document
       },
@@ -122,7 +136,9 @@ function compareDoms(pages: {k: string; html: string}[], truth: Record<string, s
       readMs += performance.now() - t
     }
     const s = scoreBodies(truth, pred)
-    console.log(`  Readability alone on ${name.padEnd(9)}: F1 ${s.f1.toFixed(3)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}; parse ${(parseMs / pages.length).toFixed(1)} ms/page, Readability ${(readMs / pages.length).toFixed(1)} ms/page`)
+    console.log(
+      `  Readability alone on ${name.padEnd(9)}: F1 ${s.f1.toFixed(3)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}; parse ${(parseMs / pages.length).toFixed(1)} ms/page, Readability ${(readMs / pages.length).toFixed(1)} ms/page`,
+    )
   }
 }
 
@@ -133,14 +149,27 @@ export async function run(args: string[] = []): Promise<void> {
     return i >= 0 ? args[i + 1] : undefined
   }
   if (!gitDir || !existsSync(gitDir)) {
-    console.log('extraction: skipped (give the git dir of scrapinghub/article-extraction-benchmark: npm run bench -- extraction GIT_DIR)')
+    console.log(
+      'extraction: skipped (give the git dir of scrapinghub/article-extraction-benchmark: npm run bench -- extraction GIT_DIR)',
+    )
     return
   }
   const mode = flag('--mode') ?? 'both'
-  const git = (path: string) => execFileSync('git', ['--git-dir', gitDir, 'show', `HEAD:${path}`], {maxBuffer: 256 * 1024 * 1024})
-  const truthJson = JSON.parse(git('ground-truth.json').toString('utf8')) as Record<string, {articleBody?: string}>
-  const truth = Object.fromEntries(Object.entries(truthJson).map(([k, v]) => [k, v.articleBody ?? '']))
-  const pages = Object.keys(truth).map((k) => ({k, html: gunzipSync(git(`html/${k}.html.gz`)).toString('utf8')}))
+  const git = (path: string) =>
+    execFileSync('git', ['--git-dir', gitDir, 'show', `HEAD:${path}`], {
+      maxBuffer: 256 * 1024 * 1024,
+    })
+  const truthJson = JSON.parse(git('ground-truth.json').toString('utf8')) as Record<
+    string,
+    {articleBody?: string}
+  >
+  const truth = Object.fromEntries(
+    Object.entries(truthJson).map(([k, v]) => [k, v.articleBody ?? '']),
+  )
+  const pages = Object.keys(truth).map((k) => ({
+    k,
+    html: gunzipSync(git(`html/${k}.html.gz`)).toString('utf8'),
+  }))
   const report: Record<string, unknown> = {}
   const tmp = join(ROOT, '.tmp-bench')
   if (mode !== 'html') execFileSync('mkdir', ['-p', tmp])
@@ -153,7 +182,11 @@ export async function run(args: string[] = []): Promise<void> {
       const input = m === 'html' ? html : textDump(html, join(tmp, `${k}.html`))
       const t = performance.now()
       try {
-        const result = buildDocuments(input, {sourceFile: `${k}.${m === 'html' ? 'html' : 'txt'}`, format: m === 'html' ? 'html' : 'text', importedAt: '2024-01-01T00:00:00.000Z'})
+        const result = buildDocuments(input, {
+          sourceFile: `${k}.${m === 'html' ? 'html' : 'txt'}`,
+          format: m === 'html' ? 'html' : 'text',
+          importedAt: '2024-01-01T00:00:00.000Z',
+        })
         pred[k] = bodyOf(result.article)
       } catch (err) {
         if (!(err instanceof ImportInputError)) throw err
@@ -164,8 +197,12 @@ export async function run(args: string[] = []): Promise<void> {
     }
     const s = scoreBodies(truth, pred)
     times.sort((a, b) => a - b)
-    console.log(`article body, ${m} mode, ${s.pages} pages: F1 ${s.f1.toFixed(3)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  refused ${refused.length}`)
-    console.log(`  ${m === 'html' ? 'HTML parse + Readability + ' : ''}whole import per page: p50 ${times[times.length >> 1]!.toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms`)
+    console.log(
+      `article body, ${m} mode, ${s.pages} pages: F1 ${s.f1.toFixed(3)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  refused ${refused.length}`,
+    )
+    console.log(
+      `  ${m === 'html' ? 'HTML parse + Readability + ' : ''}whole import per page: p50 ${times[times.length >> 1]!.toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms`,
+    )
     for (const r of refused.slice(0, 5)) console.log(`  refused ${r}`)
     const worst = Object.keys(truth)
       .map((k) => {
@@ -174,12 +211,17 @@ export async function run(args: string[] = []): Promise<void> {
       })
       .sort((a, b) => a.p + a.r - (b.p + b.r))
       .slice(0, 8)
-    console.log(`  lowest pages: ${worst.map((w) => `${w.k} P${w.p.toFixed(2)} R${w.r.toFixed(2)}`).join(', ')}`)
+    console.log(
+      `  lowest pages: ${worst.map((w) => `${w.k} P${w.p.toFixed(2)} R${w.r.toFixed(2)}`).join(', ')}`,
+    )
     report[m] = {...s, refused, pred}
   }
   if (mode !== 'text') compareDoms(pages, truth)
   console.log(`  anchors (published, html): ${ANCHORS.map(([n, f]) => `${n} ${f}`).join(', ')}`)
-  if (!existsSync(SHARED_CONVERTER) && mode !== 'html') console.log('  (text dumps made by this project\'s DOM walk: the shared converter was not found)')
+  if (!existsSync(SHARED_CONVERTER) && mode !== 'html')
+    console.log(
+      "  (text dumps made by this project's DOM walk: the shared converter was not found)",
+    )
   const out = flag('--out')
   if (out) writeFileSync(out, JSON.stringify(report))
 }

@@ -32,7 +32,10 @@ export async function run(): Promise<void> {
 }
 
 /** Run times of fn in ms, sorted: after warm-up runs, for at least `ms` milliseconds and `min` runs. */
-function sample(fn: () => void, {warmup, ms, min}: {warmup: number; ms: number; min: number}): number[] {
+function sample(
+  fn: () => void,
+  {warmup, ms, min}: {warmup: number; ms: number; min: number},
+): number[] {
   for (let i = 0; i < warmup; i++) fn()
   const times: number[] = []
   const until = performance.now() + ms
@@ -49,7 +52,10 @@ function sample(fn: () => void, {warmup, ms, min}: {warmup: number; ms: number; 
  * links, a footer): the whole import, and the DOM parse plus Readability alone, timed apart.
  */
 function htmlPath(raw: string) {
-  const [headline, ...rest] = raw.split('\n').map((l) => l.trim()).filter(Boolean)
+  const [headline, ...rest] = raw
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
   const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;')
   const nav = `<nav><ul>${['Home', 'World', 'Business', 'Sport', 'Opinion'].map((n) => `<li><a href="/${n}">${n}</a></li>`).join('')}</ul></nav>`
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>${escape(headline!)} | Example News</title><meta property="og:title" content="${escape(headline!)}"><meta property="article:published_time" content="2024-04-14T10:00:00Z"></head><body>${nav}<main><article><h1>${escape(headline!)}</h1><figure><img src="a.jpg"><figcaption>A caption. Photo: Example</figcaption></figure>${rest.map((p) => `<p>${escape(p)}</p>`).join('\n')}</article><aside><h3>Related</h3><ul><li><a href="/x">Another story</a></li></ul></aside></main><footer>© 2024 Example News</footer></body></html>`
@@ -57,9 +63,13 @@ function htmlPath(raw: string) {
     const t = sample(fn, {warmup: 10, ms: 2000, min: 30})
     return t[t.length >> 1]!
   }
-  const whole = time(() => buildDocuments(html, {...opts, sourceFile: 'bench.html', format: 'html'}))
+  const whole = time(() =>
+    buildDocuments(html, {...opts, sourceFile: 'bench.html', format: 'html'}),
+  )
   const dom = time(() => new Readability(parseHTML(html).document as unknown as Document).parse())
-  console.log(`import extraction, the same article as an HTML page (${html.length} chars): p50 ${whole.toFixed(2)} ms (${(1000 / whole).toFixed(0)} pages/s); DOM parse + Readability alone p50 ${dom.toFixed(2)} ms`)
+  console.log(
+    `import extraction, the same article as an HTML page (${html.length} chars): p50 ${whole.toFixed(2)} ms (${(1000 / whole).toFixed(0)} pages/s); DOM parse + Readability alone p50 ${dom.toFixed(2)} ms`,
+  )
 }
 
 /** People recall and cost per article of each library on the bundled article and the fixtures with gold files. */
@@ -69,16 +79,33 @@ function compareLibraries() {
   const pairs: [string, string][] = existsSync(gold) ? [[ARTICLE, gold]] : []
   if (existsSync(fixtures))
     for (const f of readdirSync(fixtures).sort())
-      if (f.endsWith('.txt') && existsSync(join(fixtures, f.replace(/\.txt$/, '.gold.json')))) pairs.push([join(fixtures, f), join(fixtures, f.replace(/\.txt$/, '.gold.json'))])
+      if (f.endsWith('.txt') && existsSync(join(fixtures, f.replace(/\.txt$/, '.gold.json'))))
+        pairs.push([join(fixtures, f), join(fixtures, f.replace(/\.txt$/, '.gold.json'))])
   const wink = winkNLP(model)
   const its = wink.its
-  const norm = (s: string) => s.toLowerCase().replace(/[’']s\b/g, '').replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim()
-  const score = {compromise: {hit: 0, ms: 0}, wink: {hit: 0, ms: 0}, ours: {hit: 0, ms: 0}, total: 0}
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[’']s\b/g, '')
+      .replace(/[^a-z ]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  const score = {
+    compromise: {hit: 0, ms: 0},
+    wink: {hit: 0, ms: 0},
+    ours: {hit: 0, ms: 0},
+    total: 0,
+  }
   for (const [txt, g] of pairs) {
     const text = readFileSync(txt, 'utf8')
-    const people = (JSON.parse(readFileSync(g, 'utf8')).people as {name: string}[]).map((p) => norm(p.name))
+    const people = (JSON.parse(readFileSync(g, 'utf8')).people as {name: string}[]).map((p) =>
+      norm(p.name),
+    )
     score.total += people.length
-    const found = (names: string[]) => people.filter((p) => names.some((n) => norm(n).endsWith(p.split(' ').at(-1)!) && norm(n).split(' ').length >= 1)).length
+    const found = (names: string[]) =>
+      people.filter((p) =>
+        names.some((n) => norm(n).endsWith(p.split(' ').at(-1)!) && norm(n).split(' ').length >= 1),
+      ).length
     let t = performance.now()
     const doc = nlp(text)
     const cPeople = doc.people().out('array') as string[]
@@ -92,7 +119,9 @@ function compareLibraries() {
     // wink's lite model has no person entity type: proper-noun runs are the best it offers.
     const runs: string[] = []
     let cur: string[] = []
-    tokens.forEach((w, i) => (pos[i] === 'PROPN' ? cur.push(w) : (cur.length && runs.push(cur.join(' ')), (cur = []))))
+    tokens.forEach((w, i) =>
+      pos[i] === 'PROPN' ? cur.push(w) : (cur.length && runs.push(cur.join(' ')), (cur = [])),
+    )
     score.wink.hit += found(runs.filter((r) => r.includes(' ')))
     t = performance.now()
     const ours = buildDocuments(text, opts).people.map((p) => String(p.name))
@@ -101,9 +130,15 @@ function compareLibraries() {
   }
   const n = pairs.length
   console.log(`library comparison on ${n} gold articles (${score.total} people):`)
-  console.log(`  compromise people():          recall ${(score.compromise.hit / score.total).toFixed(2)}, ${(score.compromise.ms / n).toFixed(1)} ms/article (full parse)`)
-  console.log(`  wink-nlp lite PROPN runs:     recall ${(score.wink.hit / score.total).toFixed(2)} (untyped), ${(score.wink.ms / n).toFixed(1)} ms/article`)
-  console.log(`  import (compromise lexicon + rules + gazetteers): recall ${(score.ours.hit / score.total).toFixed(2)}, ${(score.ours.ms / n).toFixed(1)} ms/article (whole pipeline)`)
+  console.log(
+    `  compromise people():          recall ${(score.compromise.hit / score.total).toFixed(2)}, ${(score.compromise.ms / n).toFixed(1)} ms/article (full parse)`,
+  )
+  console.log(
+    `  wink-nlp lite PROPN runs:     recall ${(score.wink.hit / score.total).toFixed(2)} (untyped), ${(score.wink.ms / n).toFixed(1)} ms/article`,
+  )
+  console.log(
+    `  import (compromise lexicon + rules + gazetteers): recall ${(score.ours.hit / score.total).toFixed(2)}, ${(score.ours.ms / n).toFixed(1)} ms/article (whole pipeline)`,
+  )
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run()

@@ -73,7 +73,14 @@ export async function run(): Promise<void> {
       const {documents, articleSlugs} = generateDataset(size)
       const file = join(dir, 'production.ndjson')
       const stamp = '2024-01-01T00:00:00.000Z'
-      writeFileSync(file, documents.map((doc) => JSON.stringify({...doc, _rev: 'bench', _createdAt: stamp, _updatedAt: stamp})).join('\n') + '\n')
+      writeFileSync(
+        file,
+        documents
+          .map((doc) =>
+            JSON.stringify({...doc, _rev: 'bench', _createdAt: stamp, _updatedAt: stamp}),
+          )
+          .join('\n') + '\n',
+      )
 
       const loadStarted = performance.now()
       const store = await Store.open(file)
@@ -92,7 +99,9 @@ export async function run(): Promise<void> {
       const slug = (i: number) => articleSlugs[(i * 7919) % articleSlugs.length]!
       for (const [name, query] of queries) {
         engine.fetch(query, {slug: slug(0)}, 'published') // builds the view and its indexes once
-        const direct = await time(iterations, (i) => engine.fetch(query, {slug: slug(i)}, 'published'))
+        const direct = await time(iterations, (i) =>
+          engine.fetch(query, {slug: slug(i)}, 'published'),
+        )
         await client.fetch(query, {slug: slug(0)})
         const http = await time(iterations, (i) => client.fetch(query, {slug: slug(i)}))
         console.log(
@@ -110,7 +119,9 @@ export async function run(): Promise<void> {
           }),
         ),
       )
-      console.log(`| ${size.toLocaleString('en')} (${documents.length}) | ${ms(load)} | article page, plain groq-js scan (baseline) | ${ms(scanned.p50)} | ${ms(scanned.p95)} | – | – |`)
+      console.log(
+        `| ${size.toLocaleString('en')} (${documents.length}) | ${ms(load)} | article page, plain groq-js scan (baseline) | ${ms(scanned.p50)} | ${ms(scanned.p95)} | – | – |`,
+      )
       // The Studio's loop: commit an edit (durably), then query again; the views follow the commit.
       const edit = await time(20, async (i) => {
         const id = `article-${slug(i)}`

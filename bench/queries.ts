@@ -38,13 +38,20 @@ async function openGenerated(dir: string, size: number) {
   const {documents, articleSlugs, personSlugs} = generateDataset(size)
   const file = join(dir, 'bench.ndjson')
   const stamp = '2024-01-01T00:00:00.000Z'
-  writeFileSync(file, documents.map((doc) => JSON.stringify({...doc, _rev: 'bench', _createdAt: stamp, _updatedAt: stamp})).join('\n') + '\n')
+  writeFileSync(
+    file,
+    documents
+      .map((doc) => JSON.stringify({...doc, _rev: 'bench', _createdAt: stamp, _updatedAt: stamp}))
+      .join('\n') + '\n',
+  )
   const target = await openLocalTarget(file)
   return {target, documents, count: documents.length, articleSlugs, personSlugs}
 }
 
 export async function run(): Promise<void> {
-  console.log('| documents | query | local target p50 | p95 | per second | groq-js + id lookup p50 | p95 |')
+  console.log(
+    '| documents | query | local target p50 | p95 | per second | groq-js + id lookup p50 | p95 |',
+  )
   console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: |')
   for (const size of [1_000, 10_000, 100_000]) {
     const dir = mkdtempSync(join(tmpdir(), 'queries-bench-'))
@@ -66,7 +73,11 @@ export async function run(): Promise<void> {
         const plain = await measure(size >= 100_000 ? 5 : 20, async (i) => {
           const params = {slug: slug(i)}
           const dereference = ({_ref}: {_ref: string}) => byId.get(_ref) ?? null
-          return evaluateSync(parse(query, {params}), {dataset: opened.documents, params, dereference}).get()
+          return evaluateSync(parse(query, {params}), {
+            dataset: opened.documents,
+            params,
+            dereference,
+          }).get()
         })
         console.log(
           `| ${opened.count.toLocaleString('en')} | ${name} | ${ms(sample.p50)} | ${ms(sample.p95)} | ${sample.perSecond.toFixed(0)} | ${ms(plain.p50)} | ${ms(plain.p95)} |`,

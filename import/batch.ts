@@ -1,7 +1,16 @@
 // Running the import over many pages without holding them: the pages named on the command line
 // (a folder stands for its pages), a spool that keeps each extracted page on disk between reading
 // every page and writing any, and a progress line with rate and ETA for a terminal.
-import {createReadStream, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync, closeSync} from 'node:fs'
+import {
+  createReadStream,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeSync,
+  closeSync,
+} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {extname, join} from 'node:path'
 import {createInterface} from 'node:readline'
@@ -19,7 +28,7 @@ const PAGE_EXTENSIONS = new Set(['.txt', '.html', '.htm'])
 export function expandPageArguments(args: string[], isUrl: (arg: string) => boolean): string[] {
   return args.flatMap((arg) => {
     if (isUrl(arg)) return [arg]
-    let folder = false
+    let folder: boolean
     try {
       folder = statSync(arg).isDirectory()
     } catch {
@@ -37,7 +46,8 @@ export function expandPageArguments(args: string[], isUrl: (arg: string) => bool
 export function resultOfDocuments(documents: SanityDoc[]): ImportResult {
   const ofType = (type: string) => documents.filter((doc) => doc._type === type)
   const article = documents[0]
-  if (!article || article._type !== 'article') throw new Error('a spooled page does not start with its article')
+  if (!article || article._type !== 'article')
+    throw new Error('a spooled page does not start with its article')
   const provenance = article.import as {strippedLines?: string[]} | undefined
   return {
     article,
@@ -70,7 +80,8 @@ export class PageSpool {
   }
 
   add(file: string, result: ImportResult): void {
-    if (this.#fd === undefined) throw new Error('the spool is being read: nothing more can be added')
+    if (this.#fd === undefined)
+      throw new Error('the spool is being read: nothing more can be added')
     writeSync(this.#fd, `${JSON.stringify({file, documents: result.documents})}\n`)
     this.#count++
   }
@@ -84,7 +95,10 @@ export class PageSpool {
   /** The pages in the order they were added. Call once, after the last `add`. */
   async *pages(): AsyncGenerator<SpooledPage> {
     this.#close()
-    const lines = createInterface({input: createReadStream(this.#file, 'utf8'), crlfDelay: Infinity})
+    const lines = createInterface({
+      input: createReadStream(this.#file, 'utf8'),
+      crlfDelay: Infinity,
+    })
     for await (const line of lines) {
       const {file, documents} = JSON.parse(line) as {file: string; documents: SanityDoc[]}
       yield {file, result: resultOfDocuments(documents)}
@@ -109,7 +123,13 @@ export function formatDuration(seconds: number): string {
 }
 
 /** The progress line: a bar, pages done of all, pages a second and the time left at that rate. */
-export function progressLine(label: string, done: number, total: number, elapsedMs: number, width = 24): string {
+export function progressLine(
+  label: string,
+  done: number,
+  total: number,
+  elapsedMs: number,
+  width = 24,
+): string {
   const filled = total ? Math.round((done / total) * width) : width
   const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0
   const eta = rate > 0 ? formatDuration((total - done) / rate) : '?'
@@ -134,7 +154,9 @@ export class Progress {
     const now = Date.now()
     if (now - this.#drawn < REDRAW_MS && this.#done < this.total) return
     this.#drawn = now
-    this.stream.write(`\r${progressLine(this.label, this.#done, this.total, now - this.#start)}\u001b[K`)
+    this.stream.write(
+      `\r${progressLine(this.label, this.#done, this.total, now - this.#start)}\u001b[K`,
+    )
     if (this.#done === this.total) this.stream.write('\n')
   }
 

@@ -3,7 +3,15 @@
 // (clean/headline.ts); page chrome is kept aside for provenance, bylines and dates read off it.
 import {classifyLines} from './clean/classify.ts'
 import {chooseHeadline} from './clean/headline.ts'
-import {DATE_RE, capitalizedShare, endsSentence, isBodyLike, isTailHeading, noiseRule, wordCount} from './clean/noise.ts'
+import {
+  DATE_RE,
+  capitalizedShare,
+  endsSentence,
+  isBodyLike,
+  isTailHeading,
+  noiseRule,
+  wordCount,
+} from './clean/noise.ts'
 
 export {isBodyLike, isTailHeading, noiseRule}
 
@@ -42,7 +50,9 @@ function stripSiteSuffix(headline: string): string {
 
 /** A caption describes a picture: a present-tense scene sentence, often with a credit. */
 function looksLikeCaption(line: string): boolean {
-  return /(?:pictured|photograph(?:ed)?|seen here|\bleft\b|\bright\b|centre|center)|\((?:left|right|centre|center)\)/i.test(line)
+  return /(?:pictured|photograph(?:ed)?|seen here|\bleft\b|\bright\b|centre|center)|\((?:left|right|centre|center)\)/i.test(
+    line,
+  )
 }
 
 /** How many lines below the headline a dek may sit (a byline or date may come between). */
@@ -66,11 +76,14 @@ export function cleanArticle(text: string, opts: CleanOptions = {}): CleanedArti
   let head = choice?.index ?? -1
   let headline: string
   // No body run at all: the page holds no article (menus, link lists, widgets); the caller refuses it.
-  if (!run) return {headline: opts.headline ?? '', paragraphs: [], stripped: lines, dateLines, byline}
+  if (!run)
+    return {headline: opts.headline ?? '', paragraphs: [], stripped: lines, dateLines, byline}
   if (head < 0) {
     // No title-like line: the first prose line opens the body and names the article with its first sentence.
     const line = lines[run[0]]!
-    headline = (line.match(/^.{20,200}?[.!?](?=\s|$)/)?.[0] ?? line.slice(0, 120).replace(/\s+\S*$/, '')).replace(/[.]$/, '')
+    headline = (
+      line.match(/^.{20,200}?[.!?](?=\s|$)/)?.[0] ?? line.slice(0, 120).replace(/\s+\S*$/, '')
+    ).replace(/[.]$/, '')
     head = run[0] - 1
   } else headline = stripSiteSuffix(lines[head]!)
   const runEnd = Math.max(run[1], head)
@@ -85,15 +98,31 @@ export function cleanArticle(text: string, opts: CleanOptions = {}): CleanedArti
     const line = lines[i]!
     const n = wordCount(line)
     // A line right after a picture credit is that picture's caption.
-    if (dek === undefined && !afterCredit && !noiseRule(line) && !isTailHeading(line) && n >= 6 && n <= 60 && !looksLikeCaption(line)) dek = i
+    if (
+      dek === undefined &&
+      !afterCredit &&
+      !noiseRule(line) &&
+      !isTailHeading(line) &&
+      n >= 6 &&
+      n <= 60 &&
+      !looksLikeCaption(line)
+    )
+      dek = i
     const rule = noiseRule(line)
     afterCredit = rule === 'photo-credit' || rule === 'agency-credit'
   }
 
-  const keep = lines.map((line, i) => i >= bodyStart && body[i]! && i <= runEnd && line !== headline)
+  const keep = lines.map(
+    (line, i) => i >= bodyStart && body[i]! && i <= runEnd && line !== headline,
+  )
   // Trailing short lines after the last prose paragraph are page furniture (tags, sign-offs, link titles).
   // (A closing list's items are the story's: they end no sentence either.)
-  for (let i = keep.lastIndexOf(true); i > bodyStart && !isBodyLike(lines[i]!) && !endsSentence(lines[i]!) && !(list && i >= list[0]); i = keep.lastIndexOf(true)) keep[i] = false
+  for (
+    let i = keep.lastIndexOf(true);
+    i > bodyStart && !isBodyLike(lines[i]!) && !endsSentence(lines[i]!) && !(list && i >= list[0]);
+    i = keep.lastIndexOf(true)
+  )
+    keep[i] = false
   const paragraphs: string[] = []
   const kept = new Set<string>()
   lines.forEach((line, i) => {
@@ -101,10 +130,16 @@ export function cleanArticle(text: string, opts: CleanOptions = {}): CleanedArti
     if (keep[i] && !kept.has(line)) {
       paragraphs.push(line)
       kept.add(line)
-    }
-    else if (i !== head && i !== dek) note(line)
+    } else if (i !== head && i !== dek) note(line)
   })
-  return {headline, dek: dek === undefined ? undefined : lines[dek], paragraphs, stripped, dateLines, byline}
+  return {
+    headline,
+    dek: dek === undefined ? undefined : lines[dek],
+    paragraphs,
+    stripped,
+    dateLines,
+    byline,
+  }
 }
 
 /** Most longer words capitalized: a title or a teaser, which a wrapped line of prose never is. */
@@ -119,7 +154,11 @@ function unwrap(lines: string[]): string[] {
   // A page hard-wrapped at a fixed width: no line longer than the width, and most prose lines close to it.
   const lengths = lines.map((l) => l.length).filter((n) => n >= 40)
   const width = Math.max(0, ...lines.map((l) => l.length))
-  const wrapped = width >= 50 && width <= 110 && lengths.length >= 8 && lengths.filter((n) => n >= width - 25).length >= lengths.length * 0.6
+  const wrapped =
+    width >= 50 &&
+    width <= 110 &&
+    lengths.length >= 8 &&
+    lengths.filter((n) => n >= width - 25).length >= lengths.length * 0.6
   const out: string[] = []
   let joinable = false
   for (const line of lines) {
@@ -130,7 +169,12 @@ function unwrap(lines: string[]): string[] {
       joinable &&
       !noiseRule(line) &&
       ((wrapped && prev.length >= width - 25) ||
-        (prev.length >= 50 && !/[.!?:"')\]]$/.test(prev) && !titleLike(prev) && (/^[a-z(“"']/.test(line) || /[,;–—-]$/.test(prev) || /\b(?:the|a|an|of|to|in|and|or|for|with|that|on|at|by)$/i.test(prev))))
+        (prev.length >= 50 &&
+          !/[.!?:"')\]]$/.test(prev) &&
+          !titleLike(prev) &&
+          (/^[a-z(“"']/.test(line) ||
+            /[,;–—-]$/.test(prev) ||
+            /\b(?:the|a|an|of|to|in|and|or|for|with|that|on|at|by)$/i.test(prev))))
     if (continues) out[out.length - 1] = `${prev} ${line}`
     else {
       out.push(line)

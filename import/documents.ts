@@ -42,11 +42,14 @@ export function slugify(text: string, max = 80): string {
     .replace(/^-+|-+$/g, '')
   if (slug.length <= max) return slug || 'untitled'
   const cut = slug.slice(0, max)
-  return cut.slice(0, cut.lastIndexOf('-') > max / 2 ? cut.lastIndexOf('-') : max).replace(/-+$/, '')
+  return cut
+    .slice(0, cut.lastIndexOf('-') > max / 2 ? cut.lastIndexOf('-') : max)
+    .replace(/-+$/, '')
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
-const ref = (id: string, weak = false): Reference => (weak ? {_type: 'reference', _ref: id, _weak: true} : {_type: 'reference', _ref: id})
+const ref = (id: string, weak = false): Reference =>
+  weak ? {_type: 'reference', _ref: id, _weak: true} : {_type: 'reference', _ref: id}
 /** Array keys: a 2×32-bit FNV-1a hash of their parts, deterministic and cheap (keys need not be secure). */
 const key = (...parts: (string | number)[]) => {
   const text = parts.join('\u0000')
@@ -57,14 +60,21 @@ const key = (...parts: (string | number)[]) => {
     h1 = Math.imul(h1 ^ c, 0x01000193)
     h2 = Math.imul(h2 ^ c, 0x5bd1e995)
   }
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0').slice(0, 4)
+  return (
+    (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0').slice(0, 4)
+  )
 }
 
 export function entityId(entity: Pick<Entity, 'type' | 'name'>): string {
   return `${entity.type}-${slugify(entity.name)}`
 }
 
-export function buildDocumentSet(article: StructuredArticle, index: EntityIndex, drafts: ClaimDraft[], meta: ArticleMeta): DocumentSet {
+export function buildDocumentSet(
+  article: StructuredArticle,
+  index: EntityIndex,
+  drafts: ClaimDraft[],
+  meta: ArticleMeta,
+): DocumentSet {
   const articleSlug = slugify(article.headline, 72)
   const articleId = `article-${articleSlug}`
   const entities = [...index.entities.values()]
@@ -87,17 +97,31 @@ export function buildDocumentSet(article: StructuredArticle, index: EntityIndex,
   const claims: SanityDoc[] = []
   const seen = new Set<string>()
   for (const d of drafts) {
-    const sourceId = d.source.entityKey ? idOf.get(d.source.entityKey) ?? d.source.entityKey : d.source.description
+    const sourceId = d.source.entityKey
+      ? (idOf.get(d.source.entityKey) ?? d.source.entityKey)
+      : d.source.description
     let id = `claim-${articleSlug}-${sha256(d.statement + sourceId).slice(0, 8)}`
-    if (seen.has(id)) id = `claim-${articleSlug}-${sha256(`${d.statement}${sourceId}${d.paragraph}:${d.start}`).slice(0, 8)}`
+    if (seen.has(id))
+      id = `claim-${articleSlug}-${sha256(`${d.statement}${sourceId}${d.paragraph}:${d.start}`).slice(0, 8)}`
     seen.add(id)
     claimIds.push(id)
     const sourceEntity = d.source.entityKey ? index.entities.get(d.source.entityKey) : undefined
-    const source: Record<string, unknown> = {_type: 'claimSource', kind: d.source.kind, description: d.source.description}
-    if (d.source.kind === 'person' && d.source.entityKey) source.person = entityRef(d.source.entityKey)
-    if (d.source.kind === 'organization' && d.source.entityKey) source.organization = entityRef(d.source.entityKey)
-    const affiliation = d.source.affiliationKey ?? (sourceEntity?.type === 'person' ? sourceEntity.roles.find((r) => r.organizationKey)?.organizationKey : sourceEntity?.countryKey)
-    if (affiliation && present.has(idOf.get(affiliation) ?? '')) source.affiliation = linkRef(affiliation)
+    const source: Record<string, unknown> = {
+      _type: 'claimSource',
+      kind: d.source.kind,
+      description: d.source.description,
+    }
+    if (d.source.kind === 'person' && d.source.entityKey)
+      source.person = entityRef(d.source.entityKey)
+    if (d.source.kind === 'organization' && d.source.entityKey)
+      source.organization = entityRef(d.source.entityKey)
+    const affiliation =
+      d.source.affiliationKey ??
+      (sourceEntity?.type === 'person'
+        ? sourceEntity.roles.find((r) => r.organizationKey)?.organizationKey
+        : sourceEntity?.countryKey)
+    if (affiliation && present.has(idOf.get(affiliation) ?? ''))
+      source.affiliation = linkRef(affiliation)
     if (d.source.plural !== undefined) source.plural = d.source.plural
     claims.push({
       _id: id,
@@ -107,7 +131,9 @@ export function buildDocumentSet(article: StructuredArticle, index: EntityIndex,
       quoteType: d.quoteType,
       source,
       article: ref(articleId),
-      about: d.aboutKeys.filter((k) => idOf.has(k)).map((k) => ({...entityRef(k)!, _key: key(id, k)})),
+      about: d.aboutKeys
+        .filter((k) => idOf.has(k))
+        .map((k) => ({...entityRef(k)!, _key: key(id, k)})),
       hedging: d.hedging,
       verification: 'unverified',
       reviewStatus: 'extracted',
@@ -118,7 +144,9 @@ export function buildDocumentSet(article: StructuredArticle, index: EntityIndex,
 
   // The body: one block per paragraph, claimRef and mention marks on their spans.
   const draftsByParagraph = new Map<number, number[]>()
-  drafts.forEach((d, i) => draftsByParagraph.set(d.paragraph, [...(draftsByParagraph.get(d.paragraph) ?? []), i]))
+  drafts.forEach((d, i) =>
+    draftsByParagraph.set(d.paragraph, [...(draftsByParagraph.get(d.paragraph) ?? []), i]),
+  )
   const firstBody = index.units.findIndex((u) => u.kind === 'body')
   const body = article.paragraphs.map((paragraph, p) => {
     const blockKey = key(articleId, 'block', p)
@@ -128,7 +156,11 @@ export function buildDocumentSet(article: StructuredArticle, index: EntityIndex,
     for (const i of draftsByParagraph.get(p) ?? []) {
       const d = drafts[i]!
       const markKey = `c${key(claimIds[i]!).slice(0, 8)}`
-      markDefs.push({_key: markKey, _type: 'claimRef', claim: {_type: 'reference', _ref: claimIds[i]!, _weak: true}})
+      markDefs.push({
+        _key: markKey,
+        _type: 'claimRef',
+        claim: {_type: 'reference', _ref: claimIds[i]!, _weak: true},
+      })
       intervals.push({start: d.start, end: d.end, mark: markKey})
     }
     for (const {mention, key: entityKey} of index.mentionsByUnit.get(firstBody + p) ?? []) {
@@ -150,11 +182,13 @@ export function buildDocumentSet(article: StructuredArticle, index: EntityIndex,
       if (a === b) continue
       const marks = intervals.filter((iv) => iv.start <= a && iv.end >= b).map((iv) => iv.mark)
       const prev = children.at(-1)
-      if (prev && JSON.stringify(prev.marks) === JSON.stringify(marks)) prev.text = `${prev.text as string}${paragraph.text.slice(a, b)}`
+      if (prev && JSON.stringify(prev.marks) === JSON.stringify(marks))
+        prev.text = `${prev.text as string}${paragraph.text.slice(a, b)}`
       else children.push({_key: `s${i}`, _type: 'span', marks, text: paragraph.text.slice(a, b)})
     }
     // The page's own block kinds, as the body's Portable Text styles and lists.
-    const style = paragraph.kind === 'heading' ? 'h2' : paragraph.kind === 'quote' ? 'blockquote' : 'normal'
+    const style =
+      paragraph.kind === 'heading' ? 'h2' : paragraph.kind === 'quote' ? 'blockquote' : 'normal'
     const list = paragraph.kind === 'item' ? {listItem: 'bullet', level: 1} : {}
     return {_key: blockKey, _type: 'block', style, ...list, markDefs, children}
   })
@@ -165,7 +199,9 @@ export function buildDocumentSet(article: StructuredArticle, index: EntityIndex,
     headline: article.headline,
     slug: {_type: 'slug', current: articleSlug},
     ...(article.dek ? {dek: article.dek} : {}),
-    ...(meta.datelineKey && idOf.has(meta.datelineKey) ? {dateline: entityRef(meta.datelineKey)} : {}),
+    ...(meta.datelineKey && idOf.has(meta.datelineKey)
+      ? {dateline: entityRef(meta.datelineKey)}
+      : {}),
     ...(meta.publishedAt ? {publishedAt: meta.publishedAt} : {}),
     ...(meta.publisher ? {publisher: meta.publisher} : {}),
     ...(meta.canonicalUrl ? {canonicalUrl: meta.canonicalUrl} : {}),
@@ -184,10 +220,14 @@ export function buildDocumentSet(article: StructuredArticle, index: EntityIndex,
   const people: SanityDoc[] = []
   const places: SanityDoc[] = []
   const organizations: SanityDoc[] = []
-  const sorted = entities.slice().sort((a, b) => firstAt(a) - firstAt(b) || a.key.localeCompare(b.key))
+  const sorted = entities
+    .slice()
+    .sort((a, b) => firstAt(a) - firstAt(b) || a.key.localeCompare(b.key))
   for (const e of sorted) {
     const id = idOf.get(e.key)!
-    const aliases = [...e.aliases].filter((a) => a !== e.name && !(e.place?.demonyms ?? []).includes(a))
+    const aliases = [...e.aliases].filter(
+      (a) => a !== e.name && !(e.place?.demonyms ?? []).includes(a),
+    )
     const slug = {_type: 'slug', current: id.slice(id.indexOf('-') + 1)}
     if (e.type === 'person') {
       const roles = e.roles.map((r, i) => ({
@@ -196,19 +236,30 @@ export function buildDocumentSet(article: StructuredArticle, index: EntityIndex,
         ...(r.title ? {title: r.title} : {}),
         ...(r.organizationKey ? {organization: linkRef(r.organizationKey)} : {}),
       }))
-      people.push({_id: id, _type: 'person', name: e.name, slug, aliases, roles, ...(e.nationalityKey ? {nationality: linkRef(e.nationalityKey)} : {})})
+      people.push({
+        _id: id,
+        _type: 'person',
+        name: e.name,
+        slug,
+        aliases,
+        roles,
+        ...(e.nationalityKey ? {nationality: linkRef(e.nationalityKey)} : {}),
+      })
     } else if (e.type === 'place') {
       const p = e.place!
       const demonyms = [...new Set(p.demonyms)]
       const gazAliases = p.aliases.filter((a) => a !== p.name)
-      const containedIn = p.kind !== 'country' && p.countryCode ? `place:${p.countryCode}` : undefined
+      const containedIn =
+        p.kind !== 'country' && p.countryCode ? `place:${p.countryCode}` : undefined
       places.push({
         _id: id,
         _type: 'place',
         name: e.name,
         slug,
         kind: p.kind,
-        ...(p.lat !== undefined && p.lng !== undefined ? {location: {_type: 'geopoint', lat: p.lat, lng: p.lng}} : {}),
+        ...(p.lat !== undefined && p.lng !== undefined
+          ? {location: {_type: 'geopoint', lat: p.lat, lng: p.lng}}
+          : {}),
         ...(containedIn ? {containedIn: countryRef(containedIn.slice(6))} : {}),
         ...(p.isoCode ? {isoCode: p.isoCode} : {}),
         ...(p.geonamesId ? {geonamesId: p.geonamesId} : {}),
@@ -229,13 +280,18 @@ export function buildDocumentSet(article: StructuredArticle, index: EntityIndex,
   }
   function countryRef(code: string): Reference {
     const country = entities.find((e) => e.type === 'place' && e.place?.isoCode === code)
-    return country ? ref(idOf.get(country.key)!, true) : ref(`place-${slugify(countryNames.get(code) ?? code)}`, true)
+    return country
+      ? ref(idOf.get(country.key)!, true)
+      : ref(`place-${slugify(countryNames.get(code) ?? code)}`, true)
   }
 
   return {article: articleDoc, claims, people, places, organizations}
 }
 
-const firstAt = (e: Entity) => (e.mentions.length ? Math.min(...e.mentions.map((m) => m.unit * 1e6 + m.start)) : Number.MAX_SAFE_INTEGER)
+const firstAt = (e: Entity) =>
+  e.mentions.length
+    ? Math.min(...e.mentions.map((m) => m.unit * 1e6 + m.start))
+    : Number.MAX_SAFE_INTEGER
 
 /** ISO code → country name, for weak references to countries this article does not mention. */
 const countryNames = new Map<string, string>()

@@ -10,7 +10,11 @@ export interface FetchLimits {
   maxRedirects: number
 }
 
-export const DEFAULT_FETCH_LIMITS: FetchLimits = {timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5}
+export const DEFAULT_FETCH_LIMITS: FetchLimits = {
+  timeoutMs: 15_000,
+  maxBytes: 5 * 1024 * 1024,
+  maxRedirects: 5,
+}
 
 export interface FetchedPage {
   /** The final URL, after redirects: relative links in the page resolve against it. */
@@ -45,14 +49,21 @@ export function redactUrl(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1***@')
 }
 
-export async function fetchPage(rawUrl: string, limits: Partial<FetchLimits> = {}): Promise<FetchedPage> {
+export async function fetchPage(
+  rawUrl: string,
+  limits: Partial<FetchLimits> = {},
+): Promise<FetchedPage> {
   const {timeoutMs, maxBytes, maxRedirects} = {...DEFAULT_FETCH_LIMITS, ...limits}
   // Credentials in a URL end up in logs and error lines; a news page never needs them.
   const url = redactUrl(rawUrl)
-  if (url !== rawUrl) throw new ImportInputError(`${url}: URLs with a user name or password are not fetched`)
+  if (url !== rawUrl)
+    throw new ImportInputError(`${url}: URLs with a user name or password are not fetched`)
   let current = httpUrl(url, url, undefined)
   const start = current.href
-  const fail = (reason: string) => new ImportInputError(`${url}: ${reason}${current.href === start ? '' : ` (at ${current.href})`}`)
+  const fail = (reason: string) =>
+    new ImportInputError(
+      `${url}: ${reason}${current.href === start ? '' : ` (at ${current.href})`}`,
+    )
 
   // One controller and one timer for all hops and the body, so a slow server cannot stretch the
   // limit by answering each step just in time.
@@ -69,7 +80,7 @@ export async function fetchPage(rawUrl: string, limits: Partial<FetchLimits> = {
       const res = await fetch(current, {
         redirect: 'manual',
         signal: controller.signal,
-        headers: {'User-Agent': USER_AGENT, Accept: 'text/html,application/xhtml+xml'},
+        headers: {'User-Agent': USER_AGENT, 'Accept': 'text/html,application/xhtml+xml'},
       })
       const location = res.headers.get('location')
       if (REDIRECTS.has(res.status) && location) {
@@ -98,11 +109,16 @@ export async function fetchPage(rawUrl: string, limits: Partial<FetchLimits> = {
       const declared = Number(res.headers.get('content-length') ?? NaN)
       if (declared > maxBytes) {
         discard(res)
-        throw fail(`the page is over the ${formatBytes(maxBytes)} limit (Content-Length ${declared})`)
+        throw fail(
+          `the page is over the ${formatBytes(maxBytes)} limit (Content-Length ${declared})`,
+        )
       }
 
-      const bytes = await readLimited(res, maxBytes, () => fail(`the page is over the ${formatBytes(maxBytes)} limit`))
-      if (!mediaType && !looksLikeHtml(bytes)) throw fail('answered without a Content-Type and does not look like an HTML page')
+      const bytes = await readLimited(res, maxBytes, () =>
+        fail(`the page is over the ${formatBytes(maxBytes)} limit`),
+      )
+      if (!mediaType && !looksLikeHtml(bytes))
+        throw fail('answered without a Content-Type and does not look like an HTML page')
       return {url: current.href, html: decode(bytes, header), contentType: mediaType || 'text/html'}
     }
   } catch (error) {
@@ -124,7 +140,9 @@ function httpUrl(original: string, target: string, base: URL | undefined): URL {
     throw new ImportInputError(`${original}: not a valid URL${where}`)
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-    throw new ImportInputError(`${original}: only http(s) URLs can be imported (got ${parsed.protocol})${where}`)
+    throw new ImportInputError(
+      `${original}: only http(s) URLs can be imported (got ${parsed.protocol})${where}`,
+    )
   return parsed
 }
 
@@ -133,7 +151,11 @@ function discard(res: Response): void {
   res.body?.cancel().catch(() => {})
 }
 
-async function readLimited(res: Response, maxBytes: number, over: () => Error): Promise<Uint8Array> {
+async function readLimited(
+  res: Response,
+  maxBytes: number,
+  over: () => Error,
+): Promise<Uint8Array> {
   if (!res.body) return new Uint8Array(0)
   const reader = res.body.getReader()
   const chunks: Uint8Array[] = []
@@ -160,7 +182,8 @@ async function readLimited(res: Response, maxBytes: number, over: () => Error): 
 
 // A short version of the WHATWG MIME sniffing rules for HTML: enough to accept servers that forget
 // the header, without taking JSON, images or plain text for a page.
-const HTML_START = /^<(?:!doctype\s+html|html|head|body|title|meta|script|style|iframe|div|table|font|h1|p|a|b|br|!--)[\s>/]/i
+const HTML_START =
+  /^<(?:!doctype\s+html|html|head|body|title|meta|script|style|iframe|div|table|font|h1|p|a|b|br|!--)[\s>/]/i
 
 function looksLikeHtml(bytes: Uint8Array): boolean {
   const head = latin1(bytes.subarray(0, 512)).replace(/^(?:\xEF\xBB\xBF)?\s*/, '')

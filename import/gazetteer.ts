@@ -7,7 +7,17 @@ import {fileURLToPath} from 'node:url'
 import countries from 'world-countries'
 
 export type PlaceKind = 'country' | 'city' | 'region' | 'territory' | 'other'
-export type OrganizationKind = 'government' | 'agency' | 'military' | 'party' | 'company' | 'ngo' | 'thinktank' | 'media' | 'armed_group' | 'other'
+export type OrganizationKind =
+  | 'government'
+  | 'agency'
+  | 'military'
+  | 'party'
+  | 'company'
+  | 'ngo'
+  | 'thinktank'
+  | 'media'
+  | 'armed_group'
+  | 'other'
 
 export interface GazetteerPlace {
   name: string
@@ -46,7 +56,14 @@ const keyCache = new Map<string, string>()
 const key = (s: string): string => {
   let k = keyCache.get(s)
   if (k === undefined) {
-    k = /^[\x20-\x7e]*$/.test(s) ? s.toLowerCase().trim() : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/['’]/g, "'").toLowerCase().trim()
+    k = /^[\x20-\x7e]*$/.test(s)
+      ? s.toLowerCase().trim()
+      : s
+          .normalize('NFKD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .replace(/['’]/g, "'")
+          .toLowerCase()
+          .trim()
     if (keyCache.size > 50_000) keyCache.clear()
     keyCache.set(s, k)
   }
@@ -84,7 +101,18 @@ const EXTRA_DEMONYMS: Record<string, string[]> = {
   PH: ['Filipino'],
 }
 /** Demonyms shared by several countries or that are ordinary words: not used alone. */
-const UNSAFE_DEMONYMS = new Set(['korean', 'guinean', 'congolese', 'dominican', 'samoan', 'virgin islander', 'american samoan', 'french polynesian', 'us', 'u.s.'])
+const UNSAFE_DEMONYMS = new Set([
+  'korean',
+  'guinean',
+  'congolese',
+  'dominican',
+  'samoan',
+  'virgin islander',
+  'american samoan',
+  'french polynesian',
+  'us',
+  'u.s.',
+])
 
 export interface Gazetteer {
   /** Exact place names and aliases (lowercased) → place. */
@@ -113,14 +141,20 @@ function load(): Gazetteer {
   const unMembers = new Set(countries.filter((c) => c.unMember).map((c) => c.cca2))
 
   for (const c of countries) {
-    const names = new Set<string>([c.name.common, c.name.official, ...(EXTRA_COUNTRY_NAMES[c.cca2] ?? [])])
+    const names = new Set<string>([
+      c.name.common,
+      c.name.official,
+      ...(EXTRA_COUNTRY_NAMES[c.cca2] ?? []),
+    ])
     for (const alt of c.altSpellings) {
       if (alt.length <= 3 && !SAFE_SHORT_NAMES.has(alt)) continue
       if (/[^\p{Script=Latin}\s.,'()-]/u.test(alt) || alt.includes(',')) continue
       names.add(alt)
     }
     const dem = c.demonyms?.eng
-    const demonyms = new Set<string>([...(dem ? [dem.m, dem.f] : []), ...(EXTRA_DEMONYMS[c.cca2] ?? [])].filter(Boolean))
+    const demonyms = new Set<string>(
+      [...(dem ? [dem.m, dem.f] : []), ...(EXTRA_DEMONYMS[c.cca2] ?? [])].filter(Boolean),
+    )
     const place: GazetteerPlace = {
       name: c.name.common,
       kind: c.independent === false && c.status !== 'officially-assigned' ? 'territory' : 'country',
@@ -144,18 +178,37 @@ function load(): Gazetteer {
   for (const [k, owners] of demonymOwners) {
     if (UNSAFE_DEMONYMS.has(k)) continue
     // Shared demonyms ("American": the US and its outlying islands) go to the one UN member, if there is one.
-    const members = owners.size === 1 ? [...owners] : [...owners].filter((code) => unMembers.has(code))
+    const members =
+      owners.size === 1 ? [...owners] : [...owners].filter((code) => unMembers.has(code))
     if (members.length === 1) countryByDemonym.set(k, countryByCode.get(members[0]!)!)
   }
 
   const dataDir = fileURLToPath(new URL('../data/gazetteer/', import.meta.url))
-  type RegionRow = {name: string; kind: PlaceKind; lat: number; lng: number; aliases?: string[]; containedIn?: string; ambiguous?: boolean}
+  type RegionRow = {
+    name: string
+    kind: PlaceKind
+    lat: number
+    lng: number
+    aliases?: string[]
+    containedIn?: string
+    ambiguous?: boolean
+  }
   const regionRows = ['regions.json', 'subdivisions.json'].flatMap(
     (file) => (JSON.parse(readFileSync(dataDir + file, 'utf8')) as {places: RegionRow[]}).places,
   )
   for (const r of regionRows) {
-    const place: GazetteerPlace = {name: r.name, kind: r.kind, lat: r.lat, lng: r.lng, countryCode: r.containedIn, aliases: r.aliases ?? [], demonyms: [], ambiguous: r.ambiguous}
-    for (const n of [r.name, ...place.aliases]) if (!placeByName.has(key(n))) placeByName.set(key(n), place)
+    const place: GazetteerPlace = {
+      name: r.name,
+      kind: r.kind,
+      lat: r.lat,
+      lng: r.lng,
+      countryCode: r.containedIn,
+      aliases: r.aliases ?? [],
+      demonyms: [],
+      ambiguous: r.ambiguous,
+    }
+    for (const n of [r.name, ...place.aliases])
+      if (!placeByName.has(key(n))) placeByName.set(key(n), place)
   }
 
   const citiesByName = new Map<string, GazetteerPlace[]>()
@@ -177,29 +230,51 @@ function load(): Gazetteer {
       population: c.population + (c.featureCode === 'PPLC' ? 5_000_000 : 0),
     }
     // "New York" for GeoNames' "New York City", where the shorter name is not a country of its own.
-    const short = c.population >= 1_000_000 && / City$/.test(c.name) ? c.name.replace(/ City$/, '') : ''
+    const short =
+      c.population >= 1_000_000 && / City$/.test(c.name) ? c.name.replace(/ City$/, '') : ''
     const shortOk = short && !placeByName.has(key(short))
     if (shortOk) place.aliases.push(short)
-    for (const n of new Set([place.name, c.name, c.altName, shortOk ? short : ''].filter(Boolean))) {
+    for (const n of new Set(
+      [place.name, c.name, c.altName, shortOk ? short : ''].filter(Boolean),
+    )) {
       const k = key(n)
       const list = citiesByName.get(k) ?? []
       list.push(place)
       citiesByName.set(k, list)
     }
   }
-  for (const list of citiesByName.values()) list.sort((a, b) => (b.population ?? 0) - (a.population ?? 0))
+  for (const list of citiesByName.values())
+    list.sort((a, b) => (b.population ?? 0) - (a.population ?? 0))
 
   const organizationByName = new Map<string, GazetteerOrganization>()
   const orgs = JSON.parse(readFileSync(dataDir + 'organizations.json', 'utf8')) as {
-    organizations: {name: string; kind: OrganizationKind; country?: string; aliases?: string[]; adjectives?: string[]}[]
+    organizations: {
+      name: string
+      kind: OrganizationKind
+      country?: string
+      aliases?: string[]
+      adjectives?: string[]
+    }[]
   }
   const organizationByAdjective = new Map<string, GazetteerOrganization>()
   for (const o of orgs.organizations) {
-    const org: GazetteerOrganization = {name: o.name, kind: o.kind, countryCode: o.country, aliases: o.aliases ?? []}
+    const org: GazetteerOrganization = {
+      name: o.name,
+      kind: o.kind,
+      countryCode: o.country,
+      aliases: o.aliases ?? [],
+    }
     for (const n of [o.name, ...org.aliases]) organizationByName.set(key(n), org)
     for (const a of o.adjectives ?? []) organizationByAdjective.set(a, org)
   }
-  return {placeByName, countryByDemonym, countryByCode, citiesByName, organizationByName, organizationByAdjective}
+  return {
+    placeByName,
+    countryByDemonym,
+    countryByCode,
+    citiesByName,
+    organizationByName,
+    organizationByAdjective,
+  }
 }
 
 function pluralDemonym(d: string): string {

@@ -35,10 +35,13 @@ export function isCommonWord(word: string): boolean {
   const t = lexTags(lower)
   if (t === undefined) return /^(?:\w+ly|\w+ing|\w+ed)$/.test(lower) && lower.length > 4
   const tags = Array.isArray(t) ? t : [t]
-  return !tags.some((x) => /Name|Person|Place|Country|City|Region|Organization|ProperNoun|Demonym|SportsTeam/.test(x))
+  return !tags.some((x) =>
+    /Name|Person|Place|Country|City|Region|Organization|ProperNoun|Demonym|SportsTeam/.test(x),
+  )
 }
 
-const CALENDAR_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i
+const CALENDAR_WORD =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i
 /** A day or month name: capitalized, yet never a person, place or organization. */
 export const isCalendarWord = (word: string) => CALENDAR_WORD.test(word)
 
@@ -66,10 +69,73 @@ const ORG_HEADS = new Set([
   ),
 ])
 // Words compromise lists as organization words that are ordinary in running text.
-for (const w of ['boys', 'girls', 'care', 'data', 'design', 'mobile', 'pizza', 'coffee', 'markets', 'workers', 'investors', 'community', 'development', 'education', 'management', 'marketing', 'power', 'gas', 'oil', 'international', 'capital', 'financial', 'energy', 'marine', 'military', 'government', 'estate', 'resources', 'radio', 'television', 'tv'])
+for (const w of [
+  'boys',
+  'girls',
+  'care',
+  'data',
+  'design',
+  'mobile',
+  'pizza',
+  'coffee',
+  'markets',
+  'workers',
+  'investors',
+  'community',
+  'development',
+  'education',
+  'management',
+  'marketing',
+  'power',
+  'gas',
+  'oil',
+  'international',
+  'capital',
+  'financial',
+  'energy',
+  'marine',
+  'military',
+  'government',
+  'estate',
+  'resources',
+  'radio',
+  'television',
+  'tv',
+])
   ORG_HEADS.delete(w)
 /** Words that make a name an organization only as the last word of a two-or-more-word name. */
-const WEAK_ORG_HEADS = new Set(['district', 'utilities', 'united', 'fc', 'afc', 'cf', 'rovers', 'wanderers', 'athletic', 'energy', 'capital', 'international', 'power', 'oil', 'gas', 'resources', 'media', 'financial', 'marine', 'data', 'investments', 'securities', 'television', 'radio', 'tv', 'systems', 'labs', 'motors', 'brands', 'entertainment'])
+const WEAK_ORG_HEADS = new Set([
+  'district',
+  'utilities',
+  'united',
+  'fc',
+  'afc',
+  'cf',
+  'rovers',
+  'wanderers',
+  'athletic',
+  'energy',
+  'capital',
+  'international',
+  'power',
+  'oil',
+  'gas',
+  'resources',
+  'media',
+  'financial',
+  'marine',
+  'data',
+  'investments',
+  'securities',
+  'television',
+  'radio',
+  'tv',
+  'systems',
+  'labs',
+  'motors',
+  'brands',
+  'entertainment',
+])
 
 export function isOrgHead(word: string, position: 'last' | 'only'): boolean {
   const lower = word.toLowerCase()
@@ -77,7 +143,11 @@ export function isOrgHead(word: string, position: 'last' | 'only'): boolean {
 }
 
 /** First words that open an organization's name ("Ministry of …", "University of …"). */
-export const ORG_LEADS = new Set('ministry department university bank office council institute center centre organization organisation association federation union court bureau agency commission committee board house league church party'.split(' '))
+export const ORG_LEADS = new Set(
+  'ministry department university bank office council institute center centre organization organisation association federation union court bureau agency commission committee board house league church party'.split(
+    ' ',
+  ),
+)
 
 /**
  * Title and role head words: a name after them is a person, and they are stored as the role.
@@ -115,17 +185,26 @@ const ROLE_MODIFIERS = new Set(
   ).split(' '),
 )
 /** Honorifics are not roles: "Ayatollah Ali Khamenei" has the role his title gives, not "Ayatollah". */
-export const HONORIFICS = new Set('mr mrs ms mx dr prof ayatollah sheikh sir dame lord lady rev reverend hon'.split(' '))
+export const HONORIFICS = new Set(
+  'mr mrs ms mx dr prof ayatollah sheikh sir dame lord lady rev reverend hon'.split(' '),
+)
 
 export function isRoleHead(word: string): boolean {
   const lower = word.toLowerCase().replace(/\.$/, '')
   // "Secretary-General", "Attorney-General", "Editor-in-Chief".
-  if (lower.includes('-') && !/-(?:based|backed|led|born|old)$/.test(lower) && lower.split('-').some((part) => ROLE_HEADS.has(part))) return true
+  if (
+    lower.includes('-') &&
+    !/-(?:based|backed|led|born|old)$/.test(lower) &&
+    lower.split('-').some((part) => ROLE_HEADS.has(part))
+  )
+    return true
   if (ROLE_HEADS.has(lower)) return true
   const t = lexTags(lower)
   if (has(t, 'Actor') || has(t, 'Honorific')) return true
   // "-member", "-man", "-woman", "-person" compounds: councilmember, congressman, chairperson.
-  return /^[a-z]{4,}(?:member|woman|person|man)$/.test(lower) && lower !== 'human' && lower !== 'woman'
+  return (
+    /^[a-z]{4,}(?:member|woman|person|man)$/.test(lower) && lower !== 'human' && lower !== 'woman'
+  )
 }
 
 export function isRoleModifier(word: string): boolean {

@@ -37,7 +37,7 @@ export interface BuildOptions {
 let countriesRegistered = false
 
 export function buildDocuments(raw: string, opts: BuildOptions): ImportResult {
-  if (typeof raw !== "string") throw new ImportInputError(`${opts.sourceFile}: not text`)
+  if (typeof raw !== 'string') throw new ImportInputError(`${opts.sourceFile}: not text`)
   const format = opts.format ?? (looksLikeHtml(raw.slice(0, 4096)) ? 'html' : 'text')
   let cleaned: CleanedArticle
   let text: string
@@ -50,10 +50,14 @@ export function buildDocuments(raw: string, opts: BuildOptions): ImportResult {
       cleaned = cleanArticle(text)
     }
   } catch (err) {
-    if (err instanceof ImportInputError) throw new ImportInputError(`${opts.sourceFile}: ${err.message}`)
+    if (err instanceof ImportInputError)
+      throw new ImportInputError(`${opts.sourceFile}: ${err.message}`)
     throw err
   }
-  if (!cleaned.paragraphs.length) throw new ImportInputError(`${opts.sourceFile}: no article text found (only a title or page furniture)`)
+  if (!cleaned.paragraphs.length)
+    throw new ImportInputError(
+      `${opts.sourceFile}: no article text found (only a title or page furniture)`,
+    )
   const structured = structureArticle(cleaned)
   const index = extractEntities(structured)
   const drafts = extractClaims(structured, index)
@@ -83,7 +87,10 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 /** The first full date in the page chrome, as an ISO datetime (time kept when given, read as UTC unless an offset is named). */
 export function publishedAtOf(cleaned: Pick<CleanedArticle, 'dateLines'>): string | undefined {
-  const lines = [...cleaned.dateLines].sort((a, b) => Number(/^(?:updated|last modified)/i.test(a)) - Number(/^(?:updated|last modified)/i.test(b)))
+  const lines = [...cleaned.dateLines].sort(
+    (a, b) =>
+      Number(/^(?:updated|last modified)/i.test(a)) - Number(/^(?:updated|last modified)/i.test(b)),
+  )
   for (const line of lines) {
     const iso = line.match(/\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/)
     let y: number, mo: number, d: number
@@ -91,13 +98,18 @@ export function publishedAtOf(cleaned: Pick<CleanedArticle, 'dateLines'>): strin
     else {
       const a = line.match(/\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/)
       const b = line.match(/\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/)
-      const m = a ? {month: a[1]!, day: a[2]!, year: a[3]!} : b ? {month: b[2]!, day: b[1]!, year: b[3]!} : undefined
+      const m = a
+        ? {month: a[1]!, day: a[2]!, year: a[3]!}
+        : b
+          ? {month: b[2]!, day: b[1]!, year: b[3]!}
+          : undefined
       if (!m) continue
       const month = MONTHS.indexOf(m.month.slice(0, 3).toLowerCase())
       if (month < 0) continue
       ;[y, mo, d] = [Number(m.year), month + 1, Number(m.day)]
     }
-    const t = line.match(/\b(\d{1,2})[:.](\d{2})\s*([ap])\.?m\.?/i) ?? line.match(/\b(\d{1,2}):(\d{2})\b/)
+    const t =
+      line.match(/\b(\d{1,2})[:.](\d{2})\s*([ap])\.?m\.?/i) ?? line.match(/\b(\d{1,2}):(\d{2})\b/)
     let hh = 0
     let mm = 0
     if (t) {
@@ -106,7 +118,19 @@ export function publishedAtOf(cleaned: Pick<CleanedArticle, 'dateLines'>): strin
       if (t[3]?.toLowerCase() === 'p' && hh < 12) hh += 12
       if (t[3]?.toLowerCase() === 'a' && hh === 12) hh = 0
     }
-    const offset = /\bE[DS]T\b/.test(line) ? (/\bEDT\b/.test(line) ? 4 : 5) : /\bP[DS]T\b/.test(line) ? (/\bPDT\b/.test(line) ? 7 : 8) : /\bC[DS]T\b/.test(line) ? (/\bCDT\b/.test(line) ? 5 : 6) : 0
+    const offset = /\bE[DS]T\b/.test(line)
+      ? /\bEDT\b/.test(line)
+        ? 4
+        : 5
+      : /\bP[DS]T\b/.test(line)
+        ? /\bPDT\b/.test(line)
+          ? 7
+          : 8
+        : /\bC[DS]T\b/.test(line)
+          ? /\bCDT\b/.test(line)
+            ? 5
+            : 6
+          : 0
     const date = new Date(Date.UTC(y, mo - 1, d, hh + offset, mm))
     if (!Number.isNaN(date.getTime()) && y > 1900 && y < 2200) return date.toISOString()
   }
@@ -115,7 +139,9 @@ export function publishedAtOf(cleaned: Pick<CleanedArticle, 'dateLines'>): strin
 
 function publisherOf(cleaned: CleanedArticle): string | undefined {
   for (const line of cleaned.stripped) {
-    const m = line.match(/(?:©|\(c\)|copyright)\s*(?:\d{4}(?:[-–]\d{2,4})?\s*)?([A-Z][^.|]{1,60}?)(?:\.|\s+all rights reserved|\s+or its affiliated|\s*\||$)/i)
+    const m = line.match(
+      /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:[-–]\d{2,4})?\s*)?([A-Z][^.|]{1,60}?)(?:\.|\s+all rights reserved|\s+or its affiliated|\s*\||$)/i,
+    )
     if (m && !/all rights reserved/i.test(m[1]!)) return m[1]!.trim()
   }
   return undefined
@@ -123,9 +149,13 @@ function publisherOf(cleaned: CleanedArticle): string | undefined {
 
 /** "SANTIAGO, Dec 16 (Reuters) -", "Indianapolis –": the place an article was filed from. */
 function datelineOf(first: string, index: EntityIndex): string | undefined {
-  const m = first.match(/^([A-Z][A-Z .'-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{2,40}\))?\s*[-–—]/)
+  const m = first.match(
+    /^([A-Z][A-Z .'-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{2,40}\))?\s*[-–—]/,
+  )
   if (!m) return undefined
   const firstBody = index.units.findIndex((u) => u.kind === 'body')
-  const hit = (index.mentionsByUnit.get(firstBody) ?? []).find((x) => x.mention.start === 0 && index.entities.get(x.key)?.type === 'place')
+  const hit = (index.mentionsByUnit.get(firstBody) ?? []).find(
+    (x) => x.mention.start === 0 && index.entities.get(x.key)?.type === 'place',
+  )
   return hit?.key
 }

@@ -33,7 +33,9 @@ const ABBREVIATIONS = new Set(
 
 /** Words that, capitalized after "U.S." or an initial, still start a new sentence. */
 const SENTENCE_STARTERS = new Set(
-  'the a an he she it they we i you this that these those there his her its their but and so yet in on at for if when while after before as although though however meanwhile still also some many most one two no not'.split(' '),
+  'the a an he she it they we i you this that these those there his her its their but and so yet in on at for if when while after before as although though however meanwhile still also some many most one two no not'.split(
+    ' ',
+  ),
 )
 
 export function splitSentences(text: string): Sentence[] {
@@ -45,7 +47,8 @@ export function splitSentences(text: string): Sentence[] {
   while ((m = re.exec(text))) {
     const punct = m[1]!
     const closeEnd = m.index + punct.length + m[2]!.length
-    if (punct === '.' && !m[2] && !isBoundaryAfterPeriod(text, m.index, closeEnd + m[3]!.length)) continue
+    if (punct === '.' && !m[2] && !isBoundaryAfterPeriod(text, m.index, closeEnd + m[3]!.length))
+      continue
     push(out, text, start, closeEnd)
     start = closeEnd + m[3]!.length
   }
@@ -72,7 +75,12 @@ function isBoundaryAfterPeriod(text: string, dot: number, next: number): boolean
   if (/^(?:[A-Za-z]\.)+[A-Za-z]$/.test(word)) return startsSentence
   if (ABBREVIATIONS.has(lower)) {
     // Titles always bind to the next word; months and others end a sentence before a clear opener.
-    if (/^(?:mr|mrs|ms|mx|dr|prof|gen|lt|col|maj|capt|cpt|sgt|cmdr|adm|brig|gov|sen|rep|rev|fr|hon|pres|supt|insp|det|st|ste|mt|ft|no|nos|vs)$/.test(lower)) return false
+    if (
+      /^(?:mr|mrs|ms|mx|dr|prof|gen|lt|col|maj|capt|cpt|sgt|cmdr|adm|brig|gov|sen|rep|rev|fr|hon|pres|supt|insp|det|st|ste|mt|ft|no|nos|vs)$/.test(
+        lower,
+      )
+    )
+      return false
     return startsSentence
   }
   return true
@@ -83,11 +91,18 @@ export const MAX_PARAGRAPH = 3000
 
 export function structureArticle(cleaned: CleanedArticle): StructuredArticle {
   return {
-    headline: cleaned.headline.length > 400 ? cleaned.headline.slice(0, 400).replace(/\s+\S*$/, '') : cleaned.headline,
+    headline:
+      cleaned.headline.length > 400
+        ? cleaned.headline.slice(0, 400).replace(/\s+\S*$/, '')
+        : cleaned.headline,
     dek: cleaned.dek,
     paragraphs: cleaned.paragraphs.flatMap((p, i) => {
       const kind = cleaned.kinds?.[i]
-      return bounded(p).map((text) => ({text, sentences: splitSentences(text), ...(kind && kind !== 'paragraph' ? {kind} : {})}))
+      return bounded(p).map((text) => ({
+        text,
+        sentences: splitSentences(text),
+        ...(kind && kind !== 'paragraph' ? {kind} : {}),
+      }))
     }),
   }
 }

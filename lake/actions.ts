@@ -18,7 +18,8 @@ function actionFailed(index: number, description: string, type = 'actionError'):
 
 function text(action: Record<string, unknown>, key: string, index: number): string {
   const value = action[key]
-  if (typeof value !== 'string' || !value) throw badRequest(`Action ${index}: "${key}" must be a document id`, 'validationError')
+  if (typeof value !== 'string' || !value)
+    throw badRequest(`Action ${index}: "${key}" must be a document id`, 'validationError')
   return value
 }
 
@@ -49,9 +50,15 @@ function applyAction(transaction: Transaction, action: unknown, index: number): 
   switch (action.actionType) {
     case 'sanity.action.document.create': {
       const publishedId = text(action, 'publishedId', index)
-      if (!isRecord(action.attributes)) throw badRequest(`Action ${index}: attributes must be a document`, 'validationError')
-      const id = typeof action.attributes._id === 'string' ? action.attributes._id : toDraftId(publishedId)
-      if (toPublishedId(id) !== toPublishedId(publishedId)) throw badRequest(`Action ${index}: attributes._id does not belong to ${publishedId}`, 'validationError')
+      if (!isRecord(action.attributes))
+        throw badRequest(`Action ${index}: attributes must be a document`, 'validationError')
+      const id =
+        typeof action.attributes._id === 'string' ? action.attributes._id : toDraftId(publishedId)
+      if (toPublishedId(id) !== toPublishedId(publishedId))
+        throw badRequest(
+          `Action ${index}: attributes._id does not belong to ${publishedId}`,
+          'validationError',
+        )
       if (transaction.get(id)) {
         if (action.ifExists === 'ignore') return
         throw actionFailed(index, `Document "${id}" already exists`, 'documentAlreadyExistsError')
@@ -61,17 +68,24 @@ function applyAction(transaction: Transaction, action: unknown, index: number): 
     }
     case 'sanity.action.document.replaceDraft': {
       const publishedId = text(action, 'publishedId', index)
-      if (!isRecord(action.attributes)) throw badRequest(`Action ${index}: attributes must be a document`, 'validationError')
+      if (!isRecord(action.attributes))
+        throw badRequest(`Action ${index}: attributes must be a document`, 'validationError')
       mutate({createOrReplace: {...action.attributes, _id: toDraftId(publishedId)}})
       return
     }
     case 'sanity.action.document.edit': {
       const draftId = text(action, 'draftId', index)
       const publishedId = text(action, 'publishedId', index)
-      if (!isRecord(action.patch)) throw badRequest(`Action ${index}: patch must be an object`, 'validationError')
+      if (!isRecord(action.patch))
+        throw badRequest(`Action ${index}: patch must be an object`, 'validationError')
       if (!transaction.get(draftId)) {
         const published = transaction.get(publishedId)
-        if (!published) throw actionFailed(index, `Cannot edit "${publishedId}": neither a draft nor a published version exists`, 'documentNotFoundError')
+        if (!published)
+          throw actionFailed(
+            index,
+            `Cannot edit "${publishedId}": neither a draft nor a published version exists`,
+            'documentNotFoundError',
+          )
         mutate({create: {...withoutSystemFields(published), _id: draftId}})
       }
       mutate({patch: {...action.patch, id: draftId}})
@@ -81,15 +95,30 @@ function applyAction(transaction: Transaction, action: unknown, index: number): 
       const draftId = text(action, 'draftId', index)
       const publishedId = text(action, 'publishedId', index)
       const draft = transaction.get(draftId)
-      if (!draft) throw actionFailed(index, `Cannot publish "${publishedId}": there is no draft`, 'documentNotFoundError')
+      if (!draft)
+        throw actionFailed(
+          index,
+          `Cannot publish "${publishedId}": there is no draft`,
+          'documentNotFoundError',
+        )
       if (typeof action.ifDraftRevisionId === 'string' && action.ifDraftRevisionId !== draft._rev) {
-        throw actionFailed(index, `The draft of "${publishedId}" has changed (revision ${draft._rev})`, 'conflictError')
+        throw actionFailed(
+          index,
+          `The draft of "${publishedId}" has changed (revision ${draft._rev})`,
+          'conflictError',
+        )
       }
       const published = transaction.get(publishedId)
-      if (typeof action.ifPublishedRevisionId === 'string' && action.ifPublishedRevisionId !== published?._rev) {
+      if (
+        typeof action.ifPublishedRevisionId === 'string' &&
+        action.ifPublishedRevisionId !== published?._rev
+      ) {
         throw actionFailed(index, `The published "${publishedId}" has changed`, 'conflictError')
       }
-      const next = strengthened({...withoutSystemFields(draft), _id: publishedId}) as Record<string, unknown>
+      const next = strengthened({...withoutSystemFields(draft), _id: publishedId}) as Record<
+        string,
+        unknown
+      >
       if (published?._createdAt) next._createdAt = published._createdAt
       mutate({createOrReplace: next})
       mutate({delete: {id: draftId}})
@@ -99,40 +128,61 @@ function applyAction(transaction: Transaction, action: unknown, index: number): 
       const draftId = text(action, 'draftId', index)
       const publishedId = text(action, 'publishedId', index)
       const published = transaction.get(publishedId)
-      if (!published) throw actionFailed(index, `Cannot unpublish "${publishedId}": it is not published`, 'documentNotFoundError')
-      if (!transaction.get(draftId)) mutate({create: {...withoutSystemFields(published), _id: draftId}})
+      if (!published)
+        throw actionFailed(
+          index,
+          `Cannot unpublish "${publishedId}": it is not published`,
+          'documentNotFoundError',
+        )
+      if (!transaction.get(draftId))
+        mutate({create: {...withoutSystemFields(published), _id: draftId}})
       mutate({delete: {id: publishedId}})
       return
     }
     case 'sanity.action.document.discard': {
       const draftId = text(action, 'draftId', index)
-      if (!transaction.get(draftId)) throw actionFailed(index, `Cannot discard "${draftId}": there is no draft`, 'documentNotFoundError')
+      if (!transaction.get(draftId))
+        throw actionFailed(
+          index,
+          `Cannot discard "${draftId}": there is no draft`,
+          'documentNotFoundError',
+        )
       mutate({delete: {id: draftId}})
       return
     }
     case 'sanity.action.document.delete': {
       const publishedId = text(action, 'publishedId', index)
-      const drafts = Array.isArray(action.includeDrafts) ? action.includeDrafts.filter((id): id is string => typeof id === 'string') : []
+      const drafts = Array.isArray(action.includeDrafts)
+        ? action.includeDrafts.filter((id): id is string => typeof id === 'string')
+        : []
       for (const id of [...drafts, toDraftId(publishedId), publishedId]) {
         if (transaction.get(id)) mutate({delete: {id}})
       }
       return
     }
     default:
-      throw badRequest(`Action ${index}: the local dataset does not support "${action.actionType}"`, 'validationError')
+      throw badRequest(
+        `Action ${index}: the local dataset does not support "${action.actionType}"`,
+        'validationError',
+      )
   }
 }
 
 /** Builds the transaction for a request's actions. */
 export function applyActions(actions: unknown): (transaction: Transaction) => void {
-  if (!Array.isArray(actions) || actions.length === 0) throw badRequest('The request body must hold a non-empty "actions" array', 'validationError')
+  if (!Array.isArray(actions) || actions.length === 0)
+    throw badRequest('The request body must hold a non-empty "actions" array', 'validationError')
   return (transaction) => {
     actions.forEach((action: unknown, index) => {
       try {
         applyAction(transaction, action, index)
       } catch (error) {
         if (error instanceof LakeError && error.body.type === 'mutationError') {
-          throw new LakeError(error.status, {...error.body, description: 'Action(s) failed with 1 error(s)', type: 'actionError'})
+          throw new LakeError(error.status, {
+            ...error.body,
+            description: 'Action(s) failed with 1 error(s)',
+            type: 'actionError',
+          })
         }
         throw error
       }

@@ -35,7 +35,9 @@ export class DatasetRegistry {
     } catch {
       return false
     }
-    return this.open.has(name) || existsSync(this.file(name)) || existsSync(`${this.file(name)}.log`)
+    return (
+      this.open.has(name) || existsSync(this.file(name)) || existsSync(`${this.file(name)}.log`)
+    )
   }
 
   names(): string[] {
@@ -76,10 +78,12 @@ export class DatasetRegistry {
   async closeAll(): Promise<void> {
     const all = [...this.open.values()]
     this.open.clear()
-    await Promise.all(all.map(async (dataset) => {
+    await Promise.all(
+      all.map(async (dataset) => {
         const open = await dataset.catch(() => null)
         await open?.queries.close()
         await open?.store.close()
-      }))
+      }),
+    )
   }
 }

@@ -19,7 +19,12 @@ export class LakeError extends Error {
 }
 
 /** A failed mutation, shaped as the Lake reports it: a summary plus one item per failing mutation. */
-export function mutationError(index: number, description: string, type: string, details: Record<string, unknown> = {}): LakeError {
+export function mutationError(
+  index: number,
+  description: string,
+  type: string,
+  details: Record<string, unknown> = {},
+): LakeError {
   return new LakeError(409, {
     description: 'Mutation(s) failed with 1 error(s)',
     type: 'mutationError',

@@ -7,9 +7,15 @@ import type {SanityDocument} from './types.ts'
 
 const CHUNK_BYTES = 256 << 10
 
-export async function streamExport(response: ServerResponse, documents: Iterable<SanityDocument>, types: string[] | null): Promise<void> {
+export async function streamExport(
+  response: ServerResponse,
+  documents: Iterable<SanityDocument>,
+  types: string[] | null,
+): Promise<void> {
   // A snapshot taken now: commits during the stream do not tear it.
-  const wanted = [...documents].filter((doc) => !types || types.includes(doc._type)).sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
+  const wanted = [...documents]
+    .filter((doc) => !types || types.includes(doc._type))
+    .sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
   response.writeHead(200, {'Content-Type': 'application/x-ndjson; charset=utf-8'})
   let chunk = ''
   for (const doc of wanted) {

@@ -19,22 +19,43 @@ export interface FileFaults {
 /** Errors that mean the disk refused to keep our bytes (as opposed to a bug). */
 const STORAGE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EIO', 'EFBIG', 'EROFS', 'ENOMEM'])
 export function isStorageFailure(error: unknown): error is NodeJS.ErrnoException {
-  return typeof (error as NodeJS.ErrnoException)?.code === 'string' && STORAGE_CODES.has((error as NodeJS.ErrnoException).code!)
+  return (
+    typeof (error as NodeJS.ErrnoException)?.code === 'string' &&
+    STORAGE_CODES.has((error as NodeJS.ErrnoException).code!)
+  )
 }
 
 /** Writes all of `data`, looping over short writes; a write that takes nothing is a full disk. */
-export async function writeFully(handle: FileHandle, file: string, data: Buffer, position: number | null, faults?: FileFaults): Promise<void> {
+export async function writeFully(
+  handle: FileHandle,
+  file: string,
+  data: Buffer,
+  position: number | null,
+  faults?: FileFaults,
+): Promise<void> {
   let done = 0
   while (done < data.length) {
     const wanted = data.length - done
     const allowed = faults?.write ? Math.min(wanted, faults.write(file, wanted)) : wanted
-    const {bytesWritten} = await handle.write(data, done, allowed, position === null ? null : position + done)
-    if (bytesWritten <= 0) throw Object.assign(new Error(`ENOSPC: no space left on device, write ${file}`), {code: 'ENOSPC'})
+    const {bytesWritten} = await handle.write(
+      data,
+      done,
+      allowed,
+      position === null ? null : position + done,
+    )
+    if (bytesWritten <= 0)
+      throw Object.assign(new Error(`ENOSPC: no space left on device, write ${file}`), {
+        code: 'ENOSPC',
+      })
     done += bytesWritten
   }
 }
 
-export async function syncFully(handle: FileHandle, file: string, faults?: FileFaults): Promise<void> {
+export async function syncFully(
+  handle: FileHandle,
+  file: string,
+  faults?: FileFaults,
+): Promise<void> {
   faults?.sync?.(file)
   await handle.datasync()
 }

@@ -16,7 +16,8 @@ function exceedsDepth(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (inString) {
-      if (c === 92) i++ // backslash: skip the escaped character
+      if (c === 92)
+        i++ // backslash: skip the escaped character
       else if (c === 34) inString = false
     } else if (c === 34) inString = true
     else if (c === 91 || c === 123) {
@@ -32,7 +33,8 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   let size = 0
   for await (const chunk of request) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) throw new LakeError(413, {description: 'Request body too large', type: 'httpPayloadTooLarge'})
+    if (size > MAX_BODY_BYTES)
+      throw new LakeError(413, {description: 'Request body too large', type: 'httpPayloadTooLarge'})
     chunks.push(chunk as Buffer)
   }
   let text: string
@@ -42,7 +44,11 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
     throw badRequest('The request body is not valid UTF-8', 'httpBadRequest')
   }
   if (!text.trim()) return undefined
-  if (exceedsDepth(text, MAX_JSON_DEPTH)) throw badRequest(`The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep`, 'httpBadRequest')
+  if (exceedsDepth(text, MAX_JSON_DEPTH))
+    throw badRequest(
+      `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep`,
+      'httpBadRequest',
+    )
   try {
     return JSON.parse(text)
   } catch {
@@ -59,7 +65,11 @@ export function rawClientError(code: string | undefined): string {
   const status = tooLong ? 414 : 400
   const body = JSON.stringify({
     error: tooLong
-      ? {description: 'The URL (or headers) is too long: send long queries with POST, as @sanity/client does past 11 KB', type: 'httpUriTooLong'}
+      ? {
+          description:
+            'The URL (or headers) is too long: send long queries with POST, as @sanity/client does past 11 KB',
+          type: 'httpUriTooLong',
+        }
       : {description: 'Malformed HTTP request', type: 'httpBadRequest'},
   })
   const reason = tooLong ? 'URI Too Long' : 'Bad Request'
@@ -80,7 +90,8 @@ export function answerPreflight(request: IncomingMessage, response: ServerRespon
   response.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS')
   response.setHeader(
     'Access-Control-Allow-Headers',
-    request.headers['access-control-request-headers'] ?? 'Authorization, Content-Type, X-Sanity-Project-Id',
+    request.headers['access-control-request-headers'] ??
+      'Authorization, Content-Type, X-Sanity-Project-Id',
   )
   response.setHeader('Access-Control-Max-Age', '600')
   response.writeHead(204).end()
@@ -91,7 +102,10 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 }
 
 export function sendJsonText(response: ServerResponse, status: number, text: string): void {
-  response.writeHead(status, {'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text)})
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  })
   response.end(text)
 }
 
@@ -104,7 +118,11 @@ export function sendError(response: ServerResponse, error: unknown): void {
   if (error instanceof LakeError) {
     // The Lake answers auth failures with a flat `{error, message, statusCode}`; the rest nest under `error`.
     if (error.status === 401 || error.status === 403) {
-      sendJson(response, error.status, {error: error.status === 401 ? 'Unauthorized' : 'Forbidden', message: error.body.description, statusCode: error.status})
+      sendJson(response, error.status, {
+        error: error.status === 401 ? 'Unauthorized' : 'Forbidden',
+        message: error.body.description,
+        statusCode: error.status,
+      })
     } else {
       sendJson(response, error.status, {error: error.body})
     }
@@ -114,7 +132,12 @@ export function sendError(response: ServerResponse, error: unknown): void {
     sendJson(response, 503, {error: {description: error.message, type: 'datasetDamagedError'}})
     return
   }
-  sendJson(response, 500, {error: {description: `Internal error: ${(error as Error)?.message ?? String(error)}`, type: 'internalError'}})
+  sendJson(response, 500, {
+    error: {
+      description: `Internal error: ${(error as Error)?.message ?? String(error)}`,
+      type: 'internalError',
+    },
+  })
 }
 
 export function notFound(description = 'Not found'): LakeError {

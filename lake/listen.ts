@@ -40,11 +40,17 @@ export function compileListenQuery(query: string, params: Record<string, unknown
   return tree
 }
 
-function matches(tree: ExprNode, params: Record<string, unknown>, doc: SanityDocument | null): boolean {
+function matches(
+  tree: ExprNode,
+  params: Record<string, unknown>,
+  doc: SanityDocument | null,
+): boolean {
   if (!doc) return false
   try {
     const result = toJS(evaluateSync(tree, {dataset: [doc], params}))
-    return Array.isArray(result) ? result.length > 0 : result !== null && result !== undefined && result !== false
+    return Array.isArray(result)
+      ? result.length > 0
+      : result !== null && result !== undefined && result !== false
   } catch {
     return false
   }
@@ -62,7 +68,7 @@ export function streamListener(
   response.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',
-    Connection: 'keep-alive',
+    'Connection': 'keep-alive',
     'X-Accel-Buffering': 'no',
   })
   const send = (event: string, data: unknown, id?: string) => {
@@ -82,7 +88,9 @@ export function streamListener(
       const wasMatch = matches(tree, options.params, before)
       const isMatch = matches(tree, options.params, after)
       if (!wasMatch && !isMatch) return []
-      return [{change, transition: wasMatch && isMatch ? 'update' : isMatch ? 'appear' : 'disappear'}]
+      return [
+        {change, transition: wasMatch && isMatch ? 'update' : isMatch ? 'appear' : 'disappear'},
+      ]
     })
     events.forEach(({change, transition}, index) => {
       const eventId = `${commit.transactionId}#${change.id}`
@@ -104,7 +112,12 @@ export function streamListener(
           transactionTotalEvents: events.length,
           transactionCurrentEvent: index + 1,
           ...(options.effectFormat === 'mendoza'
-            ? {effects: {apply: [0, withoutRev(change.after)], revert: [0, withoutRev(change.before)]}}
+            ? {
+                effects: {
+                  apply: [0, withoutRev(change.after)],
+                  revert: [0, withoutRev(change.before)],
+                },
+              }
             : {}),
         },
         eventId,

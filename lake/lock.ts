@@ -58,14 +58,23 @@ async function removeDeadCandidates(file: string): Promise<void> {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue
     const pid = Number(name.slice(prefix.length).split('.')[0])
-    if (Number.isInteger(pid) && pid > 0 && !processIsAlive(pid)) await unlink(join(dirname(file), name)).catch(() => {})
+    if (Number.isInteger(pid) && pid > 0 && !processIsAlive(pid))
+      await unlink(join(dirname(file), name)).catch(() => {})
   }
 }
 
 /** Holds `file` for the duration of `work`; waits (polling) while another live process holds it. */
-export async function withFileLock<T>(file: string, work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+export async function withFileLock<T>(
+  file: string,
+  work: () => Promise<T>,
+  options: LockOptions = {},
+): Promise<T> {
   const timeout = options.timeout ?? 30_000
-  const owner: LockOwner = {pid: process.pid, host: hostname(), token: Math.random().toString(36).slice(2)}
+  const owner: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    token: Math.random().toString(36).slice(2),
+  }
   const candidate = `${file}.${process.pid}.${owner.token}`
   await writeFile(candidate, JSON.stringify(owner))
   const started = Date.now()
@@ -84,7 +93,9 @@ export async function withFileLock<T>(file: string, work: () => Promise<T>, opti
         continue
       }
       if (Date.now() - started > timeout) {
-        throw new Error(`Timed out after ${timeout} ms waiting for the lock ${file} (held by pid ${current?.pid ?? 'unknown'})`)
+        throw new Error(
+          `Timed out after ${timeout} ms waiting for the lock ${file} (held by pid ${current?.pid ?? 'unknown'})`,
+        )
       }
       await sleep(wait)
       wait = Math.min(wait * 2, 50)

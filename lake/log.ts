@@ -115,7 +115,8 @@ export function firstMismatch(actual: ManifestBuilder, manifest: SnapshotManifes
   const expected = Buffer.from(manifest.crc, 'base64')
   const lines = Math.max(actual.count, manifest.lines)
   for (let i = 0; i < lines; i++) {
-    if (i * 4 + 4 > expected.length || actual.sumAt(i) !== expected.readUInt32BE(i * 4)) return i + 1
+    if (i * 4 + 4 > expected.length || actual.sumAt(i) !== expected.readUInt32BE(i * 4))
+      return i + 1
   }
   return 0
 }
@@ -136,7 +137,9 @@ export async function readGeneration(file: string): Promise<string | null> {
     const newline = text.indexOf('\n')
     if (newline < 0) return null
     const header = JSON.parse(text.slice(0, newline)) as Partial<LogHeader>
-    return header.lake === 'transaction-log' && typeof header.generation === 'string' ? header.generation : null
+    return header.lake === 'transaction-log' && typeof header.generation === 'string'
+      ? header.generation
+      : null
   } catch {
     return null
   } finally {
@@ -171,7 +174,12 @@ async function readFrom(file: string, from: number): Promise<Buffer | null> {
  * Reads whole entries from byte `from` on (0 reads the header too); `line` is the line number at
  * `from`, `legacy` says the log is version 1 (lines without checksums).
  */
-export async function readLogTail(file: string, from: number, line = 1, legacy = false): Promise<LogTail> {
+export async function readLogTail(
+  file: string,
+  from: number,
+  line = 1,
+  legacy = false,
+): Promise<LogTail> {
   const bytes = await readFrom(file, from)
   const tail: LogTail = {entries: [], end: from, lines: line - 1, torn: false, compacting: []}
   if (!bytes) return tail
@@ -218,10 +226,11 @@ export async function readLogTail(file: string, from: number, line = 1, legacy =
     if (lineNumber > 1) {
       if ('snapshot' in record) {
         tail.snapshot = record.snapshot as SnapshotManifest
-        tail.transactions = Array.isArray(record.transactions) ? record.transactions.filter((id): id is string => typeof id === 'string') : []
+        tail.transactions = Array.isArray(record.transactions)
+          ? record.transactions.filter((id): id is string => typeof id === 'string')
+          : []
         tail.baseEnd = from + newline + 1
-      }
-      else if ('compacting' in record) tail.compacting.push(record.compacting as SnapshotManifest)
+      } else if ('compacting' in record) tail.compacting.push(record.compacting as SnapshotManifest)
       else tail.entries.push(record as unknown as LogEntry)
     }
     tail.lines = lineNumber

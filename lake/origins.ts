@@ -9,7 +9,11 @@ const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
 /** A host name that always means this machine (browsers never resolve `*.localhost` through DNS). */
 function isLoopbackName(hostname: string): boolean {
   const name = hostname.toLowerCase()
-  return LOOPBACK_NAMES.has(name) || name.endsWith('.localhost') || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)
+  return (
+    LOOPBACK_NAMES.has(name) ||
+    name.endsWith('.localhost') ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)
+  )
 }
 
 /** Checks `--cors-origin` values: a scheme, a host and maybe a port, nothing else. */
@@ -20,8 +24,13 @@ export function checkOrigin(value: string): string {
   } catch {
     throw new Error(`--cors-origin "${value}" is not an origin such as https://studio.example.com`)
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== value.replace(/\/$/, '')) {
-    throw new Error(`--cors-origin "${value}" is not an origin such as https://studio.example.com (scheme, host and port only)`)
+  if (
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.origin !== value.replace(/\/$/, '')
+  ) {
+    throw new Error(
+      `--cors-origin "${value}" is not an origin such as https://studio.example.com (scheme, host and port only)`,
+    )
   }
   return url.origin
 }

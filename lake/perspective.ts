@@ -17,7 +17,11 @@ export const isDraftId = (id: string) => id.startsWith(DRAFTS_PREFIX)
 export const isRootPathId = (id: string) => !id.includes('.')
 export const isVersionId = (id: string) => id.startsWith(VERSIONS_PREFIX)
 export const publishedId = (id: string) =>
-  isDraftId(id) ? id.slice(DRAFTS_PREFIX.length) : isVersionId(id) ? id.split('.').slice(2).join('.') : id
+  isDraftId(id)
+    ? id.slice(DRAFTS_PREFIX.length)
+    : isVersionId(id)
+      ? id.split('.').slice(2).join('.')
+      : id
 export const draftId = (id: string) => (isDraftId(id) ? id : `${DRAFTS_PREFIX}${publishedId(id)}`)
 
 export interface View {
@@ -54,7 +58,11 @@ export function positionOf(list: SanityDocument[], id: string): {index: number; 
 }
 
 /** Replaces, inserts or removes (`doc` null) the entry for `id` in a list sorted by `_id`. */
-export function placeInSorted(list: SanityDocument[], id: string, doc: SanityDocument | null): void {
+export function placeInSorted(
+  list: SanityDocument[],
+  id: string,
+  doc: SanityDocument | null,
+): void {
   const {index, found} = positionOf(list, id)
   if (doc && found) list[index] = doc
   else if (doc) list.splice(index, 0, doc)
@@ -62,7 +70,11 @@ export function placeInSorted(list: SanityDocument[], id: string, doc: SanityDoc
 }
 
 /** The document `perspective` shows under `id`, from the whole dataset (`get` reads it). */
-function visible(perspective: ViewKind, id: string, get: (id: string) => SanityDocument | undefined): SanityDocument | null {
+function visible(
+  perspective: ViewKind,
+  id: string,
+  get: (id: string) => SanityDocument | undefined,
+): SanityDocument | null {
   if (perspective === 'public' && !isRootPathId(id)) return null
   if (perspective !== 'drafts') return get(id) ?? null
   const draft = get(`${DRAFTS_PREFIX}${id}`)
@@ -106,7 +118,11 @@ export function buildView(all: Iterable<SanityDocument>, perspective: ViewKind):
  * Brings a view up to date with changed dataset ids (the store already holds the new state), and
  * says what changed in the view, so indexes built on it can follow.
  */
-export function updateView(view: View, changedIds: Iterable<string>, get: (id: string) => SanityDocument | undefined): ViewChange[] {
+export function updateView(
+  view: View,
+  changedIds: Iterable<string>,
+  get: (id: string) => SanityDocument | undefined,
+): ViewChange[] {
   const ids = new Set<string>()
   for (const id of changedIds) {
     if (view.perspective === 'public') {

@@ -22,14 +22,19 @@ export class PresenceHub {
    * Serves one socket. `authorize(token)` says whether a Bearer token is good; `userId` is who the
    * socket speaks for until then.
    */
-  attach(connection: WebSocketConnection, userId: string, authorize: (authorization: string) => boolean): void {
+  attach(
+    connection: WebSocketConnection,
+    userId: string,
+    authorize: (authorization: string) => boolean,
+  ): void {
     this.connections.add(connection)
     const sessions = new Set<string>()
     const mine = new Set<string>()
     const heartbeat = setInterval(() => connection.send(HEARTBEAT), HEARTBEAT_MS)
     heartbeat.unref()
 
-    const reply = (id: Request['id'], result: unknown) => connection.send(JSON.stringify({jsonrpc: '2.0', id, result}))
+    const reply = (id: Request['id'], result: unknown) =>
+      connection.send(JSON.stringify({jsonrpc: '2.0', id, result}))
     const fail = (id: Request['id'], code: number, message: string) =>
       connection.send(JSON.stringify({jsonrpc: '2.0', id: id ?? null, error: {code, message}}))
 
@@ -44,7 +49,9 @@ export class PresenceHub {
       switch (request.method) {
         case 'authorization': {
           const authorization = typeof params.authorization === 'string' ? params.authorization : ''
-          return authorize(authorization) ? reply(request.id, true) : fail(request.id, 4001, 'Unauthorized')
+          return authorize(authorization)
+            ? reply(request.id, true)
+            : fail(request.id, 4001, 'Unauthorized')
         }
         case 'presence_subscribe': {
           const subscription = `presence-${randomId(12)}`
@@ -82,7 +89,8 @@ export class PresenceHub {
       this.connections.delete(connection)
       for (const subscription of mine) this.subscriptions.delete(subscription)
       // A closed tab leaves: tell the others, as the hosted service does.
-      for (const session of sessions) this.broadcast({type: 'disconnect', i: userId, m: {session}}, connection)
+      for (const session of sessions)
+        this.broadcast({type: 'disconnect', i: userId, m: {session}}, connection)
     })
   }
 
@@ -90,7 +98,13 @@ export class PresenceHub {
   private broadcast(result: unknown, from?: WebSocketConnection): void {
     for (const [subscription, connection] of this.subscriptions) {
       if (connection === from) continue
-      connection.send(JSON.stringify({jsonrpc: '2.0', method: 'presence_subscription', params: {subscription, result}}))
+      connection.send(
+        JSON.stringify({
+          jsonrpc: '2.0',
+          method: 'presence_subscription',
+          params: {subscription, result},
+        }),
+      )
     }
   }
 

@@ -56,13 +56,20 @@ export class QueryPool {
     this.size = Math.max(1, Math.min(options.workers ?? 2, availableParallelism()))
     this.timeoutMs = options.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS
     this.unsubscribe = store.subscribe((event) => {
-      const message: WorkerRequest = {type: 'changes', changes: event.changes.map(({id, after}) => ({id, after}))}
+      const message: WorkerRequest = {
+        type: 'changes',
+        changes: event.changes.map(({id, after}) => ({id, after})),
+      }
       for (const {worker} of this.workers) worker.postMessage(message)
     })
   }
 
   /** Evaluates `query` in a worker; the result comes back as JSON text, ready to send. */
-  fetch(query: string, params: Record<string, unknown>, view: ViewKind): Promise<QueryResult<string>> {
+  fetch(
+    query: string,
+    params: Record<string, unknown>,
+    view: ViewKind,
+  ): Promise<QueryResult<string>> {
     if (this.closed) return Promise.reject(new Error('The query pool is closed'))
     const message: Pending['message'] = {type: 'query', id: this.nextId++, query, params, view}
     return new Promise((resolve, reject) => {
@@ -87,7 +94,9 @@ export class QueryPool {
   }
 
   private leastBusy(): PoolWorker {
-    return this.workers.reduce((best, entry) => (entry.pending.size < best.pending.size ? entry : best))
+    return this.workers.reduce((best, entry) =>
+      entry.pending.size < best.pending.size ? entry : best,
+    )
   }
 
   private spawn(): PoolWorker {

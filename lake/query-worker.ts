@@ -15,7 +15,11 @@ export type WorkerRequest =
 
 export type WorkerAnswer =
   | {id: number; json: string; ms: number}
-  | {id: number; status: number; body: {description: string; type: string; [detail: string]: unknown}}
+  | {
+      id: number
+      status: number
+      body: {description: string; type: string; [detail: string]: unknown}
+    }
 
 class Replica implements DocumentSource {
   version = 0
@@ -48,7 +52,12 @@ class Replica implements DocumentSource {
     }
     this.version++
     // The engine follows by id; the other fields of a commit do not matter to it.
-    const event: CommitEvent = {transactionId: '', timestamp: '', identity: '', changes: changes.map(({id, after}) => ({id, before: null, after, mutations: []}))}
+    const event: CommitEvent = {
+      transactionId: '',
+      timestamp: '',
+      identity: '',
+      changes: changes.map(({id, after}) => ({id, before: null, after, mutations: []})),
+    }
     for (const listener of this.listeners) listener(event)
   }
 }
@@ -68,7 +77,14 @@ port.on('message', (message: WorkerRequest) => {
     answer =
       error instanceof LakeError
         ? {id: message.id, status: error.status, body: error.body}
-        : {id: message.id, status: 500, body: {description: `Internal error: ${(error as Error)?.message ?? String(error)}`, type: 'internalError'}}
+        : {
+            id: message.id,
+            status: 500,
+            body: {
+              description: `Internal error: ${(error as Error)?.message ?? String(error)}`,
+              type: 'internalError',
+            },
+          }
   }
   port.postMessage(answer)
 })

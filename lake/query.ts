@@ -10,7 +10,14 @@
 // Parsed queries are cached (without their parameters when the query allows it).
 import {evaluateSync, GroqSyntaxError, parse, toJS, type ExprNode} from 'groq-js'
 import {LakeError} from './errors.ts'
-import {buildView, placeInSorted, updateView, type View, type ViewChange, type ViewKind} from './perspective.ts'
+import {
+  buildView,
+  placeInSorted,
+  updateView,
+  type View,
+  type ViewChange,
+  type ViewKind,
+} from './perspective.ts'
 import type {CommitEvent} from './store.ts'
 
 /** What queries read: the store itself, or a copy of it in a query worker. */
@@ -69,7 +76,10 @@ function attributePath(node: ExprNode): string[] | null {
 
 function isConstant(node: ExprNode): boolean {
   if (node.type === 'Value' || node.type === 'Parameter') return true
-  return node.type === 'Array' && node.elements.every((element) => !element.isSplat && isConstant(element.value))
+  return (
+    node.type === 'Array' &&
+    node.elements.every((element) => !element.isSplat && isConstant(element.value))
+  )
 }
 
 /** Reads only enclosing scopes (`^`, `^.a.b`): evaluable where the `*` stands, one level up. */
@@ -118,7 +128,11 @@ function narrowingsOf(expr: ExprNode): Narrowing[] {
       const unions: Narrowing[] = [{kind: 'union', parts: [left[0]!, right[0]!]}]
       const leftConstant = left.find((n) => !isDynamic(n))
       const rightConstant = right.find((n) => !isDynamic(n))
-      if (leftConstant && rightConstant && (leftConstant !== left[0] || rightConstant !== right[0])) {
+      if (
+        leftConstant &&
+        rightConstant &&
+        (leftConstant !== left[0] || rightConstant !== right[0])
+      ) {
         unions.push({kind: 'union', parts: [leftConstant, rightConstant]})
       }
       return unions
@@ -145,7 +159,8 @@ function narrowingsOf(expr: ExprNode): Narrowing[] {
       return []
     }
     case 'FuncCall': {
-      if (expr.namespace !== 'global' || expr.name !== 'references' || expr.args.length !== 1) return []
+      if (expr.namespace !== 'global' || expr.name !== 'references' || expr.args.length !== 1)
+        return []
       const from = source(expr.args[0]!, true)
       if (from) Object.assign(from, {dropsNulls: true, scalarOrList: true})
       return from ? [{kind: 'references', source: from}] : []
@@ -161,14 +176,20 @@ function narrowingsOf(expr: ExprNode): Narrowing[] {
  * `_id in $ids` quadratic (every candidate compared with every id).
  */
 function isExact(narrowing: Narrowing): narrowing is Extract<Narrowing, {kind: 'attribute'}> {
-  return narrowing.kind === 'attribute' && narrowing.source.kind === 'constant' && narrowing.path.length === 1 && (narrowing.path[0] === '_id' || narrowing.path[0] === '_type')
+  return (
+    narrowing.kind === 'attribute' &&
+    narrowing.source.kind === 'constant' &&
+    narrowing.path.length === 1 &&
+    (narrowing.path[0] === '_id' || narrowing.path[0] === '_type')
+  )
 }
 
 /** `expr` with one of its top-level `&&` terms (`term`) replaced by `true`. */
 function withoutTerm(expr: ExprNode, term: ExprNode): ExprNode {
   if (expr === term) return {type: 'Value', value: true}
   if (expr.type === 'Group') return {...expr, base: withoutTerm(expr.base, term)}
-  if (expr.type === 'And') return {...expr, left: withoutTerm(expr.left, term), right: withoutTerm(expr.right, term)}
+  if (expr.type === 'And')
+    return {...expr, left: withoutTerm(expr.left, term), right: withoutTerm(expr.right, term)}
   return expr
 }
 
@@ -201,10 +222,23 @@ function lookupKey(index: number, narrowing: Narrowing): ExprNode {
     // Ids and references are never null, so nulls in their lists can be dropped; for any other
     // attribute a null would match documents without it, so it must force the fallback scan.
     const list = from.many && from.dropsNulls ? call('array::compact', [from.node]) : from.node
-    const single = plus(text('1:'), call('array::join', [{type: 'Array', elements: [{type: 'ArrayElement', value: from.node, isSplat: false}]}, text(ITEM)]))
-    const several = plus(plus(call('string', [call('count', [list])]), text(':')), call('array::join', [list, text(ITEM)]))
+    const single = plus(
+      text('1:'),
+      call('array::join', [
+        {type: 'Array', elements: [{type: 'ArrayElement', value: from.node, isSplat: false}]},
+        text(ITEM),
+      ]),
+    )
+    const several = plus(
+      plus(call('string', [call('count', [list])]), text(':')),
+      call('array::join', [list, text(ITEM)]),
+    )
     // count() of a lone string is null, so `references(^._id)` falls through to the single form.
-    const encoded = !from.many ? single : from.scalarOrList ? call('coalesce', [several, single]) : several
+    const encoded = !from.many
+      ? single
+      : from.scalarOrList
+        ? call('coalesce', [several, single])
+        : several
     key = plus(plus(key, text(SEGMENT)), encoded)
   }
   return key
@@ -215,7 +249,10 @@ function rewrite(node: ExprNode, narrowings: Narrowing[]): ExprNode {
   if (node === null || typeof node !== 'object' || node.type === 'Value') return node
   const copy: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(node)) {
-    if (Array.isArray(value)) copy[key] = value.map((item) => (item && typeof item === 'object' ? rewrite(item, narrowings) : item))
+    if (Array.isArray(value))
+      copy[key] = value.map((item) =>
+        item && typeof item === 'object' ? rewrite(item, narrowings) : item,
+      )
     else if (value && typeof value === 'object') copy[key] = rewrite(value as ExprNode, narrowings)
     else copy[key] = value
   }
@@ -225,14 +262,24 @@ function rewrite(node: ExprNode, narrowings: Narrowing[]): ExprNode {
   const best = options[0]
   if (!best) return rewritten
   const constant = options.find((option) => !isDynamic(option))
-  const constantBase = (narrowing: Narrowing): ExprNode => ({type: 'Parameter', name: `${CANDIDATES_PARAM}${narrowings.push(narrowing) - 1}`})
+  const constantBase = (narrowing: Narrowing): ExprNode => ({
+    type: 'Parameter',
+    name: `${CANDIDATES_PARAM}${narrowings.push(narrowing) - 1}`,
+  })
   if (!isDynamic(best)) {
-    return {...rewritten, base: constantBase(best), ...(isExact(best) ? {expr: withoutTerm(rewritten.expr, best.node)} : {})}
+    return {
+      ...rewritten,
+      base: constantBase(best),
+      ...(isExact(best) ? {expr: withoutTerm(rewritten.expr, best.node)} : {}),
+    }
   }
   const index = narrowings.push(best) - 1
   const lookup: ExprNode = {
     type: 'Deref',
-    base: {type: 'Object', attributes: [{type: 'ObjectAttributeValue', name: '_ref', value: lookupKey(index, best)}]},
+    base: {
+      type: 'Object',
+      attributes: [{type: 'ObjectAttributeValue', name: '_ref', value: lookupKey(index, best)}],
+    },
   }
   // When the outer values cannot be encoded, scan what the constant part allows (or everything).
   const fallback = constant ? constantBase(constant) : {type: 'Everything' as const}
@@ -245,7 +292,12 @@ function parameterNames(node: unknown, found = new Set<string>()): Set<string> {
   } else if (node && typeof node === 'object') {
     const record = node as Record<string, unknown>
     if (record.type === 'Value') return found
-    if (record.type === 'Parameter' && typeof record.name === 'string' && !record.name.startsWith('\u0000')) found.add(record.name)
+    if (
+      record.type === 'Parameter' &&
+      typeof record.name === 'string' &&
+      !record.name.startsWith('\u0000')
+    )
+      found.add(record.name)
     for (const value of Object.values(record)) parameterNames(value, found)
   }
   return found
@@ -254,7 +306,8 @@ function parameterNames(node: unknown, found = new Set<string>()): Set<string> {
 // ---------------------------------------------------------------------------------------------
 // Looking candidates up
 
-const isScalar = (value: unknown) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+const isScalar = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
 
 function byId(a: SanityDocument, b: SanityDocument): number {
   return a._id < b._id ? -1 : a._id > b._id ? 1 : 0
@@ -263,7 +316,10 @@ function byId(a: SanityDocument, b: SanityDocument): number {
 /** Lazily built indexes over one view. */
 class ViewIndexes {
   /** Keyed by the JSON of the path, so `@["a.b"]` and `a.b` stay apart. */
-  private readonly attributes = new Map<string, {path: string[]; index: Map<unknown, SanityDocument[]>}>()
+  private readonly attributes = new Map<
+    string,
+    {path: string[]; index: Map<unknown, SanityDocument[]>}
+  >()
   private referencesIndex: Map<string, SanityDocument[]> | null = null
 
   readonly view: View
@@ -342,25 +398,39 @@ class ViewIndexes {
   lookup(narrowing: Exclude<Narrowing, {kind: 'union'}>, values: unknown[]): SanityDocument[] {
     if (narrowing.kind === 'references') {
       const index = this.references()
-      return sorted(values.flatMap((value) => (typeof value === 'string' ? (index.get(value) ?? []) : [])), values.length)
+      return sorted(
+        values.flatMap((value) => (typeof value === 'string' ? (index.get(value) ?? []) : [])),
+        values.length,
+      )
     }
     const {path} = narrowing
     if (path.length === 1 && path[0] === '_id') {
-      return sorted(values.flatMap((id) => {
-        const doc = typeof id === 'string' ? this.view.byId.get(id) : undefined
-        return doc ? [doc] : []
-      }), values.length)
+      return sorted(
+        values.flatMap((id) => {
+          const doc = typeof id === 'string' ? this.view.byId.get(id) : undefined
+          return doc ? [doc] : []
+        }),
+        values.length,
+      )
     }
     if (path.length === 1 && path[0] === '_type') {
       const byType = this.view.byType as Map<unknown, SanityDocument[]>
       return sorted(
-        values.flatMap((type) => (type === null ? [...(byType.get(null) ?? []), ...(byType.get(undefined) ?? [])] : (byType.get(type) ?? []))),
+        values.flatMap((type) =>
+          type === null
+            ? [...(byType.get(null) ?? []), ...(byType.get(undefined) ?? [])]
+            : (byType.get(type) ?? []),
+        ),
         values.includes(null) ? values.length + 1 : values.length,
       )
     }
     const index = this.attributeIndex(path)
     return sorted(
-      values.flatMap((value) => (value === null ? this.view.documents.filter((doc) => valueAt(doc, path) == null) : (index.get(value) ?? []))),
+      values.flatMap((value) =>
+        value === null
+          ? this.view.documents.filter((doc) => valueAt(doc, path) == null)
+          : (index.get(value) ?? []),
+      ),
       values.length,
     )
   }
@@ -370,7 +440,10 @@ class ViewIndexes {
 function valueAt(doc: SanityDocument, path: string[]): unknown {
   let value: unknown = doc
   for (const segment of path) {
-    value = value && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, segment) ? (value as Record<string, unknown>)[segment] : undefined
+    value =
+      value && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, segment)
+        ? (value as Record<string, unknown>)[segment]
+        : undefined
   }
   return value
 }
@@ -382,7 +455,8 @@ function allReferences(value: unknown, found = new Set<string>()): Set<string> {
   } else if (value && typeof value === 'object') {
     const ref = (value as {_ref?: unknown})._ref
     if (typeof ref === 'string') found.add(ref)
-    for (const child of Object.values(value)) if (child && typeof child === 'object') allReferences(child, found)
+    for (const child of Object.values(value))
+      if (child && typeof child === 'object') allReferences(child, found)
   }
   return found
 }
@@ -402,11 +476,18 @@ function sorted(docs: SanityDocument[], lists: number): SanityDocument[] {
 /** A constant source's values (an `in` takes a list; a lone value is a list of one). */
 function constantValues(from: Source, params: Record<string, unknown>): unknown[] {
   const evaluate = (node: ExprNode): unknown =>
-    node.type === 'Value' ? node.value : node.type === 'Parameter' ? params[node.name] : node.type === 'Array' ? node.elements.map((e) => evaluate(e.value)) : undefined
+    node.type === 'Value'
+      ? node.value
+      : node.type === 'Parameter'
+        ? params[node.name]
+        : node.type === 'Array'
+          ? node.elements.map((e) => evaluate(e.value))
+          : undefined
   const value = evaluate(from.node)
   // Only scalars and null can be equal to anything (objects and arrays never are, in GROQ).
   const comparable = (item: unknown) => item === null || isScalar(item)
-  if (!from.many || (from.scalarOrList && !Array.isArray(value))) return comparable(value) ? [value] : []
+  if (!from.many || (from.scalarOrList && !Array.isArray(value)))
+    return comparable(value) ? [value] : []
   return Array.isArray(value) ? value.filter(comparable) : []
 }
 
@@ -421,12 +502,20 @@ function withTwins(values: string[]): unknown[] {
   return out
 }
 
-function candidates(indexes: ViewIndexes, narrowing: Narrowing, params: Record<string, unknown>, outer: string[][]): SanityDocument[] {
+function candidates(
+  indexes: ViewIndexes,
+  narrowing: Narrowing,
+  params: Record<string, unknown>,
+  outer: string[][],
+): SanityDocument[] {
   if (narrowing.kind === 'union') {
     const parts = narrowing.parts.map((part) => candidates(indexes, part, params, outer))
     return sorted(parts.flat(), parts.length)
   }
-  const values = narrowing.source.kind === 'constant' ? constantValues(narrowing.source, params) : withTwins(outer.shift() ?? [])
+  const values =
+    narrowing.source.kind === 'constant'
+      ? constantValues(narrowing.source, params)
+      : withTwins(outer.shift() ?? [])
   return indexes.lookup(narrowing, values)
 }
 
@@ -454,15 +543,25 @@ export function queryError(query: string, error: unknown): LakeError {
   const message = error instanceof Error ? error.message : String(error)
   if (error instanceof GroqSyntaxError) {
     return new LakeError(400, {
-      description: message.replace(/^Syntax error in GROQ query at position \d+: ?/, '') || 'syntax error',
+      description:
+        message.replace(/^Syntax error in GROQ query at position \d+: ?/, '') || 'syntax error',
       type: 'queryParseError',
       query,
       start: error.position,
       end: Math.min(query.length, error.position + 1),
     })
   }
-  const description = message === 'not implemented' ? 'The query uses a GROQ function the local dataset does not implement' : message
-  return new LakeError(400, {description, type: 'queryParseError', query, start: 0, end: query.length})
+  const description =
+    message === 'not implemented'
+      ? 'The query uses a GROQ function the local dataset does not implement'
+      : message
+  return new LakeError(400, {
+    description,
+    type: 'queryParseError',
+    query,
+    start: 0,
+    end: query.length,
+  })
 }
 
 /** The parameters a parsed query uses (ours, marked with a NUL, excluded). */
@@ -471,11 +570,21 @@ export function queryParameters(tree: ExprNode): Set<string> {
 }
 
 /** A query using a parameter it was not given is a 400, as on Sanity (groq-js would read null). */
-export function checkParameters(query: string, used: Iterable<string>, params: Record<string, unknown>): void {
+export function checkParameters(
+  query: string,
+  used: Iterable<string>,
+  params: Record<string, unknown>,
+): void {
   for (const name of used) {
     if (!(name in params)) {
       const start = Math.max(0, query.indexOf(`$${name}`))
-      throw new LakeError(400, {description: `param $${name} referenced, but not provided`, type: 'queryParseError', query, start, end: start + name.length + 1})
+      throw new LakeError(400, {
+        description: `param $${name} referenced, but not provided`,
+        type: 'queryParseError',
+        query,
+        start,
+        end: start + name.length + 1,
+      })
     }
   }
 }
@@ -562,19 +671,29 @@ export class QueryEngine {
       }
     }
     const narrowings: Narrowing[] = []
-    return this.remember(key, {tree: rewrite(tree, narrowings), narrowings, parameters: parameterNames(tree)})
+    return this.remember(key, {
+      tree: rewrite(tree, narrowings),
+      narrowings,
+      parameters: parameterNames(tree),
+    })
   }
 
   /** Evaluates a query (synchronously: the indexes need no I/O). */
-  fetch<R = unknown>(query: string, params: Record<string, unknown> = {}, perspective: ViewKind = 'raw'): QueryResult<R> {
+  fetch<R = unknown>(
+    query: string,
+    params: Record<string, unknown> = {},
+    perspective: ViewKind = 'raw',
+  ): QueryResult<R> {
     const started = performance.now()
-    if (typeof query !== 'string' || !query.trim()) throw queryError(String(query ?? ''), new Error('The query is empty'))
+    if (typeof query !== 'string' || !query.trim())
+      throw queryError(String(query ?? ''), new Error('The query is empty'))
     const {tree, narrowings, parameters} = this.prepare(query, params)
     checkParameters(query, parameters, params)
     const indexes = this.view(perspective)
     const evaluationParams: Record<string, unknown> = {...params}
     narrowings.forEach((narrowing, i) => {
-      if (!isDynamic(narrowing)) evaluationParams[`${CANDIDATES_PARAM}${i}`] = candidates(indexes, narrowing, params, [])
+      if (!isDynamic(narrowing))
+        evaluationParams[`${CANDIDATES_PARAM}${i}`] = candidates(indexes, narrowing, params, [])
     })
     const documents = indexes.view.byId
     const dereference = ({_ref}: {_ref: string}) => {
@@ -587,7 +706,13 @@ export class QueryEngine {
     }
     let result: unknown
     try {
-      result = toJS(evaluateSync(tree, {dataset: indexes.view.documents, params: evaluationParams, dereference: dereference as never}))
+      result = toJS(
+        evaluateSync(tree, {
+          dataset: indexes.view.documents,
+          params: evaluationParams,
+          dereference: dereference as never,
+        }),
+      )
     } catch (error) {
       throw queryError(query, error)
     }
@@ -601,8 +726,16 @@ export class QueryEngine {
 }
 
 function idsOf(result: unknown): string[] {
-  const items = Array.isArray(result) ? result : result === null || result === undefined ? [] : [result]
+  const items = Array.isArray(result)
+    ? result
+    : result === null || result === undefined
+      ? []
+      : [result]
   return items.flatMap((item) =>
-    typeof item === 'string' ? [item] : item && typeof item === 'object' && typeof (item as {_id?: unknown})._id === 'string' ? [(item as {_id: string})._id] : [],
+    typeof item === 'string'
+      ? [item]
+      : item && typeof item === 'object' && typeof (item as {_id?: unknown})._id === 'string'
+        ? [(item as {_id: string})._id]
+        : [],
   )
 }

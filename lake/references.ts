@@ -7,8 +7,10 @@ export function strongReferences(value: unknown, found: Set<string> = new Set())
   } else if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>
     // Cross-dataset references point outside this dataset, so there is nothing here to keep intact.
-    const crossDataset = typeof record._dataset === 'string' || typeof record._projectId === 'string'
-    if (typeof record._ref === 'string' && record._weak !== true && !crossDataset) found.add(record._ref)
+    const crossDataset =
+      typeof record._dataset === 'string' || typeof record._projectId === 'string'
+    if (typeof record._ref === 'string' && record._weak !== true && !crossDataset)
+      found.add(record._ref)
     for (const key in record) {
       const child = record[key]
       if (child !== null && typeof child === 'object') strongReferences(child, found)

@@ -9,13 +9,30 @@ import {applyActions} from './actions.ts'
 import {streamExport} from './export.ts'
 import {DatasetRegistry, type OpenDataset} from './datasets.ts'
 import {badRequest, LakeError} from './errors.ts'
-import {answerPreflight, flag, notFound, rawClientError, readJsonBody, sendError, sendJson, sendJsonText, setCorsHeaders} from './http.ts'
+import {
+  answerPreflight,
+  flag,
+  notFound,
+  rawClientError,
+  readJsonBody,
+  sendError,
+  sendJson,
+  sendJsonText,
+  setCorsHeaders,
+} from './http.ts'
 import {streamListener} from './listen.ts'
 import {OriginPolicy} from './origins.ts'
 import {PresenceHub} from './presence.ts'
 import {acceptWebSocket} from './websocket.ts'
 import {isPerspective, isRootPathId} from './perspective.ts'
-import {datasetAcl, datasetInfo, KeyValueStore, LOCAL_USER, projectGrants, projectInfo} from './studio-api.ts'
+import {
+  datasetAcl,
+  datasetInfo,
+  KeyValueStore,
+  LOCAL_USER,
+  projectGrants,
+  projectInfo,
+} from './studio-api.ts'
 import {studioServiceResponse} from './studio-services.ts'
 import type {StoreOptions} from './store.ts'
 import type {Perspective} from './types.ts'
@@ -66,7 +83,9 @@ function sameSecret(a: string, b: string): boolean {
 
 function defaultPerspective(apiVersion: string): Perspective {
   if (apiVersion === 'X' || apiVersion === 'vX') return 'published'
-  return /^\d{4}-\d{2}-\d{2}$/.test(apiVersion) && apiVersion >= PUBLISHED_BY_DEFAULT_FROM ? 'published' : 'raw'
+  return /^\d{4}-\d{2}-\d{2}$/.test(apiVersion) && apiVersion >= PUBLISHED_BY_DEFAULT_FROM
+    ? 'published'
+    : 'raw'
 }
 
 /** `perspective` as the client sends it: one name, or a comma-separated stack whose base we serve. */
@@ -75,8 +94,14 @@ function parsePerspective(raw: string | null, apiVersion: string): Perspective {
   const names = raw.split(',').map((name) => name.trim())
   const base = names[names.length - 1]
   const perspective = base === 'previewDrafts' ? 'drafts' : base
-  if (!isPerspective(perspective) || (names.length > 1 && perspective !== 'drafts' && perspective !== 'published')) {
-    throw badRequest(`Invalid perspective "${raw}": the local dataset serves raw, published and drafts`, 'httpBadRequest')
+  if (
+    !isPerspective(perspective) ||
+    (names.length > 1 && perspective !== 'drafts' && perspective !== 'published')
+  ) {
+    throw badRequest(
+      `Invalid perspective "${raw}": the local dataset serves raw, published and drafts`,
+      'httpBadRequest',
+    )
   }
   return perspective
 }
@@ -89,7 +114,10 @@ function queryStringParams(search: URLSearchParams): Record<string, unknown> {
     try {
       params[key.slice(1)] = JSON.parse(value)
     } catch {
-      throw badRequest(`Unable to parse value of "${key}=${value}". Please quote string values.`, 'httpBadRequest')
+      throw badRequest(
+        `Unable to parse value of "${key}=${value}". Please quote string values.`,
+        'httpBadRequest',
+      )
     }
   }
   return params
@@ -126,9 +154,13 @@ function withArrayKeys(mutation: unknown): unknown {
   const patch: Record<string, unknown> = {...body}
   for (const operation of ['set', 'setIfMissing'] as const) {
     const values = patch[operation]
-    if (isRecord(values)) patch[operation] = Object.fromEntries(Object.entries(values).map(([path, value]) => [path, addArrayKeys(value)]))
+    if (isRecord(values))
+      patch[operation] = Object.fromEntries(
+        Object.entries(values).map(([path, value]) => [path, addArrayKeys(value)]),
+      )
   }
-  if (isRecord(patch.insert)) patch.insert = {...patch.insert, items: addArrayKeys(patch.insert.items)}
+  if (isRecord(patch.insert))
+    patch.insert = {...patch.insert, items: addArrayKeys(patch.insert.items)}
   return {patch}
 }
 
@@ -143,7 +175,10 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
   const host = options.host ?? '127.0.0.1'
   await mkdir(options.dir, {recursive: true})
   const policy = new OriginPolicy(options.corsOrigins, host)
-  const datasets = new DatasetRegistry(options.dir, options.store, {timeoutMs: options.queryTimeoutMs, workers: options.queryWorkers})
+  const datasets = new DatasetRegistry(options.dir, options.store, {
+    timeoutMs: options.queryTimeoutMs,
+    workers: options.queryWorkers,
+  })
   for (const name of options.datasets ?? []) await datasets.create(name)
   // Opened now, so a damaged dataset stops the server at start with the store's message.
   for (const name of options.datasets ?? []) await datasets.get(name)
@@ -152,14 +187,21 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
   const pollers = new Map<string, {count: number; timer: NodeJS.Timeout}>()
 
   /** A request from a browser page on an origin we do not serve: it may read what anyone may, no more. */
-  const foreignOrigin = (request: IncomingMessage) => request.headers.origin !== undefined && !policy.allowsOrigin(request.headers.origin)
+  const foreignOrigin = (request: IncomingMessage) =>
+    request.headers.origin !== undefined && !policy.allowsOrigin(request.headers.origin)
   const refuseForeign = (request: IncomingMessage) => {
     if (!policy.allowsHost(request.headers.host)) {
-      throw new LakeError(403, {description: `Unknown Host "${request.headers.host}": the lake answers to localhost, 127.0.0.1 and the hosts of --cors-origin`, type: 'httpForbidden'})
+      throw new LakeError(403, {
+        description: `Unknown Host "${request.headers.host}": the lake answers to localhost, 127.0.0.1 and the hosts of --cors-origin`,
+        type: 'httpForbidden',
+      })
     }
     const method = request.method ?? 'GET'
     if (foreignOrigin(request) && method !== 'GET' && method !== 'HEAD') {
-      throw new LakeError(403, {description: `Origin ${request.headers.origin} is not allowed; add it with --cors-origin`, type: 'httpForbidden'})
+      throw new LakeError(403, {
+        description: `Origin ${request.headers.origin} is not allowed; add it with --cors-origin`,
+        type: 'httpForbidden',
+      })
     }
   }
   const callerOf = (request: IncomingMessage): Caller => {
@@ -169,12 +211,19 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
     if (!header) return 'anonymous'
     const match = /^Bearer\s+(.+)$/i.exec(header)
     if (!match || !sameSecret(match[1]!.trim(), options.token)) {
-      throw new LakeError(401, {description: 'Session not found or the token is invalid', type: 'httpUnauthorized'})
+      throw new LakeError(401, {
+        description: 'Session not found or the token is invalid',
+        type: 'httpUnauthorized',
+      })
     }
     return 'editor'
   }
   const requireEditor = (caller: Caller) => {
-    if (caller !== 'editor') throw new LakeError(401, {description: 'This action requires a token with write access', type: 'httpUnauthorized'})
+    if (caller !== 'editor')
+      throw new LakeError(401, {
+        description: 'This action requires a token with write access',
+        type: 'httpUnauthorized',
+      })
   }
   const dataset = async (name: string | undefined): Promise<OpenDataset> => {
     if (!name || !datasets.exists(name)) throw notFound(`Dataset "${name ?? ''}" not found`)
@@ -213,23 +262,34 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
     const method = request.method ?? 'GET'
     switch (endpoint) {
       case 'query': {
-        if (method !== 'GET' && method !== 'POST') throw new LakeError(405, {description: 'Use GET or POST', type: 'httpMethodNotAllowed'})
+        if (method !== 'GET' && method !== 'POST')
+          throw new LakeError(405, {description: 'Use GET or POST', type: 'httpMethodNotAllowed'})
         const open = await dataset(name)
         let query: unknown = search.get('query')
         let params = queryStringParams(search)
         if (method === 'POST') {
           const body = await readJsonBody(request)
-          if (!isRecord(body)) throw badRequest('The request body must be a JSON object with a "query"', 'httpBadRequest')
+          if (!isRecord(body))
+            throw badRequest(
+              'The request body must be a JSON object with a "query"',
+              'httpBadRequest',
+            )
           query = body.query
           if (body.params !== undefined) {
-            if (!isRecord(body.params)) throw badRequest('"params" must be an object', 'httpBadRequest')
+            if (!isRecord(body.params))
+              throw badRequest('"params" must be an object', 'httpBadRequest')
             params = {...params, ...body.params}
           }
         }
-        if (typeof query !== 'string' || !query.trim()) throw badRequest('The "query" parameter is missing', 'httpBadRequest')
+        if (typeof query !== 'string' || !query.trim())
+          throw badRequest('The "query" parameter is missing', 'httpBadRequest')
         const perspective = parsePerspective(search.get('perspective'), apiVersion)
         // As on a public dataset: without the token, only published root-path documents are visible.
-        const {result, ms} = await open.queries.fetch(query, params, caller === 'anonymous' ? 'public' : perspective)
+        const {result, ms} = await open.queries.fetch(
+          query,
+          params,
+          caller === 'anonymous' ? 'public' : perspective,
+        )
         // The worker sends the result as JSON text: spliced in, not parsed and serialized again.
         const head = flag(search, 'returnQuery', true) ? `"query":${JSON.stringify(query)},` : ''
         sendJsonText(response, 200, `{${head}"result":${result},"ms":${Math.round(ms)}}`)
@@ -255,19 +315,31 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
         return
       }
       case 'mutate': {
-        if (method !== 'POST') throw new LakeError(405, {description: 'Use POST', type: 'httpMethodNotAllowed'})
+        if (method !== 'POST')
+          throw new LakeError(405, {description: 'Use POST', type: 'httpMethodNotAllowed'})
         requireEditor(caller)
         const open = await dataset(name)
         const body = await readJsonBody(request)
         if (!isRecord(body) || !Array.isArray(body.mutations)) {
-          throw badRequest('The request body must be a JSON object with a "mutations" array', 'httpBadRequest')
+          throw badRequest(
+            'The request body must be a JSON object with a "mutations" array',
+            'httpBadRequest',
+          )
         }
         const visibility = search.get('visibility')
         if (visibility !== null && !VISIBILITIES.has(visibility)) {
-          throw badRequest(`Invalid visibility "${visibility}": use sync, async or deferred`, 'httpBadRequest')
+          throw badRequest(
+            `Invalid visibility "${visibility}": use sync, async or deferred`,
+            'httpBadRequest',
+          )
         }
-        const mutations = flag(search, 'autoGenerateArrayKeys', false) || body.autoGenerateArrayKeys === true ? body.mutations.map(withArrayKeys) : body.mutations
-        const transactionId = search.get('transactionId') ?? (typeof body.transactionId === 'string' ? body.transactionId : undefined)
+        const mutations =
+          flag(search, 'autoGenerateArrayKeys', false) || body.autoGenerateArrayKeys === true
+            ? body.mutations.map(withArrayKeys)
+            : body.mutations
+        const transactionId =
+          search.get('transactionId') ??
+          (typeof body.transactionId === 'string' ? body.transactionId : undefined)
         const outcome = await open.store.commit(mutations, {
           transactionId: transactionId || undefined,
           dryRun: isDryRun(search, body),
@@ -275,33 +347,49 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
           select: (query, params) => open.engine.selectIds(query, params),
         })
         const returnDocuments = flag(search, 'returnDocuments', false)
-        const finalState = new Map(outcome.changes.map((change) => [change.id, change.after ?? change.before]))
+        const finalState = new Map(
+          outcome.changes.map((change) => [change.id, change.after ?? change.before]),
+        )
         sendJson(response, 200, {
           transactionId: outcome.transactionId,
           results: outcome.results.map(({id, operation}) => ({
             id,
             operation,
-            ...(returnDocuments ? {document: finalState.get(id) ?? open.store.get(id) ?? null} : {}),
+            ...(returnDocuments
+              ? {document: finalState.get(id) ?? open.store.get(id) ?? null}
+              : {}),
           })),
         })
         return
       }
       case 'actions': {
-        if (method !== 'POST') throw new LakeError(405, {description: 'Use POST', type: 'httpMethodNotAllowed'})
+        if (method !== 'POST')
+          throw new LakeError(405, {description: 'Use POST', type: 'httpMethodNotAllowed'})
         requireEditor(caller)
         const open = await dataset(name)
         const body = await readJsonBody(request)
-        if (!isRecord(body)) throw badRequest('The request body must be a JSON object with "actions"', 'httpBadRequest')
+        if (!isRecord(body))
+          throw badRequest(
+            'The request body must be a JSON object with "actions"',
+            'httpBadRequest',
+          )
         const outcome = await open.store
           .transact(applyActions(body.actions), {
-            transactionId: typeof body.transactionId === 'string' && body.transactionId ? body.transactionId : undefined,
+            transactionId:
+              typeof body.transactionId === 'string' && body.transactionId
+                ? body.transactionId
+                : undefined,
             dryRun: isDryRun(search, body),
             identity: LOCAL_USER.id,
             select: (query, params) => open.engine.selectIds(query, params),
           })
           .catch((error: unknown) => {
             if (error instanceof LakeError && error.body.type === 'mutationError') {
-              throw new LakeError(error.status, {...error.body, description: 'Action(s) failed with 1 error(s)', type: 'actionError'})
+              throw new LakeError(error.status, {
+                ...error.body,
+                description: 'Action(s) failed with 1 error(s)',
+                type: 'actionError',
+              })
             }
             throw error
           })
@@ -332,11 +420,20 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
         return
       }
       case 'export': {
-        if (method !== 'GET') throw new LakeError(405, {description: 'Use GET', type: 'httpMethodNotAllowed'})
+        if (method !== 'GET')
+          throw new LakeError(405, {description: 'Use GET', type: 'httpMethodNotAllowed'})
         const open = await dataset(name)
-        const types = search.get('types')?.split(',').map((type) => type.trim()).filter(Boolean) ?? null
+        const types =
+          search
+            .get('types')
+            ?.split(',')
+            .map((type) => type.trim())
+            .filter(Boolean) ?? null
         // Anonymous callers export what they may read: published root-path documents.
-        const documents = caller === 'anonymous' ? open.engine.view('public').view.documents : open.store.documents()
+        const documents =
+          caller === 'anonymous'
+            ? open.engine.view('public').view.documents
+            : open.store.documents()
         await streamExport(response, documents, types && types.length ? types : null)
         return
       }
@@ -362,14 +459,21 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     refuseForeign(request)
-    if ((request.method === 'GET' || request.method === 'HEAD') && (request.url?.length ?? 0) > MAX_GET_URL) {
-      throw new LakeError(414, {description: `The URL is longer than ${MAX_GET_URL} characters: send the query with POST (as @sanity/client does past 11 KB)`, type: 'httpUriTooLong'})
+    if (
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      (request.url?.length ?? 0) > MAX_GET_URL
+    ) {
+      throw new LakeError(414, {
+        description: `The URL is longer than ${MAX_GET_URL} characters: send the query with POST (as @sanity/client does past 11 KB)`,
+        type: 'httpUriTooLong',
+      })
     }
     if (request.method === 'OPTIONS') {
       answerPreflight(request, response)
       return
     }
-    if (request.headers.origin !== undefined && !foreignOrigin(request)) setCorsHeaders(request, response)
+    if (request.headers.origin !== undefined && !foreignOrigin(request))
+      setCorsHeaders(request, response)
     const url = new URL(request.url ?? '/', 'http://lake.local')
     const path = url.pathname.replace(/\/+$/, '')
     if (path === '/ping' || path === '/health') {
@@ -377,7 +481,8 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
       return
     }
     const versioned = /^\/v(1|X|\d{4}-\d{2}-\d{2})(\/.*)?$/.exec(path)
-    if (!versioned) throw notFound(`Unknown path ${url.pathname}: the API lives under /v{apiVersion}`)
+    if (!versioned)
+      throw notFound(`Unknown path ${url.pathname}: the API lives under /v{apiVersion}`)
     const service = studioServiceResponse(request.method ?? 'GET', path, url.searchParams)
     if (service) return sendJson(response, service.status, service.body)
     const apiVersion = versioned[1]!
@@ -386,7 +491,8 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
     const method = request.method ?? 'GET'
     const [head, second, third, fourth, fifth] = segments
 
-    if (head === 'data') return handleData(request, response, apiVersion, segments.slice(1), url.searchParams, caller)
+    if (head === 'data')
+      return handleData(request, response, apiVersion, segments.slice(1), url.searchParams, caller)
     if (head === 'ping' && segments.length === 1) {
       response.writeHead(200, {'Content-Type': 'text/plain'}).end('PONG')
       return
@@ -396,14 +502,19 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
       if (!third) return sendJson(response, 200, caller === 'editor' ? LOCAL_USER : {})
       if (third === 'keyvalue') {
         requireEditor(caller)
-        if (method === 'GET' && fourth) return sendJson(response, 200, keyValues.get(fourth.split(',').map(decodeSegment)))
+        if (method === 'GET' && fourth)
+          return sendJson(response, 200, keyValues.get(fourth.split(',').map(decodeSegment)))
         if (method === 'PUT' || method === 'POST') {
           const body = await readJsonBody(request)
           const pairs = Array.isArray(body) ? body : [body]
           if (!pairs.every((pair) => isRecord(pair) && typeof pair.key === 'string')) {
             throw badRequest('The body must be [{key, value}]', 'httpBadRequest')
           }
-          return sendJson(response, 200, await keyValues.set(pairs as {key: string; value: unknown}[]))
+          return sendJson(
+            response,
+            200,
+            await keyValues.set(pairs as {key: string; value: unknown}[]),
+          )
         }
       }
       throw notFound()
@@ -415,13 +526,15 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
     }
     if (head === 'projects' && second) {
       if (!third) return sendJson(response, 200, projectInfo(second))
-      if (third === 'grants') return sendJson(response, 200, caller === 'editor' ? projectGrants() : {})
+      if (third === 'grants')
+        return sendJson(response, 200, caller === 'editor' ? projectGrants() : {})
       if (third === 'user-applications') return sendJson(response, 200, [])
       if (third === 'datasets') {
         if (!fourth) {
           // Only content datasets live here: no comments (or other add-on) datasets.
           const profile = url.searchParams.get('datasetProfile')
-          if ((profile && profile !== 'content') || url.searchParams.get('addonFor')) return sendJson(response, 200, [])
+          if ((profile && profile !== 'content') || url.searchParams.get('addonFor'))
+            return sendJson(response, 200, [])
           return sendJson(response, 200, datasets.names().map(datasetInfo))
         }
         if (fifth === 'acl') {
@@ -458,7 +571,8 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
     handle(request, response).catch((error: unknown) => sendError(response, error))
   })
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    if (socket.writable && !(socket as {_httpMessage?: unknown})._httpMessage) socket.end(rawClientError(error.code))
+    if (socket.writable && !(socket as {_httpMessage?: unknown})._httpMessage)
+      socket.end(rawClientError(error.code))
     else socket.destroy()
   })
   const presence = new Map<string, PresenceHub>()

@@ -25,7 +25,13 @@ import {
 } from './log.ts'
 import {ReferenceIndex} from './references.ts'
 import {badRequest, LakeError, storageError} from './errors.ts'
-import {randomId, Transaction, type DocumentChange, type TransactionContext, type TransactionOutcome} from './transaction.ts'
+import {
+  randomId,
+  Transaction,
+  type DocumentChange,
+  type TransactionContext,
+  type TransactionOutcome,
+} from './transaction.ts'
 import type {SanityDocument} from './types.ts'
 
 export interface CommitOptions {
@@ -97,7 +103,10 @@ export class Store {
     this.file = file
     this.logFile = `${file}.log`
     this.lockFile = `${file}.lock`
-    this.options = {lockTimeout: options.lockTimeout ?? 30_000, compactAfterBytes: options.compactAfterBytes ?? 8 << 20}
+    this.options = {
+      lockTimeout: options.lockTimeout ?? 30_000,
+      compactAfterBytes: options.compactAfterBytes ?? 8 << 20,
+    }
     this.faults = options.faults
   }
 
@@ -173,7 +182,8 @@ export class Store {
   /** Runs a list of mutations as one transaction; durable before it resolves (unless a dry run). */
   commit(mutations: unknown, options: CommitOptions = {}): Promise<TransactionOutcome> {
     return this.transact((transaction) => {
-      if (!Array.isArray(mutations)) throw badRequest('The request body must hold an array of mutations', 'validationError')
+      if (!Array.isArray(mutations))
+        throw badRequest('The request body must hold an array of mutations', 'validationError')
       mutations.forEach((mutation: unknown, index) => transaction.apply(mutation, index))
     }, options)
   }
@@ -182,7 +192,10 @@ export class Store {
    * Runs `build` against the latest committed state (another process's commits included) as one
    * transaction, all or nothing; durable before it resolves (unless a dry run).
    */
-  transact(build: (transaction: Transaction) => void, options: CommitOptions = {}): Promise<TransactionOutcome> {
+  transact(
+    build: (transaction: Transaction) => void,
+    options: CommitOptions = {},
+  ): Promise<TransactionOutcome> {
     return this.serial(async () => {
       if (this.closed) throw new Error(`The dataset ${this.file} is closed`)
       if (options.dryRun) {
@@ -224,14 +237,18 @@ export class Store {
 
   private checkTransactionId(id: string | undefined): void {
     if (id !== undefined && this.usedTransactions.has(id)) {
-      throw new LakeError(409, {description: `The transaction ID "${id}" has already been used; each transaction needs a new one`, type: 'conflictError'})
+      throw new LakeError(409, {
+        description: `The transaction ID "${id}" has already been used; each transaction needs a new one`,
+        type: 'conflictError',
+      })
     }
   }
 
   private remember(transactionId: string): void {
     this.usedTransactions.add(transactionId)
     this.recentTransactions.push(transactionId)
-    if (this.recentTransactions.length > REMEMBERED_TRANSACTIONS * 2) this.recentTransactions = this.recentTransactions.slice(-REMEMBERED_TRANSACTIONS)
+    if (this.recentTransactions.length > REMEMBERED_TRANSACTIONS * 2)
+      this.recentTransactions = this.recentTransactions.slice(-REMEMBERED_TRANSACTIONS)
   }
 
   /** Folds the log into the snapshot so the NDJSON file alone is the whole dataset. */
@@ -263,7 +280,10 @@ export class Store {
     this.listeners.clear()
   }
 
-  private run(build: (transaction: Transaction) => void, options: CommitOptions): TransactionOutcome {
+  private run(
+    build: (transaction: Transaction) => void,
+    options: CommitOptions,
+  ): TransactionOutcome {
     const transaction = new Transaction(this.context(options))
     build(transaction)
     return transaction.finish()
@@ -294,7 +314,8 @@ export class Store {
         await this.reloadOnce()
         return
       } catch (error) {
-        if (!(error instanceof DatasetDamagedError) || error.file !== this.file || attempt === 3) throw error
+        if (!(error instanceof DatasetDamagedError) || error.file !== this.file || attempt === 3)
+          throw error
         await new Promise((resolve) => setTimeout(resolve, 20 * attempt))
       }
     }
@@ -303,7 +324,9 @@ export class Store {
   private async reloadOnce(): Promise<void> {
     const info = await fileSize(this.logFile)
     const generation = info ? await readGeneration(this.logFile) : null
-    const tail: LogTail = info ? await readLogTail(this.logFile, 0) : {entries: [], end: 0, lines: 0, torn: false, compacting: []}
+    const tail: LogTail = info
+      ? await readLogTail(this.logFile, 0)
+      : {entries: [], end: 0, lines: 0, torn: false, compacting: []}
     const docs = new Map<string, SanityDocument>()
     const manifest = new ManifestBuilder()
     const add = (line: string) => {
@@ -313,16 +336,28 @@ export class Store {
       try {
         doc = JSON.parse(line) as SanityDocument
       } catch {
-        throw new DatasetDamagedError(this.file, manifest.count, 'is not a JSON document; the dataset file is damaged. Nothing was changed; restore it from a backup.')
+        throw new DatasetDamagedError(
+          this.file,
+          manifest.count,
+          'is not a JSON document; the dataset file is damaged. Nothing was changed; restore it from a backup.',
+        )
       }
-      if (typeof doc?._id !== 'string') throw new DatasetDamagedError(this.file, manifest.count, 'has no _id; the dataset file is damaged. Nothing was changed.')
+      if (typeof doc?._id !== 'string')
+        throw new DatasetDamagedError(
+          this.file,
+          manifest.count,
+          'has no _id; the dataset file is damaged. Nothing was changed.',
+        )
       docs.set(doc._id, doc)
     }
     // Streamed, so a dataset larger than the biggest string V8 allows still loads.
     let bytes = 0
     let carry = ''
     try {
-      for await (const chunk of createReadStream(this.file, {encoding: 'utf8', highWaterMark: 1 << 20})) {
+      for await (const chunk of createReadStream(this.file, {
+        encoding: 'utf8',
+        highWaterMark: 1 << 20,
+      })) {
         const text = carry + (chunk as string)
         bytes += Buffer.byteLength(chunk as string)
         const lines = text.split('\n')
@@ -350,7 +385,8 @@ export class Store {
     this.references = null
     this.usedTransactions = new Set()
     this.recentTransactions = []
-    for (const doc of docs.values()) if (typeof doc._rev === 'string') this.usedTransactions.add(doc._rev)
+    for (const doc of docs.values())
+      if (typeof doc._rev === 'string') this.usedTransactions.add(doc._rev)
     for (const id of tail.transactions ?? []) this.remember(id)
     this.snapshotBytes = bytes
     this.snapshotManifest = manifest.finish()
@@ -376,17 +412,28 @@ export class Store {
     const consider = (id: string) => {
       const before = previous.get(id) ?? null
       const after = this.docs.get(id) ?? null
-      if (before === after || (before && after && before._rev === after._rev && before._updatedAt === after._updatedAt)) return
+      if (
+        before === after ||
+        (before && after && before._rev === after._rev && before._updatedAt === after._updatedAt)
+      )
+        return
       const key = after?._rev ?? ''
       let changes = byTransaction.get(key)
       if (!changes) byTransaction.set(key, (changes = []))
-      changes.push({id, before, after, mutations: after ? [{createOrReplace: after}] : [{delete: {id}}]})
+      changes.push({
+        id,
+        before,
+        after,
+        mutations: after ? [{createOrReplace: after}] : [{delete: {id}}],
+      })
     }
     for (const id of previous.keys()) consider(id)
     for (const id of this.docs.keys()) if (!previous.has(id)) consider(id)
     const events = [...byTransaction].map(([rev, changes]) => ({
       transactionId: rev || randomId(),
-      timestamp: changes.find((change) => change.after?._updatedAt)?.after?._updatedAt ?? new Date().toISOString(),
+      timestamp:
+        changes.find((change) => change.after?._updatedAt)?.after?._updatedAt ??
+        new Date().toISOString(),
       identity: LOCAL_IDENTITY,
       changes,
     }))
@@ -411,7 +458,12 @@ export class Store {
     this.remember(entry.transactionId)
     for (const change of changes) this.setDocument(change.id, change.after)
     this.version++
-    this.notify({transactionId: entry.transactionId, timestamp: entry.timestamp, identity: entry.identity, changes})
+    this.notify({
+      transactionId: entry.transactionId,
+      timestamp: entry.timestamp,
+      identity: entry.identity,
+      changes,
+    })
   }
 
   private notify(event: CommitEvent): void {
@@ -441,7 +493,8 @@ export class Store {
    * is cut back to where it was, so a failed transaction leaves no trace (and no half line).
    */
   private async append(entry: LogEntry): Promise<void> {
-    if (this.generation === null) await this.startLog(this.snapshotManifest ?? new ManifestBuilder().finish())
+    if (this.generation === null)
+      await this.startLog(this.snapshotManifest ?? new ManifestBuilder().finish())
     await this.appendLine(recordLine(entry))
   }
 
@@ -482,7 +535,10 @@ export class Store {
   private async startLog(manifest: SnapshotManifest): Promise<void> {
     const generation = randomId()
     const header = headerLine(generation)
-    const described = recordLine({snapshot: manifest, transactions: this.recentTransactions.slice(-REMEMBERED_TRANSACTIONS)})
+    const described = recordLine({
+      snapshot: manifest,
+      transactions: this.recentTransactions.slice(-REMEMBERED_TRANSACTIONS),
+    })
     await writeFileAtomic(this.logFile, [header, described], this.faults)
     this.generation = generation
     this.legacyLog = false
@@ -508,7 +564,8 @@ export class Store {
     const next = () => manifest.finish()
     // Announced in the old log before the rename, so a crash between the rename and the new log
     // leaves a snapshot the old log vouches for (replaying the old log onto it changes nothing).
-    const announce = this.generation === null ? undefined : () => this.appendLine(recordLine({compacting: next()}))
+    const announce =
+      this.generation === null ? undefined : () => this.appendLine(recordLine({compacting: next()}))
     await writeFileAtomic(this.file, lines(), this.faults, announce)
     this.snapshotBytes = bytes
     this.snapshotManifest = next()

@@ -43,12 +43,21 @@ export function projectInfo(projectId: string) {
 
 /** Project grants: resource → [{grants: [{name}], config}], every permission for the editor. */
 export function projectGrants() {
-  const grant = (names: string[]) => [{grants: names.map((name) => ({name, params: {}})), config: {}}]
+  const grant = (names: string[]) => [
+    {grants: names.map((name) => ({name, params: {}})), config: {}},
+  ]
   return {
     'sanity.project': grant(['read', 'update', 'manage']),
     'sanity.project.datasets': grant(['read', 'create', 'update', 'manage']),
     'sanity.project.members': grant(['read']),
-    'sanity.document.filter.mode': grant(['read', 'create', 'update', 'history', 'editHistory', 'mode']),
+    'sanity.document.filter.mode': grant([
+      'read',
+      'create',
+      'update',
+      'history',
+      'editHistory',
+      'mode',
+    ]),
   }
 }
 
@@ -60,7 +69,16 @@ export function datasetAcl(editor: boolean) {
 }
 
 export function datasetInfo(name: string) {
-  return {name, aclMode: 'public', createdAt: '2024-01-01T00:00:00Z', createdByUserId: LOCAL_USER.id, addonFor: null, datasetProfile: 'content', features: [], tags: []}
+  return {
+    name,
+    aclMode: 'public',
+    createdAt: '2024-01-01T00:00:00Z',
+    createdByUserId: LOCAL_USER.id,
+    addonFor: null,
+    datasetProfile: 'content',
+    features: [],
+    tags: [],
+  }
 }
 
 /** Per-user preferences (`/users/me/keyvalue`), one JSON file beside the datasets. */

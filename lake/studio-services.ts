@@ -27,10 +27,15 @@ export function studioServiceResponse(
   if (method === 'GET' && path.startsWith('/journey/')) return {status: 200, body: null}
   if (method === 'GET' && path === '/help') return {status: 200, body: {resources: []}}
   // The comments add-on dataset does not exist locally; the Studio then leaves comments off.
-  if (method === 'GET' && /^\/projects\/[^/]+\/datasets$/.test(path) && searchParams.get('datasetProfile') === 'comments') {
+  if (
+    method === 'GET' &&
+    /^\/projects\/[^/]+\/datasets$/.test(path) &&
+    searchParams.get('datasetProfile') === 'comments'
+  ) {
     return {status: 200, body: []}
   }
-  if (method === 'GET' && path === '/intake/telemetry-status') return {status: 200, body: {status: 'denied'}}
+  if (method === 'GET' && path === '/intake/telemetry-status')
+    return {status: 200, body: {status: 'denied'}}
   if (method === 'POST' && path === '/intake/batch') return {status: 200, body: {}}
   return undefined
 }

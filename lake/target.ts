@@ -13,9 +13,19 @@ export type {Mutation, MutationOperation, Perspective, SanityDocument} from './t
 
 export interface DatasetTarget {
   readonly description: string // "local dataset .sanity/local/production.ndjson" / "Sanity project abc/production"
-  fetch<R = unknown>(query: string, params?: Record<string, unknown>, options?: {perspective?: 'raw' | 'published' | 'drafts'}): Promise<R>
+  fetch<R = unknown>(
+    query: string,
+    params?: Record<string, unknown>,
+    options?: {perspective?: 'raw' | 'published' | 'drafts'},
+  ): Promise<R>
   getDocuments(ids: string[]): Promise<(SanityDocument | null)[]>
-  mutate(mutations: Mutation[], options?: {transactionId?: string; dryRun?: boolean}): Promise<{transactionId: string; results: {id: string; operation: 'create' | 'update' | 'delete' | 'none'}[]}>
+  mutate(
+    mutations: Mutation[],
+    options?: {transactionId?: string; dryRun?: boolean},
+  ): Promise<{
+    transactionId: string
+    results: {id: string; operation: 'create' | 'update' | 'delete' | 'none'}[]
+  }>
   close(): Promise<void>
 }
 
@@ -35,7 +45,9 @@ const DATASET_NAME = /^[a-z0-9][-\w]{0,63}$/
 
 export function checkDatasetName(name: string): string {
   if (!DATASET_NAME.test(name)) {
-    throw new Error(`"${name}" is not a valid dataset name (lowercase letters, digits, - and _, at most 64 characters)`)
+    throw new Error(
+      `"${name}" is not a valid dataset name (lowercase letters, digits, - and _, at most 64 characters)`,
+    )
   }
   return name
 }
@@ -49,7 +61,10 @@ export function localDir(dir?: string, env: NodeJS.ProcessEnv = process.env): st
 }
 
 /** The local dataset file for `dataset` in `dir`. */
-export function localDatasetFile(dataset: string = DEFAULT_DATASET, dir: string = DEFAULT_LOCAL_DIR): string {
+export function localDatasetFile(
+  dataset: string = DEFAULT_DATASET,
+  dir: string = DEFAULT_LOCAL_DIR,
+): string {
   return resolve(dir, `${checkDatasetName(dataset)}.ndjson`)
 }
 
@@ -73,7 +88,10 @@ export async function openTarget(options: OpenTargetOptions = {}): Promise<Datas
     })
     return clientTarget(client, `Sanity project ${projectId}/${dataset}`)
   }
-  const file = localDatasetFile(options.dataset ?? (env.SANITY_DATASET || DEFAULT_DATASET), localDir(options.dir, env))
+  const file = localDatasetFile(
+    options.dataset ?? (env.SANITY_DATASET || DEFAULT_DATASET),
+    localDir(options.dir, env),
+  )
   return openLocalTarget(file)
 }
 
@@ -84,7 +102,8 @@ function displayPath(file: string): string {
 
 function checkPerspective(perspective: unknown): Perspective {
   if (perspective === undefined) return 'published'
-  if (!isPerspective(perspective)) throw new Error(`Unknown perspective ${JSON.stringify(perspective)} (raw, published or drafts)`)
+  if (!isPerspective(perspective))
+    throw new Error(`Unknown perspective ${JSON.stringify(perspective)} (raw, published or drafts)`)
   return perspective
 }
 
@@ -92,19 +111,30 @@ function checkPerspective(perspective: unknown): Perspective {
 function asClientError(error: unknown): unknown {
   if (!(error instanceof LakeError)) return error
   const items = Array.isArray(error.body.items)
-    ? (error.body.items as {error?: {description?: string}}[]).map((item) => item.error?.description).filter(Boolean)
+    ? (error.body.items as {error?: {description?: string}}[])
+        .map((item) => item.error?.description)
+        .filter(Boolean)
     : []
-  const message = items.length ? `${error.body.description}:\n- ${items.join('\n- ')}` : error.body.description
+  const message = items.length
+    ? `${error.body.description}:\n- ${items.join('\n- ')}`
+    : error.body.description
   return Object.assign(new Error(message), {statusCode: error.status, details: error.body})
 }
 
 /** The local dataset file, opened in this process (no server). */
-export async function openLocalTarget(file: string, options: StoreOptions = {}): Promise<DatasetTarget> {
+export async function openLocalTarget(
+  file: string,
+  options: StoreOptions = {},
+): Promise<DatasetTarget> {
   const store = await Store.open(resolve(file), options)
   const engine = new QueryEngine(store)
   return {
     description: `local dataset ${displayPath(store.file)}`,
-    async fetch<R = unknown>(query: string, params: Record<string, unknown> = {}, fetchOptions: {perspective?: Perspective} = {}) {
+    async fetch<R = unknown>(
+      query: string,
+      params: Record<string, unknown> = {},
+      fetchOptions: {perspective?: Perspective} = {},
+    ) {
       const perspective = checkPerspective(fetchOptions.perspective)
       await store.refresh()
       let result: R
@@ -143,7 +173,11 @@ export async function openLocalTarget(file: string, options: StoreOptions = {}):
 export function clientTarget(client: SanityClient, description: string): DatasetTarget {
   return {
     description,
-    fetch<R = unknown>(query: string, params: Record<string, unknown> = {}, options: {perspective?: Perspective} = {}) {
+    fetch<R = unknown>(
+      query: string,
+      params: Record<string, unknown> = {},
+      options: {perspective?: Perspective} = {},
+    ) {
       return client.fetch<R>(query, params, {perspective: checkPerspective(options.perspective)})
     },
     async getDocuments(ids) {
@@ -160,7 +194,10 @@ export function clientTarget(client: SanityClient, description: string): Dataset
       })
       return {
         transactionId: result.transactionId,
-        results: result.results.map(({id, operation}) => ({id, operation: operation as MutationOperation})),
+        results: result.results.map(({id, operation}) => ({
+          id,
+          operation: operation as MutationOperation,
+        })),
       }
     },
     async close() {

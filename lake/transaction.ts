@@ -33,7 +33,15 @@ export interface TransactionOutcome {
 }
 
 const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
-const PATCH_OPERATIONS = ['set', 'setIfMissing', 'unset', 'inc', 'dec', 'insert', 'diffMatchPatch'] as const
+const PATCH_OPERATIONS = [
+  'set',
+  'setIfMissing',
+  'unset',
+  'inc',
+  'dec',
+  'insert',
+  'diffMatchPatch',
+] as const
 
 /** Base62, 22 characters: the shape of the Lake's transaction ids and revisions. */
 export function randomId(length = 22): string {
@@ -49,13 +57,17 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 function checkId(id: unknown, index: number): string {
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-    throw badRequest(`Mutation ${index}: document id ${JSON.stringify(id)} is not a valid id`, 'validationError')
+    throw badRequest(
+      `Mutation ${index}: document id ${JSON.stringify(id)} is not a valid id`,
+      'validationError',
+    )
   }
   return id
 }
 
 function checkDocument(value: unknown, index: number, kind: string): Record<string, unknown> {
-  if (!isRecord(value)) throw badRequest(`Mutation ${index}: ${kind} needs a document object`, 'validationError')
+  if (!isRecord(value))
+    throw badRequest(`Mutation ${index}: ${kind} needs a document object`, 'validationError')
   if (typeof value._type !== 'string' || value._type === '') {
     throw badRequest(`Mutation ${index}: ${kind} needs a document with a _type`, 'validationError')
   }
@@ -63,18 +75,28 @@ function checkDocument(value: unknown, index: number, kind: string): Record<stri
 }
 
 function checkPatch(value: unknown, index: number): PatchOperations {
-  if (!isRecord(value)) throw badRequest(`Mutation ${index}: patch needs an object`, 'validationError')
+  if (!isRecord(value))
+    throw badRequest(`Mutation ${index}: patch needs an object`, 'validationError')
   for (const key of ['set', 'setIfMissing', 'inc', 'dec', 'diffMatchPatch'] as const) {
-    if (key in value && !isRecord(value[key])) throw badRequest(`Mutation ${index}: patch.${key} must be an object`, 'validationError')
+    if (key in value && !isRecord(value[key]))
+      throw badRequest(`Mutation ${index}: patch.${key} must be an object`, 'validationError')
   }
-  if ('unset' in value && !(Array.isArray(value.unset) && value.unset.every((path) => typeof path === 'string'))) {
+  if (
+    'unset' in value &&
+    !(Array.isArray(value.unset) && value.unset.every((path) => typeof path === 'string'))
+  ) {
     throw badRequest(`Mutation ${index}: patch.unset must be an array of paths`, 'validationError')
   }
   if ('insert' in value) {
     const insert = value.insert
-    const places = isRecord(insert) ? ['before', 'after', 'replace'].filter((key) => typeof insert[key] === 'string') : []
+    const places = isRecord(insert)
+      ? ['before', 'after', 'replace'].filter((key) => typeof insert[key] === 'string')
+      : []
     if (!isRecord(insert) || places.length !== 1 || !Array.isArray(insert.items)) {
-      throw badRequest(`Mutation ${index}: patch.insert needs one of before/after/replace and an items array`, 'validationError')
+      throw badRequest(
+        `Mutation ${index}: patch.insert needs one of before/after/replace and an items array`,
+        'validationError',
+      )
     }
   }
   for (const key of ['inc', 'dec'] as const) {
@@ -118,16 +140,22 @@ export class Transaction {
 
   private write(id: string, doc: SanityDocument | null, mutation: Mutation, index: number): void {
     let change = this.changes.get(id)
-    if (!change) this.changes.set(id, (change = {id, before: this.context.get(id) ?? null, after: null, mutations: []}))
+    if (!change)
+      this.changes.set(
+        id,
+        (change = {id, before: this.context.get(id) ?? null, after: null, mutations: []}),
+      )
     change.mutations.push(mutation)
     this.working.set(id, doc)
     this.touchedBy.set(id, index)
   }
 
   private selectIds(spec: Record<string, unknown>, index: number): string[] {
-    if (typeof spec.query !== 'string') throw badRequest(`Mutation ${index}: needs an id or a query`, 'validationError')
+    if (typeof spec.query !== 'string')
+      throw badRequest(`Mutation ${index}: needs an id or a query`, 'validationError')
     const params = spec.params === undefined ? {} : spec.params
-    if (!isRecord(params)) throw badRequest(`Mutation ${index}: params must be an object`, 'validationError')
+    if (!isRecord(params))
+      throw badRequest(`Mutation ${index}: params must be an object`, 'validationError')
     // Queries see the state before the transaction, as the Lake evaluates them up front.
     return this.context.select(spec.query, params)
   }
@@ -135,7 +163,10 @@ export class Transaction {
   /** Applies one mutation (`index` is its position in the request, for error reports). */
   apply(mutation: unknown, index: number): void {
     if (!isRecord(mutation) || Object.keys(mutation).length !== 1) {
-      throw badRequest(`Mutation ${index} must be an object with exactly one operation`, 'validationError')
+      throw badRequest(
+        `Mutation ${index} must be an object with exactly one operation`,
+        'validationError',
+      )
     }
     const [kind, body] = Object.entries(mutation)[0]!
     const results = this.results
@@ -143,7 +174,13 @@ export class Transaction {
       case 'create': {
         const doc = checkDocument(body, index, kind)
         const id = resolveCreateId(doc, index)
-        if (this.get(id)) throw mutationError(index, `Document by ID "${id}" already exists`, 'documentAlreadyExistsError', {id})
+        if (this.get(id))
+          throw mutationError(
+            index,
+            `Document by ID "${id}" already exists`,
+            'documentAlreadyExistsError',
+            {id},
+          )
         const created = {...doc, _id: id} as SanityDocument
         this.write(id, created, {create: structuredClone(created)}, index)
         results.push({id, operation: 'create'})
@@ -165,7 +202,8 @@ export class Transaction {
         return
       }
       case 'delete': {
-        if (!isRecord(body)) throw badRequest(`Mutation ${index}: delete needs {id} or {query}`, 'validationError')
+        if (!isRecord(body))
+          throw badRequest(`Mutation ${index}: delete needs {id} or {query}`, 'validationError')
         const ids = 'id' in body ? [checkId(body.id, index)] : this.selectIds(body, index)
         for (const id of ids) {
           if (this.get(id)) this.write(id, null, {delete: {id}}, index)
@@ -180,7 +218,12 @@ export class Transaction {
         for (const id of ids) {
           const doc = this.get(id)
           if (!doc) {
-            throw mutationError(index, `Cannot modify document "${id}": the document does not exist`, 'documentNotFoundError', {id})
+            throw mutationError(
+              index,
+              `Cannot modify document "${id}": the document does not exist`,
+              'documentNotFoundError',
+              {id},
+            )
           }
           if (patch.ifRevisionID !== undefined && patch.ifRevisionID !== doc._rev) {
             throw mutationError(
@@ -191,17 +234,28 @@ export class Transaction {
             )
           }
           const operations: Record<string, unknown> = {id}
-          for (const name of PATCH_OPERATIONS) if (patch[name] !== undefined) operations[name] = patch[name]
+          for (const name of PATCH_OPERATIONS)
+            if (patch[name] !== undefined) operations[name] = patch[name]
           let patched: SanityDocument | null
           try {
-            patched = new MutatorMutation({mutations: [{patch: operations as never}]}).apply(doc) as SanityDocument | null
+            patched = new MutatorMutation({mutations: [{patch: operations as never}]}).apply(
+              doc,
+            ) as SanityDocument | null
           } catch (error) {
-            throw mutationError(index, `Patch on "${id}" failed: ${(error as Error).message}`, 'invalidPatchError', {id})
+            throw mutationError(
+              index,
+              `Patch on "${id}" failed: ${(error as Error).message}`,
+              'invalidPatchError',
+              {id},
+            )
           }
           // A patch may not move or retype the document.
           const next = {...patched, _id: id} as SanityDocument
           if (typeof next._type !== 'string' || next._type === '') next._type = doc._type
-          const recorded = {...operations, ...(patch.ifRevisionID ? {ifRevisionID: patch.ifRevisionID} : {})}
+          const recorded = {
+            ...operations,
+            ...(patch.ifRevisionID ? {ifRevisionID: patch.ifRevisionID} : {}),
+          }
           this.write(id, next, {patch: recorded} as Mutation, index)
           results.push({id, operation: 'update'})
         }
@@ -229,7 +283,8 @@ export class Transaction {
       if (after) {
         after._rev = transactionId
         after._updatedAt = timestamp
-        if (typeof after._createdAt !== 'string') after._createdAt = change.before?._createdAt ?? timestamp
+        if (typeof after._createdAt !== 'string')
+          after._createdAt = change.before?._createdAt ?? timestamp
       }
       change.after = after
     }
@@ -270,9 +325,9 @@ export class Transaction {
         }
       }
     }
-    const changed = [...this.changes.values()].filter((change) => change.before !== null || change.after !== null)
+    const changed = [...this.changes.values()].filter(
+      (change) => change.before !== null || change.after !== null,
+    )
     return {transactionId, timestamp, changes: changed, results: this.results}
   }
 }
-
-

@@ -37,7 +37,9 @@ export interface PatchOperations {
   ifRevisionID?: string
 }
 
-export type PatchMutation = {patch: PatchOperations & ({id: string} | {query: string; params?: Record<string, unknown>})}
+export type PatchMutation = {
+  patch: PatchOperations & ({id: string} | {query: string; params?: Record<string, unknown>})
+}
 
 /** Sanity's mutation JSON, one operation per object. */
 export type Mutation =

@@ -17,7 +17,8 @@ export interface WebSocketConnection {
 
 function frame(opcode: number, payload: Buffer): Buffer {
   const length = payload.length
-  const header = length < 126 ? Buffer.alloc(2) : length < 65536 ? Buffer.alloc(4) : Buffer.alloc(10)
+  const header =
+    length < 126 ? Buffer.alloc(2) : length < 65536 ? Buffer.alloc(4) : Buffer.alloc(10)
   header[0] = 0x80 | opcode
   if (length < 126) header[1] = length
   else if (length < 65536) {
@@ -31,14 +32,22 @@ function frame(opcode: number, payload: Buffer): Buffer {
 }
 
 /** Completes the handshake and returns the connection, or answers 400 and returns null. */
-export function acceptWebSocket(request: IncomingMessage, socket: Duplex, head: Buffer): WebSocketConnection | null {
+export function acceptWebSocket(
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): WebSocketConnection | null {
   const key = request.headers['sec-websocket-key']
   if (request.headers.upgrade?.toLowerCase() !== 'websocket' || typeof key !== 'string') {
     socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
     return null
   }
-  const accept = createHash('sha1').update(key + GUID).digest('base64')
-  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`)
+  const accept = createHash('sha1')
+    .update(key + GUID)
+    .digest('base64')
+  socket.write(
+    `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+  )
 
   const messageHandlers: ((text: string) => void)[] = []
   const closeHandlers: (() => void)[] = []
@@ -106,7 +115,8 @@ export function acceptWebSocket(request: IncomingMessage, socket: Duplex, head: 
       if (opcode === 0xa) continue
       if (opcode === 0x1 || opcode === 0x2 || opcode === 0x0) {
         fragments.push(payload)
-        if (fragments.reduce((sum, part) => sum + part.length, 0) > MAX_MESSAGE_BYTES) return connection.close(1009, 'message too big')
+        if (fragments.reduce((sum, part) => sum + part.length, 0) > MAX_MESSAGE_BYTES)
+          return connection.close(1009, 'message too big')
         if (!final) continue
         const text = Buffer.concat(fragments).toString('utf8')
         fragments = []

@@ -1,11 +1,6 @@
 import {defineQuery} from 'groq'
 
-import {
-  articleOrder,
-  claimFields,
-  entityLinkFields,
-  placeFields,
-} from './fragments.ts'
+import {articleOrder, claimFields, entityLinkFields, placeFields} from './fragments.ts'
 
 /**
  * One page of the article list, newest first. `$offset` and `$limit` must be non-negative integers.

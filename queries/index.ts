@@ -3,4 +3,11 @@ export {claimsQuery} from './claims.ts'
 export {organizationBySlugQuery, personBySlugQuery, placeBySlugQuery} from './entities.ts'
 export {searchQuery} from './search.ts'
 export * from './fragments.ts'
-export {QueryUsageError, queries, queryCatalogue, queryParameters, resolveQuery, type QueryName} from './registry.ts'
+export {
+  QueryUsageError,
+  queries,
+  queryCatalogue,
+  queryParameters,
+  resolveQuery,
+  type QueryName,
+} from './registry.ts'

@@ -71,7 +71,9 @@ function describe(name: QueryName, needed: string[]): string {
 /** Each parameter's name, with its default when it has one. */
 function parameterNotes(name: QueryName, needed: string[]): string[] {
   const optional = defaults[name] ?? {}
-  return needed.map((key) => (key in optional ? `${key} (default ${JSON.stringify(optional[key])})` : key))
+  return needed.map((key) =>
+    key in optional ? `${key} (default ${JSON.stringify(optional[key])})` : key,
+  )
 }
 
 /** Every query, one a line, with the parameters it takes: what `npm run query` with no name prints. */
@@ -80,7 +82,15 @@ export function queryCatalogue(): string {
   const width = Math.max(...names.map((name) => name.length))
   const lines = names.map((name) => {
     const needed = queryParameters(queries[name])
-    return `  ${name.padEnd(width)}  ${needed.length ? parameterNotes(name, needed).map((note) => `$${note}`).join(', ') : '(no parameters)'}`
+    return `  ${name.padEnd(width)}  ${
+      needed.length
+        ? parameterNotes(name, needed)
+            .map((note) => `$${note}`)
+            .join(', ')
+        : '(no parameters)'
+    }`
   })
-  return [`${names.length} queries (npm run query -- NAME --param key=value ...):`, ...lines].join('\n')
+  return [`${names.length} queries (npm run query -- NAME --param key=value ...):`, ...lines].join(
+    '\n',
+  )
 }

@@ -24,7 +24,12 @@ export function sourceHref(source: SourceLink | null, claimId: string): string {
 
 interface ClaimRefValue {
   _type: 'claimRef'
-  claim: {_id: string; statement: string | null; cue: string | null; source: SourceLink | null} | null
+  claim: {
+    _id: string
+    statement: string | null
+    cue: string | null
+    source: SourceLink | null
+  } | null
 }
 
 interface MentionValue {
@@ -44,14 +49,16 @@ export function renderBody(body: unknown[] | null, numbers: Map<string, number>)
     const id = anchored.has(claim._id) ? null : claimAnchor(claim._id)
     anchored.add(claim._id)
     const label = [claim.cue, source?.name].filter(Boolean).join(' — ')
-    return html`<mark class="claim"${id ? html` id="${id}"` : ''} data-claim-id="${claim._id}" data-source-kind="${source?.kind ?? 'unknown'}" title="${label}">${trusted(children)}</mark><sup class="claim-source"><a href="${sourceHref(source, claim._id)}" data-claim-source="${claim._id}" title="Source: ${source?.name ?? 'unknown'}">${numbers.get(claim._id) ?? '?'}</a></sup>`.value
+    return html`<mark class="claim"${id ? html` id="${id}"` : ''} data-claim-id="${claim._id}" data-source-kind="${source?.kind ?? 'unknown'}" title="${label}">${trusted(children)}</mark><sup class="claim-source"><a href="${sourceHref(source, claim._id)}" data-claim-source="${claim._id}" title="Source: ${source?.name ?? 'unknown'}">${numbers.get(claim._id) ?? '?'}</a></sup>`
+      .value
   }
 
   const mention: PortableTextMarkComponent<MentionValue> = ({children, value}) => {
     const entity = value?.entity
     const href = pageHref(entity)
     if (!entity || !href) return children
-    return html`<a class="mention" href="${href}" data-entity-id="${entity._id}">${trusted(children)}</a>`.value
+    return html`<a class="mention" href="${href}" data-entity-id="${entity._id}">${trusted(children)}</a>`
+      .value
   }
 
   return toHTML((body ?? []) as never[], {

@@ -13,7 +13,9 @@ export function date(value: string | null | undefined): string {
 }
 
 /** A link to an entity's page, or its plain name when it has no page. */
-export function entityLink(entity: {_type: string; name: string | null; slug: string | null} | null | undefined): SafeHtml {
+export function entityLink(
+  entity: {_type: string; name: string | null; slug: string | null} | null | undefined,
+): SafeHtml {
   if (!entity) return html``
   const href = pageHref(entity)
   return href ? html`<a href="${href}">${entity.name}</a>` : html`${entity.name}`
@@ -21,5 +23,7 @@ export function entityLink(entity: {_type: string; name: string | null; slug: st
 
 /** Only web addresses become links; anything else is shown as text. */
 export function externalLink(url: string): SafeHtml {
-  return /^https?:\/\//i.test(url) ? html`<a href="${url}" rel="nofollow noopener">${url}</a>` : html`${url}`
+  return /^https?:\/\//i.test(url)
+    ? html`<a href="${url}" rel="nofollow noopener">${url}</a>`
+    : html`${url}`
 }

@@ -46,8 +46,14 @@ const optional = (value: string | null) => (value ? value : null)
 export function createReaderHandler(target: DatasetTarget): ReaderHandler {
   async function route(path: string, search: URLSearchParams): Promise<Page> {
     if (path === '/' || path === '') {
-      const page = Math.max(0, Math.min(10_000, Number.parseInt(search.get('page') ?? '0', 10) || 0))
-      const articles = await target.fetch<ArticleListQueryResult>(articleListQuery, {offset: page * PAGE_SIZE, limit: PAGE_SIZE})
+      const page = Math.max(
+        0,
+        Math.min(10_000, Number.parseInt(search.get('page') ?? '0', 10) || 0),
+      )
+      const articles = await target.fetch<ArticleListQueryResult>(articleListQuery, {
+        offset: page * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      })
       return found(articleListPage(articles, page, PAGE_SIZE))
     }
     if (path === '/claims') {
@@ -77,14 +83,18 @@ export function createReaderHandler(target: DatasetTarget): ReaderHandler {
           target.fetch<ArticleBySlugQueryResult>(articleBySlugQuery, {slug}),
           target.fetch<ArticleJsonLdQueryResult>(articleJsonLdQuery, {slug}),
         ])
-        return article ? found(articlePage(article, jsonLd)) : missing('No article has this address.')
+        return article
+          ? found(articlePage(article, jsonLd))
+          : missing('No article has this address.')
       }
       case 'people': {
         const person = await target.fetch<PersonBySlugQueryResult>(personBySlugQuery, {slug})
         return person ? found(personPage(person)) : missing('No person has this address.')
       }
       case 'organizations': {
-        const org = await target.fetch<OrganizationBySlugQueryResult>(organizationBySlugQuery, {slug})
+        const org = await target.fetch<OrganizationBySlugQueryResult>(organizationBySlugQuery, {
+          slug,
+        })
         return org ? found(organizationPage(org)) : missing('No organization has this address.')
       }
       default: {
@@ -96,7 +106,7 @@ export function createReaderHandler(target: DatasetTarget): ReaderHandler {
 
   return async (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, {allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8'})
+      response.writeHead(405, {'allow': 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8'})
       response.end('Method not allowed\n')
       return
     }
@@ -105,7 +115,9 @@ export function createReaderHandler(target: DatasetTarget): ReaderHandler {
       const url = new URL(request.url ?? '/', 'http://reader.local')
       page = await route(url.pathname, url.searchParams)
     } catch (error) {
-      console.error(`reader: ${request.url}: ${error instanceof Error ? error.message : String(error)}`)
+      console.error(
+        `reader: ${request.url}: ${error instanceof Error ? error.message : String(error)}`,
+      )
       page = {status: 500, html: errorPage()}
     }
     const body = Buffer.from(page.html, 'utf8')
@@ -113,7 +125,8 @@ export function createReaderHandler(target: DatasetTarget): ReaderHandler {
       'content-type': 'text/html; charset=utf-8',
       'content-length': body.length,
       'x-content-type-options': 'nosniff',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
     })
     response.end(request.method === 'HEAD' ? undefined : body)
   }

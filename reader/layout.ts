@@ -18,7 +18,15 @@ table{border-collapse:collapse}td,th{padding:.2rem .5rem;text-align:left}
 `
 
 /** A whole page: title, optional extra head markup, and the body. */
-export function layout({title, head, body}: {title: string; head?: SafeHtml; body: SafeHtml}): string {
+export function layout({
+  title,
+  head,
+  body,
+}: {
+  title: string
+  head?: SafeHtml
+  body: SafeHtml
+}): string {
   return html`<!doctype html>
 <html lang="en">
 <head>

@@ -8,7 +8,9 @@ const folders: Record<string, string> = {
 }
 
 /** The page of a document of a routed type with a slug, or null when it has none. */
-export function pageHref(entity: {_type: string; slug: string | null} | null | undefined): string | null {
+export function pageHref(
+  entity: {_type: string; slug: string | null} | null | undefined,
+): string | null {
   if (!entity?.slug) return null
   const folder = folders[entity._type]
   return folder ? `/${folder}/${encodeURIComponent(entity.slug)}` : null

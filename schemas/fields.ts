@@ -40,7 +40,8 @@ export function sameAsField(group?: string) {
     name: 'sameAs',
     title: 'Same as',
     type: 'array',
-    description: 'URLs identifying the same entity elsewhere, e.g. https://www.wikidata.org/wiki/Q…',
+    description:
+      'URLs identifying the same entity elsewhere, e.g. https://www.wikidata.org/wiki/Q…',
     ...(group ? {group} : {}),
     of: [
       defineArrayMember({
@@ -53,7 +54,13 @@ export function sameAsField(group?: string) {
 }
 
 /** One value of a vocabulary, picked with radio buttons; `initialValue` must be one of `choices`. */
-export function choiceField<C extends Choice>(options: {name: string; title: string; choices: readonly C[]; initialValue: C['value']; group: string}) {
+export function choiceField<C extends Choice>(options: {
+  name: string
+  title: string
+  choices: readonly C[]
+  initialValue: C['value']
+  group: string
+}) {
   return defineField({
     name: options.name,
     title: options.title,

@@ -7,5 +7,8 @@ export default defineConfig({
   tsconfig: 'tsconfig.dist.json',
   babel: {styledComponents: false}, // the plugin styles nothing itself: @sanity/ui does
   // Types are checked by the project's own `tsc --noEmit`; the declaration build need not do it again.
-  extract: {checkTypes: false, rules: {'ae-missing-release-tag': 'off', 'ae-incompatible-release-tags': 'off'}},
+  extract: {
+    checkTypes: false,
+    rules: {'ae-missing-release-tag': 'off', 'ae-incompatible-release-tags': 'off'},
+  },
 })

@@ -18,8 +18,14 @@ export function pruneReferences(types: readonly SchemaTypeDefinition[]): SchemaT
   let current = types as unknown as Definition[]
   for (;;) {
     const names = new Set(current.map((type) => String(type.name)))
-    const next = current.map((type) => prune(type, names)).filter((type): type is Definition => type !== undefined)
-    if (next.length === current.length && JSON.stringify(shape(next)) === JSON.stringify(shape(current))) return next as unknown as SchemaTypeDefinition[]
+    const next = current
+      .map((type) => prune(type, names))
+      .filter((type): type is Definition => type !== undefined)
+    if (
+      next.length === current.length &&
+      JSON.stringify(shape(next)) === JSON.stringify(shape(current))
+    )
+      return next as unknown as SchemaTypeDefinition[]
     current = next
   }
 }
@@ -36,9 +42,26 @@ function shape(value: unknown): unknown {
 }
 
 const BUILT_IN_TYPES = new Set([
-  'array', 'block', 'boolean', 'date', 'datetime', 'document', 'email', 'file', 'geopoint', 'image',
-  'number', 'object', 'reference', 'crossDatasetReference', 'globalDocumentReference', 'slug',
-  'span', 'string', 'text', 'url',
+  'array',
+  'block',
+  'boolean',
+  'date',
+  'datetime',
+  'document',
+  'email',
+  'file',
+  'geopoint',
+  'image',
+  'number',
+  'object',
+  'reference',
+  'crossDatasetReference',
+  'globalDocumentReference',
+  'slug',
+  'span',
+  'string',
+  'text',
+  'url',
 ])
 
 function prune(definition: Definition, names: ReadonlySet<string>): Definition | undefined {
@@ -52,7 +75,10 @@ function prune(definition: Definition, names: ReadonlySet<string>): Definition |
     const kept =
       key === 'to'
         ? members.filter((target) => isDefinition(target) && names.has(String(target.type)))
-        : members.filter(isDefinition).map((member) => prune(member, names)).filter((m) => m !== undefined)
+        : members
+            .filter(isDefinition)
+            .map((member) => prune(member, names))
+            .filter((m) => m !== undefined)
     if (kept.length === 0) return undefined
     copy[key] = kept
   }

@@ -5,7 +5,11 @@ import {LinkIcon} from '@sanity/icons/Link'
 import {PinIcon} from '@sanity/icons/Pin'
 import {UserIcon} from '@sanity/icons/User'
 import {UsersIcon} from '@sanity/icons/Users'
-import type {DefaultDocumentNodeResolver, StructureBuilder, StructureResolver} from 'sanity/structure'
+import type {
+  DefaultDocumentNodeResolver,
+  StructureBuilder,
+  StructureResolver,
+} from 'sanity/structure'
 import {IncomingReferencesView} from './components/IncomingReferencesView.tsx'
 import {SOURCE_KINDS, UNREVIEWED_STATUSES} from './vocabularies.ts'
 import {VALIDATION_API_VERSION} from './validation.ts'
@@ -26,10 +30,16 @@ export const STRUCTURE_TITLES = {
 } as const
 
 /** Types whose documents get the "Referenced by" view: the ones claims and articles point at. */
-export const TYPES_WITH_INCOMING_REFERENCES = ['article', 'person', 'place', 'organization'] as const
+export const TYPES_WITH_INCOMING_REFERENCES = [
+  'article',
+  'person',
+  'place',
+  'organization',
+] as const
 
 /** The claims an editor still has to look at: extracted by the importer, or flagged for review. */
-export const NEEDS_REVIEW_FILTER = '_type == "claim" && (!defined(reviewStatus) || reviewStatus in $statuses)'
+export const NEEDS_REVIEW_FILTER =
+  '_type == "claim" && (!defined(reviewStatus) || reviewStatus in $statuses)'
 
 function claimsList(S: StructureBuilder) {
   return S.list()
@@ -67,7 +77,9 @@ function claimsList(S: StructureBuilder) {
                   .child(
                     S.documentList()
                       .id(`claims-source-${kind.value}`)
-                      .title(`Claims from ${kind.value === 'unnamed' ? 'unnamed sources' : `${kind.value}s`}`)
+                      .title(
+                        `Claims from ${kind.value === 'unnamed' ? 'unnamed sources' : `${kind.value}s`}`,
+                      )
                       .schemaType('claim')
                       .apiVersion(VALIDATION_API_VERSION)
                       .filter('_type == "claim" && source.kind == $kind')
@@ -91,13 +103,21 @@ export function createSourcedNewsStructure(
   const has = (type: SourcedNewsDocumentType) => types.includes(type)
   return (S) => {
     const items = [
-      has('article') && S.documentTypeListItem('article').title(STRUCTURE_TITLES.articles).icon(DocumentTextIcon),
+      has('article') &&
+        S.documentTypeListItem('article').title(STRUCTURE_TITLES.articles).icon(DocumentTextIcon),
       has('claim') &&
-        S.listItem().id('claims').title(STRUCTURE_TITLES.claims).icon(BlockquoteIcon).child(claimsList(S)),
-      has('person') && S.documentTypeListItem('person').title(STRUCTURE_TITLES.people).icon(UserIcon),
+        S.listItem()
+          .id('claims')
+          .title(STRUCTURE_TITLES.claims)
+          .icon(BlockquoteIcon)
+          .child(claimsList(S)),
+      has('person') &&
+        S.documentTypeListItem('person').title(STRUCTURE_TITLES.people).icon(UserIcon),
       has('place') && S.documentTypeListItem('place').title(STRUCTURE_TITLES.places).icon(PinIcon),
       has('organization') &&
-        S.documentTypeListItem('organization').title(STRUCTURE_TITLES.organizations).icon(UsersIcon),
+        S.documentTypeListItem('organization')
+          .title(STRUCTURE_TITLES.organizations)
+          .icon(UsersIcon),
     ].filter((item) => item !== false)
     return S.list().title(STRUCTURE_TITLES.root).items(items)
   }
@@ -111,9 +131,14 @@ export const sourcedNewsStructure: StructureResolver = createSourcedNewsStructur
  * claims and articles (incoming references) one click from the form.
  */
 export const sourcedNewsDefaultDocumentNode: DefaultDocumentNodeResolver = (S, {schemaType}) => {
-  if (!(TYPES_WITH_INCOMING_REFERENCES as readonly string[]).includes(schemaType)) return S.document()
+  if (!(TYPES_WITH_INCOMING_REFERENCES as readonly string[]).includes(schemaType))
+    return S.document()
   return S.document().views([
     S.view.form(),
-    S.view.component(IncomingReferencesView).id('references').title(STRUCTURE_TITLES.incomingReferences).icon(LinkIcon),
+    S.view
+      .component(IncomingReferencesView)
+      .id('references')
+      .title(STRUCTURE_TITLES.incomingReferences)
+      .icon(LinkIcon),
   ])
 }

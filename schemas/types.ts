@@ -42,9 +42,13 @@ export const DEFAULT_SOURCED_NEWS_OPTIONS = {
 export const DEFAULT_STRUCTURE_TOOL = {name: 'sourced-news', title: 'Sourced news'} as const
 
 /** Merges `options` over the defaults; an unknown document type is a configuration error. */
-export function resolveSourcedNewsOptions(options: SourcedNewsOptions | void): ResolvedSourcedNewsOptions {
+export function resolveSourcedNewsOptions(
+  options: SourcedNewsOptions | void,
+): ResolvedSourcedNewsOptions {
   const merged = {...DEFAULT_SOURCED_NEWS_OPTIONS, ...(options ?? {})}
-  const unknown = merged.documentTypes.filter((type) => !(DOCUMENT_TYPE_NAMES as readonly string[]).includes(type))
+  const unknown = merged.documentTypes.filter(
+    (type) => !(DOCUMENT_TYPE_NAMES as readonly string[]).includes(type),
+  )
   if (unknown.length > 0) {
     throw new Error(
       `sourcedNews: unknown document type ${unknown.map((t) => `"${t}"`).join(', ')}; expected some of ${DOCUMENT_TYPE_NAMES.join(', ')}`,
@@ -53,6 +57,7 @@ export function resolveSourcedNewsOptions(options: SourcedNewsOptions | void): R
   const tool = merged.structureTool
   return {
     documentTypes: [...new Set(merged.documentTypes)],
-    structureTool: tool === false ? false : {...DEFAULT_STRUCTURE_TOOL, ...(tool === true ? {} : tool)},
+    structureTool:
+      tool === false ? false : {...DEFAULT_STRUCTURE_TOOL, ...(tool === true ? {} : tool)},
   }
 }

@@ -15,7 +15,10 @@ export const SLUG_MAX_LENGTH = 96
  * the published version of the document under validation do not count as "another document".
  * Plain GROQ (no `sanity::` functions) so the local Content Lake (groq-js) answers it too.
  */
-export async function isUniqueSlugForType(slug: string, context: SlugValidationContext): Promise<boolean> {
+export async function isUniqueSlugForType(
+  slug: string,
+  context: SlugValidationContext,
+): Promise<boolean> {
   const {document, getClient} = context
   if (!document) return true
   const publishedId = document._id.replace(/^drafts\./, '')
@@ -45,7 +48,8 @@ export function slugify(input: string): string {
 export function checkSlugFormat(value: {current?: string} | undefined): true | string {
   const current = value?.current
   if (current === undefined) return true
-  if (!SLUG_PATTERN.test(current)) return 'Use lowercase letters, digits and single hyphens (e.g. "ali-vaez")'
+  if (!SLUG_PATTERN.test(current))
+    return 'Use lowercase letters, digits and single hyphens (e.g. "ali-vaez")'
   if (current.length > SLUG_MAX_LENGTH) return `Keep the slug within ${SLUG_MAX_LENGTH} characters`
   return true
 }
@@ -70,7 +74,12 @@ export function checkDateOrder(from: string | undefined, to: string | undefined)
 }
 
 /** A reference's problem when it points at the document that holds it, or `true`. */
-export function checkNotSelf(value: {_ref?: string} | undefined, documentId: string | undefined): true | string {
+export function checkNotSelf(
+  value: {_ref?: string} | undefined,
+  documentId: string | undefined,
+): true | string {
   if (!value?._ref || !documentId) return true
-  return value._ref === documentId.replace(/^drafts\./, '') ? 'A document cannot refer to itself here' : true
+  return value._ref === documentId.replace(/^drafts\./, '')
+    ? 'A document cannot refer to itself here'
+    : true
 }

@@ -69,7 +69,10 @@ export type PlaceKind = (typeof PLACE_KINDS)[number]['value']
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number]['value']
 
 /** Review states that put a claim in the editors' "needing review" list. */
-export const UNREVIEWED_STATUSES = ['extracted', 'needsReview'] as const satisfies readonly ReviewStatus[]
+export const UNREVIEWED_STATUSES = [
+  'extracted',
+  'needsReview',
+] as const satisfies readonly ReviewStatus[]
 
 /** The title of `value` in `choices`, or the value itself when it is not one of them. */
 export function titleOf(choices: readonly Choice[], value: unknown): string | undefined {

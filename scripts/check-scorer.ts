@@ -24,7 +24,9 @@ function main(): number {
     return 2
   }
   if (!existsSync(scorer)) {
-    process.stderr.write(`check-scorer: NOT CHECKED: no reference scorer at ${scorer} (it exists only beside the team's checkouts)\n`)
+    process.stderr.write(
+      `check-scorer: NOT CHECKED: no reference scorer at ${scorer} (it exists only beside the team's checkouts)\n`,
+    )
     return 2
   }
   const articles = goldArticles()
@@ -44,7 +46,13 @@ function main(): number {
       for (const [variant, docs] of variants) {
         const file = join(work, 'docs.ndjson')
         writeFileSync(file, docs.map((doc) => `${JSON.stringify(doc)}\n`).join(''))
-        const theirs: unknown = JSON.parse(execFileSync(process.execPath, [scorer, '--gold', article.gold, '--docs', file, '--json'], {encoding: 'utf8'}))
+        const theirs: unknown = JSON.parse(
+          execFileSync(
+            process.execPath,
+            [scorer, '--gold', article.gold, '--docs', file, '--json'],
+            {encoding: 'utf8'},
+          ),
+        )
         // Through JSON, as the reference's report is: undefined fields vanish, NaN becomes null.
         const ours: unknown = JSON.parse(JSON.stringify(scoreExtraction(gold, docs)))
         const same = isDeepStrictEqual(ours, theirs)
@@ -56,7 +64,9 @@ function main(): number {
   } finally {
     rmSync(work, {recursive: true, force: true})
   }
-  process.stdout.write(`${articles.length} articles, ${articles.length * 2} reports compared with ${scorer}: ${differences ? `${differences} differ` : 'all the same'}\n`)
+  process.stdout.write(
+    `${articles.length} articles, ${articles.length * 2} reports compared with ${scorer}: ${differences ? `${differences} differ` : 'all the same'}\n`,
+  )
   return differences ? 1 : 0
 }
 

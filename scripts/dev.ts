@@ -13,14 +13,15 @@ async function main(): Promise<number> {
   try {
     ;({values} = parseArgs({
       options: {
-        port: {type: 'string', default: process.env.STUDIO_PORT ?? '3333'},
+        'port': {type: 'string', default: process.env.STUDIO_PORT ?? '3333'},
         'lake-port': {type: 'string', default: process.env.LAKE_PORT ?? '3334'},
-        dataset: {type: 'string'},
-        dir: {type: 'string'},
+        'dataset': {type: 'string'},
+        'dir': {type: 'string'},
       },
     }))
     for (const name of ['port', 'lake-port'] as const) {
-      if (!/^\d+$/.test(values[name]) || Number(values[name]) > 65535) throw new Error(`--${name} must be a port number, not "${values[name]}"`)
+      if (!/^\d+$/.test(values[name]) || Number(values[name]) > 65535)
+        throw new Error(`--${name} must be a port number, not "${values[name]}"`)
     }
     if (values.port === values['lake-port']) throw new Error('--port and --lake-port must differ')
     if (values.dataset !== undefined) checkDatasetName(values.dataset)

@@ -40,7 +40,12 @@ class Refusal extends Error {
 async function extract(file: string, importedAt: string): Promise<ImportResult> {
   if (isUrl(file)) {
     const page = await fetchPage(file)
-    return buildDocuments(page.html, {sourceFile: page.url, importedAt, format: 'html', url: page.url})
+    return buildDocuments(page.html, {
+      sourceFile: page.url,
+      importedAt,
+      format: 'html',
+      url: page.url,
+    })
   }
   const page = readPageFile(file)
   return buildDocuments(page.content, {sourceFile: basename(file), importedAt, format: page.format})
@@ -66,11 +71,11 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         'dry-run': {type: 'boolean'},
-        ndjson: {type: 'boolean'},
+        'ndjson': {type: 'boolean'},
         'keep-going': {type: 'boolean'},
-        dataset: {type: 'string'},
-        dir: {type: 'string'},
-        help: {type: 'boolean', short: 'h'},
+        'dataset': {type: 'string'},
+        'dir': {type: 'string'},
+        'help': {type: 'boolean', short: 'h'},
       },
     })
   } catch (err) {
@@ -81,8 +86,11 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`)
     return 0
   }
-  if (values.ndjson && !values['dry-run']) throw new Refusal('--ndjson prints what an import would write: use it with --dry-run', 2)
-  const files = args.positionals.length ? expandPageArguments(args.positionals, isUrl) : bundledPages()
+  if (values.ndjson && !values['dry-run'])
+    throw new Refusal('--ndjson prints what an import would write: use it with --dry-run', 2)
+  const files = args.positionals.length
+    ? expandPageArguments(args.positionals, isUrl)
+    : bundledPages()
   if (!files.length) throw new Refusal('no articles to import')
 
   const importedAt = new Date().toISOString()
@@ -108,7 +116,9 @@ async function main(): Promise<number> {
     }
     if (!values.ndjson) {
       target = await openTarget({dataset: values.dataset, dir: values.dir})
-      process.stderr.write(`${dryRun ? 'planning an import into' : 'importing into'} ${target.description}\n`)
+      process.stderr.write(
+        `${dryRun ? 'planning an import into' : 'importing into'} ${target.description}\n`,
+      )
     }
     const output = target ? new Writer(target, dryRun, files.length) : undefined
     const pages = spool ? spool.pages() : readEach(files, importedAt, refused)
@@ -122,13 +132,19 @@ async function main(): Promise<number> {
     await target?.close()
   }
   if (!refused.length) return 0
-  process.stderr.write(`refused ${refused.length} of ${files.length} pages (the others were ${dryRun ? 'planned' : 'imported'}):\n`)
+  process.stderr.write(
+    `refused ${refused.length} of ${files.length} pages (the others were ${dryRun ? 'planned' : 'imported'}):\n`,
+  )
   for (const reason of refused) process.stderr.write(`  ${reason.split('\n')[0]}\n`)
   return 1
 }
 
 /** --keep-going: each page as soon as it is read; a refused page is noted in `refused` and skipped. */
-async function* readEach(files: string[], importedAt: string, refused: string[]): AsyncGenerator<{file: string; result: ImportResult}> {
+async function* readEach(
+  files: string[],
+  importedAt: string,
+  refused: string[],
+): AsyncGenerator<{file: string; result: ImportResult}> {
   for (const file of files) {
     let result: ImportResult
     try {
@@ -166,10 +182,15 @@ class Writer {
       throw new Refusal(`writing failed: ${(err as Error).message}`)
     }
     this.#written++
-    for (const t of DOC_TYPES) for (const k of ['created', 'updated', 'unchanged', 'deleted'] as const) this.totals[t][k] += summary.counts[t][k]
-    for (const [k, n] of Object.entries(summary.claimsBySourceKind)) this.bySource[k] = (this.bySource[k] ?? 0) + n
+    for (const t of DOC_TYPES)
+      for (const k of ['created', 'updated', 'unchanged', 'deleted'] as const)
+        this.totals[t][k] += summary.counts[t][k]
+    for (const [k, n] of Object.entries(summary.claimsBySourceKind))
+      this.bySource[k] = (this.bySource[k] ?? 0) + n
     if (process.stderr.isTTY) return this.progress.tick()
-    const changed = DOC_TYPES.some((t) => summary.counts[t].created || summary.counts[t].updated || summary.counts[t].deleted)
+    const changed = DOC_TYPES.some(
+      (t) => summary.counts[t].created || summary.counts[t].updated || summary.counts[t].deleted,
+    )
     process.stderr.write(
       `[${this.#written}/${this.expected}] ${file}: ${result.claims.length} claims, ${result.people.length} people, ${result.places.length} places, ${result.organizations.length} organizations${changed ? '' : ' (unchanged)'}\n`,
     )
@@ -178,7 +199,9 @@ class Writer {
   report(): void {
     this.progress.end()
     const {totals, target} = this
-    const anyChange = DOC_TYPES.some((t) => totals[t].created || totals[t].updated || totals[t].deleted)
+    const anyChange = DOC_TYPES.some(
+      (t) => totals[t].created || totals[t].updated || totals[t].deleted,
+    )
     const lines = [
       '',
       `${this.dryRun ? 'would write' : 'wrote'} ${this.#written} pages to ${target.description}${anyChange ? '' : ': nothing changed'}`,
@@ -187,7 +210,11 @@ class Writer {
         const c = totals[t]
         return `${t.padEnd(14)}${String(c.created).padStart(9)}${String(c.updated).padStart(9)}${String(c.unchanged).padStart(11)}${String(c.deleted).padStart(9)}`
       }),
-      `claims by source: ${Object.entries(this.bySource).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
+      `claims by source: ${
+        Object.entries(this.bySource)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ') || 'none'
+      }`,
     ]
     process.stderr.write(`${lines.join('\n')}\n`)
   }

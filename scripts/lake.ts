@@ -11,20 +11,23 @@ async function main(): Promise<number> {
   try {
     ;({values} = parseArgs({
       options: {
-        port: {type: 'string', default: process.env.LAKE_PORT ?? '3334'},
-        dataset: {type: 'string', default: process.env.SANITY_DATASET || DEFAULT_DATASET},
-        dir: {type: 'string'},
-        token: {type: 'string', default: process.env.LAKE_TOKEN},
+        'port': {type: 'string', default: process.env.LAKE_PORT ?? '3334'},
+        'dataset': {type: 'string', default: process.env.SANITY_DATASET || DEFAULT_DATASET},
+        'dir': {type: 'string'},
+        'token': {type: 'string', default: process.env.LAKE_TOKEN},
         'cors-origin': {type: 'string', multiple: true, default: []},
         'query-timeout': {type: 'string', default: '60'},
       },
     }))
     values['cors-origin'].forEach(checkOrigin)
     if (!/^\d+(\.\d+)?$/.test(values['query-timeout']) || Number(values['query-timeout']) <= 0) {
-      throw new Error(`--query-timeout must be a number of seconds, not "${values['query-timeout']}"`)
+      throw new Error(
+        `--query-timeout must be a number of seconds, not "${values['query-timeout']}"`,
+      )
     }
     checkDatasetName(values.dataset)
-    if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new Error(`--port must be a port number, not "${values.port}"`)
+    if (!/^\d+$/.test(values.port) || Number(values.port) > 65535)
+      throw new Error(`--port must be a port number, not "${values.port}"`)
   } catch (error) {
     console.error(`lake: ${(error as Error).message}`)
     return 2
@@ -45,8 +48,12 @@ async function main(): Promise<number> {
     console.error(`lake: cannot start: ${(error as Error).message}`)
     return 1
   }
-  console.log(`Local Content Lake at ${server.url} (dataset "${values.dataset}" in ${dir}${values.token ? ', token required for writes and drafts' : ''})`)
-  console.log(`@sanity/client: {apiHost: '${server.url}', useProjectHostname: false, projectId: 'local', dataset: '${values.dataset}'}`)
+  console.log(
+    `Local Content Lake at ${server.url} (dataset "${values.dataset}" in ${dir}${values.token ? ', token required for writes and drafts' : ''})`,
+  )
+  console.log(
+    `@sanity/client: {apiHost: '${server.url}', useProjectHostname: false, projectId: 'local', dataset: '${values.dataset}'}`,
+  )
 
   await new Promise((stopped) => {
     process.once('SIGINT', stopped)

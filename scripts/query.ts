@@ -5,7 +5,12 @@ import {QueryUsageError, queryCatalogue, resolveQuery} from '../queries/index.ts
 
 const usage = 'usage: npm run query -- NAME [--param key=value ...] [--dataset NAME] [--dir PATH]'
 
-function parseArgs(argv: string[]): {name?: string; params: Record<string, unknown>; dataset?: string; dir?: string} {
+function parseArgs(argv: string[]): {
+  name?: string
+  params: Record<string, unknown>
+  dataset?: string
+  dir?: string
+} {
   let name: string | undefined
   let dataset: string | undefined
   let dir: string | undefined
@@ -31,7 +36,8 @@ function parseArgs(argv: string[]): {name?: string; params: Record<string, unkno
       throw new QueryUsageError(`one query at a time (got "${name}" and "${arg}"); ${usage}`)
     }
   }
-  if (!name && Object.keys(params).length) throw new QueryUsageError(`--param without a query name; ${usage}`)
+  if (!name && Object.keys(params).length)
+    throw new QueryUsageError(`--param without a query name; ${usage}`)
   return {name, params, dataset, dir}
 }
 
@@ -58,7 +64,12 @@ try {
   process.exitCode = 1
 }
 
-async function run(name: string, params: Record<string, unknown>, dataset?: string, dir?: string): Promise<void> {
+async function run(
+  name: string,
+  params: Record<string, unknown>,
+  dataset?: string,
+  dir?: string,
+): Promise<void> {
   const resolved = resolveQuery(name, params)
   const target = await openTarget({dataset, dir})
   try {

@@ -6,14 +6,18 @@ import {startReader} from '../reader/index.ts'
 const usage = 'usage: npm run reader -- [--port N] [--host H] [--dataset NAME] [--dir PATH]'
 
 function parseArgs(argv: string[]) {
-  const options: {port: number; host: string; dataset?: string; dir?: string} = {port: 3333, host: '127.0.0.1'}
+  const options: {port: number; host: string; dataset?: string; dir?: string} = {
+    port: 3333,
+    host: '127.0.0.1',
+  }
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2)
     const value = inline ?? argv[++i]
     if (value === undefined) throw new Error(`${flag} needs a value; ${usage}`)
     if (flag === '--port') {
       const port = Number(value)
-      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be 0 to 65535, not "${value}"; ${usage}`)
+      if (!Number.isInteger(port) || port < 0 || port > 65_535)
+        throw new Error(`--port must be 0 to 65535, not "${value}"; ${usage}`)
       options.port = port
     } else if (flag === '--host') options.host = value
     else if (flag === '--dataset') options.dataset = value

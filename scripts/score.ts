@@ -3,15 +3,28 @@
 // Exit status: 0; 1 when a --require bound is not met; 2 on unusable input.
 import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
-import {scoreExtraction, unmetRequirements, type GoldAnnotation, type Measure, type ScoredDocument} from '../import/quality/score.ts'
+import {
+  scoreExtraction,
+  unmetRequirements,
+  type GoldAnnotation,
+  type Measure,
+  type ScoredDocument,
+} from '../import/quality/score.ts'
 
-const USAGE = 'usage: npm run score -- --gold G.json --docs D.ndjson [--json] [--verbose] [--require spec]'
+const USAGE =
+  'usage: npm run score -- --gold G.json --docs D.ndjson [--json] [--verbose] [--require spec]'
 
 function main(): number {
   let values
   try {
     ;({values} = parseArgs({
-      options: {gold: {type: 'string'}, docs: {type: 'string'}, json: {type: 'boolean'}, require: {type: 'string'}, verbose: {type: 'boolean'}},
+      options: {
+        gold: {type: 'string'},
+        docs: {type: 'string'},
+        json: {type: 'boolean'},
+        require: {type: 'string'},
+        verbose: {type: 'boolean'},
+      },
     }))
     if (!values.gold || !values.docs) throw new Error(USAGE)
   } catch (error) {
@@ -41,7 +54,9 @@ function main(): number {
   else {
     const line = (key: string, m: Measure) =>
       `${key.padEnd(14)} P ${m.precision.toFixed(3)}  R ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  (tp ${m.tp}, fp ${m.fp}, fn ${m.fn})`
-    const out = [`article        ${report.article.ok ? 'ok' : 'NOT ok'} ${JSON.stringify({...report.article, ok: undefined})}`]
+    const out = [
+      `article        ${report.article.ok ? 'ok' : 'NOT ok'} ${JSON.stringify({...report.article, ok: undefined})}`,
+    ]
     for (const key of ['people', 'places', 'organizations', 'claims', 'claimsStrict'] as const) {
       const m = report[key]
       out.push(line(key, m) + ('sourcedF1' in m ? `  sourced F1 ${m.sourcedF1.toFixed(3)}` : ''))

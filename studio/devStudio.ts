@@ -19,7 +19,12 @@ export interface DevStudioOptions {
   /** Directory holding the local datasets (`<dataset>.ndjson`). */
   lakeDir: string
   /** Starts a lake server; injected so this module does not pick the lake's implementation. */
-  startLake: (options: {port: number; dir: string; token: string; dataset: string}) => Promise<{url: string; close(): Promise<void>}>
+  startLake: (options: {
+    port: number
+    dir: string
+    token: string
+    dataset: string
+  }) => Promise<{url: string; close(): Promise<void>}>
   log?: (line: string) => void
 }
 
@@ -92,7 +97,10 @@ export async function startDevStudio(options: DevStudioOptions): Promise<DevStud
   }
 }
 
-function spawnSanityDev(options: DevStudioOptions, studioEnv: Record<string, string>): ChildProcess {
+function spawnSanityDev(
+  options: DevStudioOptions,
+  studioEnv: Record<string, string>,
+): ChildProcess {
   const env: NodeJS.ProcessEnv = {
     ...options.env,
     ...studioEnv,
@@ -104,11 +112,15 @@ function spawnSanityDev(options: DevStudioOptions, studioEnv: Record<string, str
   if (!studioEnv.SANITY_STUDIO_PROJECT_ID) delete env.SANITY_STUDIO_PROJECT_ID
   // The CLI under this very Node, whatever `node` comes first on PATH.
   const sanityCli = realpathSync(join(options.cwd, 'node_modules', '.bin', 'sanity'))
-  return spawn(process.execPath, [sanityCli, 'dev', '--host', '127.0.0.1', '--port', String(options.port)], {
-    cwd: options.cwd,
-    env,
-    stdio: 'inherit',
-  })
+  return spawn(
+    process.execPath,
+    [sanityCli, 'dev', '--host', '127.0.0.1', '--port', String(options.port)],
+    {
+      cwd: options.cwd,
+      env,
+      stdio: 'inherit',
+    },
+  )
 }
 
 export type LakeProbe = 'editor' | 'rejected' | 'absent'
@@ -117,7 +129,10 @@ export type LakeProbe = 'editor' | 'rejected' | 'absent'
  * What answers at `lakeUrl`: a lake that signs `token` in as its editor, one that refuses the
  * token (started with another `--token`), or nothing usable.
  */
-export async function probeLake(lakeUrl: string, token: string = LOCAL_EDITOR_TOKEN): Promise<LakeProbe> {
+export async function probeLake(
+  lakeUrl: string,
+  token: string = LOCAL_EDITOR_TOKEN,
+): Promise<LakeProbe> {
   try {
     const response = await fetch(`${lakeUrl}/v2025-02-19/users/me`, {
       headers: {authorization: `Bearer ${token}`},

@@ -1,4 +1,9 @@
-import {createClient, type ClientConfig, type ObservableSanityClient, type SanityClient} from '@sanity/client'
+import {
+  createClient,
+  type ClientConfig,
+  type ObservableSanityClient,
+  type SanityClient,
+} from '@sanity/client'
 import type {WorkspaceOptions} from 'sanity'
 
 /**

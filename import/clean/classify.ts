@@ -5,7 +5,14 @@
 // (Title case is read where it tells: the headline choice, teaser cards, hard-wrap joining.)
 import {readLexicon} from '../lexicons.ts'
 import {contentWords, isHeadlineShaped} from './headline.ts'
-import {endsSentence, isAuthorBoxHeading, noiseRule, sectionHeading, wordCount, type SectionHeading} from './noise.ts'
+import {
+  endsSentence,
+  isAuthorBoxHeading,
+  noiseRule,
+  sectionHeading,
+  wordCount,
+  type SectionHeading,
+} from './noise.ts'
 
 const FUNCTION_WORDS = new Set(readLexicon<{words: string[]}>('function-words.en.json').words)
 
@@ -102,7 +109,8 @@ export function lineFeatures(lines: string[]): LineFeatures[] {
 export function usesStoplist(features: LineFeatures[]): boolean {
   const long = features.filter((f) => f.length >= CLASSIFIER.lengthLow && !f.noise)
   if (!long.length) return true
-  const density = long.reduce((n, f) => n + f.stopDensity * f.length, 0) / long.reduce((n, f) => n + f.length, 0)
+  const density =
+    long.reduce((n, f) => n + f.stopDensity * f.length, 0) / long.reduce((n, f) => n + f.length, 0)
   return density >= CLASSIFIER.foreignPage
 }
 
@@ -114,7 +122,8 @@ export function initialClass(f: LineFeatures, stoplist: boolean): InitialClass {
   if (f.repeats > 1 && !(f.ends && f.words >= 6)) return 'bad'
   if (f.length < CLASSIFIER.lengthLow) return 'short'
   if (!stoplist) return f.length > CLASSIFIER.lengthHigh || f.ends ? 'good' : 'neargood'
-  if (f.stopDensity >= CLASSIFIER.stopwordsHigh) return f.length > CLASSIFIER.lengthHigh ? 'good' : 'neargood'
+  if (f.stopDensity >= CLASSIFIER.stopwordsHigh)
+    return f.length > CLASSIFIER.lengthHigh ? 'good' : 'neargood'
   if (f.stopDensity >= CLASSIFIER.stopwordsLow) return 'neargood'
   // Few function words but a full sentence of some length: headline-case prose or a list; near good.
   if (f.ends && f.words >= 12 && f.stopDensity >= 0.15) return 'neargood'
@@ -125,7 +134,7 @@ export function initialClass(f: LineFeatures, stoplist: boolean): InitialClass {
 export function markLinkRuns(classes: InitialClass[], features: LineFeatures[]): InitialClass[] {
   const out = [...classes]
   const listy = (i: number) => classes[i] === 'short' && !features[i]!.ends
-  for (let i = 0; i < out.length; ) {
+  for (let i = 0; i < out.length;) {
     if (!listy(i)) {
       i++
       continue
@@ -135,7 +144,8 @@ export function markLinkRuns(classes: InitialClass[], features: LineFeatures[]):
     const shorts = features.slice(i, j).filter((_, k) => classes[i + k] === 'short')
     const meanWords = shorts.reduce((n, f) => n + f.words, 0) / Math.max(1, shorts.length)
     // Menus are runs of one- to few-word labels; a list of longer items inside a story is left to its neighbours.
-    if (shorts.length >= CLASSIFIER.linkRun && meanWords <= CLASSIFIER.menuWords) for (let k = i; k < j; k++) out[k] = 'bad'
+    if (shorts.length >= CLASSIFIER.linkRun && meanWords <= CLASSIFIER.menuWords)
+      for (let k = i; k < j; k++) out[k] = 'bad'
     i = j
   }
   return out
@@ -149,7 +159,12 @@ export function markBoxes(classes: InitialClass[], features: LineFeatures[]): In
   const out = [...classes]
   for (let i = 0; i < out.length; i++) {
     if (features[i]!.section !== 'box') continue
-    for (let j = i + 1; j < out.length && (out[j] === 'short' || out[j] === 'bad') && !features[j]!.section; j++) out[j] = 'bad'
+    for (
+      let j = i + 1;
+      j < out.length && (out[j] === 'short' || out[j] === 'bad') && !features[j]!.section;
+      j++
+    )
+      out[j] = 'bad'
   }
   return out
 }
@@ -160,7 +175,7 @@ export function markBoxes(classes: InitialClass[], features: LineFeatures[]): In
  */
 export function promoteProseRuns(classes: InitialClass[]): InitialClass[] {
   const out = [...classes]
-  for (let i = 0; i < out.length; ) {
+  for (let i = 0; i < out.length;) {
     if (classes[i] === 'bad') {
       i++
       continue
@@ -179,7 +194,13 @@ export function promoteProseRuns(classes: InitialClass[]): InitialClass[] {
  * Past the page's edge there is nothing: 'edge' sides with the other neighbour, so text that is only the
  * article (no page around it) is not lost at its ends.
  */
-function neighbour(classes: InitialClass[], i: number, step: 1 | -1, skipNeargood: boolean, inline: boolean[]): InitialClass | 'edge' {
+function neighbour(
+  classes: InitialClass[],
+  i: number,
+  step: 1 | -1,
+  skipNeargood: boolean,
+  inline: boolean[],
+): InitialClass | 'edge' {
   for (let j = i + step; j >= 0 && j < classes.length; j += step) {
     const c = classes[j]!
     if (c === 'short' || (skipNeargood && c === 'neargood') || inline[j]) continue
@@ -193,14 +214,36 @@ function neighbour(classes: InitialClass[], i: number, step: 1 | -1, skipNeargoo
  * more" links, separators): it says nothing about whether the lines around it are the story, so context
  * looks past it.
  */
-const INLINE_FURNITURE = new Set(['advert', 'share', 'share-on', 'photo-credit', 'agency-credit', 'caption-date', 'caption-prefix', 'caption-credit', 'caption-credit-tail', 'caption-label', 'gallery', 'gallery-control', 'inline-link', 'separator', 'player-notice', 'link-notice', 'counter', 'reading-time'])
+const INLINE_FURNITURE = new Set([
+  'advert',
+  'share',
+  'share-on',
+  'photo-credit',
+  'agency-credit',
+  'caption-date',
+  'caption-prefix',
+  'caption-credit',
+  'caption-credit-tail',
+  'caption-label',
+  'gallery',
+  'gallery-control',
+  'inline-link',
+  'separator',
+  'player-notice',
+  'link-notice',
+  'counter',
+  'reading-time',
+])
 
 export function isInlineFurniture(f: LineFeatures): boolean {
   return f.noise !== undefined && INLINE_FURNITURE.has(f.noise)
 }
 
 /** jusText's context-sensitive pass: short and near-good lines take the class their neighbours agree on. */
-export function smooth(classes: InitialClass[], inline: boolean[] = classes.map(() => false)): boolean[] {
+export function smooth(
+  classes: InitialClass[],
+  inline: boolean[] = classes.map(() => false),
+): boolean[] {
   const stage1 = classes.map((c, i) => {
     if (c !== 'short') return c
     let prev = neighbour(classes, i, -1, true, inline)
@@ -272,7 +315,14 @@ export function candidateRuns(body: boolean[], features: LineFeatures[]): Run[] 
 }
 
 /** Bylines, datelines and timestamps: what a story's own header carries just above its first paragraph. */
-const HEADER_RULES = new Set(['byline', 'timestamp', 'timestamp-word', 'date-only', 'reading-time', 'contributor'])
+const HEADER_RULES = new Set([
+  'byline',
+  'timestamp',
+  'timestamp-word',
+  'date-only',
+  'reading-time',
+  'contributor',
+])
 
 /**
  * Of the candidate runs, the article's: the heaviest, with a bonus for a story header above it (a byline
@@ -281,7 +331,11 @@ const HEADER_RULES = new Set(['byline', 'timestamp', 'timestamp-word', 'date-onl
  */
 /** A run with comment headers or controls in it ("Jane on May 2 at 8:50 pm said:", "Reply") is the readers', not the story. */
 function readsAsComments(r: Run, features: LineFeatures[]): boolean {
-  return features.slice(r.start, r.end + 1).filter((f) => f.noise === 'comment-header' || f.noise === 'comment-control').length >= 2
+  return (
+    features
+      .slice(r.start, r.end + 1)
+      .filter((f) => f.noise === 'comment-header' || f.noise === 'comment-control').length >= 2
+  )
 }
 
 export function articleRun(runs: Run[], features: LineFeatures[]): Run | undefined {
@@ -304,12 +358,17 @@ export function articleRun(runs: Run[], features: LineFeatures[]): Run | undefin
         .slice(0, 2)
         .flatMap((f) => contentWords(f.text)),
     )
-    const titled = above.some((f) => isHeadlineShaped(f.text) && new Set(contentWords(f.text).filter((w) => opening.has(w))).size >= 2)
+    const titled = above.some(
+      (f) =>
+        isHeadlineShaped(f.text) &&
+        new Set(contentWords(f.text).filter((w) => opening.has(w))).size >= 2,
+    )
     if (titled) bonus += CLASSIFIER.headerBonus
     let score = weights[i]! + bonus * Math.min(1, heaviest / 4)
     // Prose after "Comments" or "About the author" that follows a story is the readers' or the author's.
     const story = runs.find((q, j) => q.end < run.start && candidate(j))
-    if (story && features.slice(story.end + 1, run.start).some((f) => f.section === 'end')) score *= CLASSIFIER.afterEndFactor
+    if (story && features.slice(story.end + 1, run.start).some((f) => f.section === 'end'))
+      score *= CLASSIFIER.afterEndFactor
     if (score > chosenScore) {
       chosen = run
       chosenScore = score
@@ -325,27 +384,50 @@ export function articleRun(runs: Run[], features: LineFeatures[]): Run | undefin
  * comments (a timestamp over every few lines).
  * (Runs before it are not joined: above a story sit teasers and promos, not more of it.)
  */
-export function mergeAcrossWidgets(best: Run, runs: Run[], features: LineFeatures[]): [number, number] {
+export function mergeAcrossWidgets(
+  best: Run,
+  runs: Run[],
+  features: LineFeatures[],
+): [number, number] {
   let start = best.start
   let end = best.end
-  const topic = new Set(features.slice(best.start, best.end + 1).flatMap((f) => contentWords(f.text)))
+  const topic = new Set(
+    features.slice(best.start, best.end + 1).flatMap((f) => contentWords(f.text)),
+  )
   const onTopic = (r: Run) => {
     const words = features.slice(r.start, r.end + 1).flatMap((f) => contentWords(f.text))
-    const dates = features.slice(r.start, r.end + 1).filter((f) => f.noise === 'timestamp' || f.noise === 'date-only').length
-    return words.length > 0 && words.filter((w) => topic.has(w)).length / words.length >= CLASSIFIER.topicShare && dates * 3 <= r.end - r.start + 1
+    const dates = features
+      .slice(r.start, r.end + 1)
+      .filter((f) => f.noise === 'timestamp' || f.noise === 'date-only').length
+    return (
+      words.length > 0 &&
+      words.filter((w) => topic.has(w)).length / words.length >= CLASSIFIER.topicShare &&
+      dates * 3 <= r.end - r.start + 1
+    )
   }
   for (const r of runs.filter((r) => r.start > best.end).sort((a, b) => a.start - b.start)) {
     const gap = features.slice(end + 1, r.start)
     // An author box or a company's "About" section is on the story's topic but never the story.
     const aboutBox = gap.some((f) => f.noise === 'author-bio' || isAuthorBoxHeading(f.text))
-    const joinable = gap.length <= CLASSIFIER.gapMax && gap.some((f) => f.noise || f.section) && !aboutBox && !readsAsComments(r, features) && onTopic(r)
+    const joinable =
+      gap.length <= CLASSIFIER.gapMax &&
+      gap.some((f) => f.noise || f.section) &&
+      !aboutBox &&
+      !readsAsComments(r, features) &&
+      onTopic(r)
     if (!joinable) break
     end = r.end
   }
   // Backwards only to the story's own opening: an earlier run on the topic with a story header above it.
   for (const r of runs.filter((r) => r.end < best.start).sort((a, b) => b.start - a.start)) {
     const gap = features.slice(r.end + 1, start)
-    const joinable = gap.length <= CLASSIFIER.gapMax && gap.some((f) => f.noise || f.section) && r.weight >= CLASSIFIER.minOpening && !readsAsComments(r, features) && onTopic(r) && hasStoryHeader(r, features)
+    const joinable =
+      gap.length <= CLASSIFIER.gapMax &&
+      gap.some((f) => f.noise || f.section) &&
+      r.weight >= CLASSIFIER.minOpening &&
+      !readsAsComments(r, features) &&
+      onTopic(r) &&
+      hasStoryHeader(r, features)
     if (!joinable) break
     start = r.start
   }
@@ -354,7 +436,9 @@ export function mergeAcrossWidgets(best: Run, runs: Run[], features: LineFeature
 
 /** A byline, dateline or timestamp within a few lines above a run. */
 function hasStoryHeader(r: Run, features: LineFeatures[]): boolean {
-  return features.slice(Math.max(0, r.start - CLASSIFIER.bylineReach), r.start).some((f) => f.noise !== undefined && HEADER_RULES.has(f.noise))
+  return features
+    .slice(Math.max(0, r.start - CLASSIFIER.bylineReach), r.start)
+    .some((f) => f.noise !== undefined && HEADER_RULES.has(f.noise))
 }
 
 /** The shape of a list item's opening: a date, a number or ordinal, a bullet, a label with its value, or a word. */
@@ -378,7 +462,13 @@ export function closingList(end: number, features: LineFeatures[]): number {
   let shape: string | undefined
   // The run may already hold the list's first items (short lines next to prose join it): start before them.
   let from = end
-  while (from > 0 && features[from]!.length < CLASSIFIER.lengthLow && itemShape(features[from]!.text) !== 'word' && !features[from]!.noise) from--
+  while (
+    from > 0 &&
+    features[from]!.length < CLASSIFIER.lengthLow &&
+    itemShape(features[from]!.text) !== 'word' &&
+    !features[from]!.noise
+  )
+    from--
   for (let i = from + 1; i < features.length; i++) {
     const f = features[i]!
     if (f.noise === 'url') continue
@@ -418,13 +508,24 @@ export function classifyLines(lines: string[]): Classification {
   const inline = features.map((f) => isInlineFurniture(f))
   let smoothed = smooth(promoteProseRuns(initial), inline)
   // A story of lone short paragraphs between widgets has no line good on its own: then near-good is good.
-  if (!smoothed.some(Boolean)) smoothed = smooth(initial.map((c) => (c === 'neargood' ? 'good' : c)), inline)
+  if (!smoothed.some(Boolean))
+    smoothed = smooth(
+      initial.map((c) => (c === 'neargood' ? 'good' : c)),
+      inline,
+    )
   const runs = candidateRuns(smoothed, features)
   const best = articleRun(runs, features)
   const merged = best ? mergeAcrossWidgets(best, runs, features) : undefined
   const listEnd = merged ? closingList(merged[1], features) : undefined
   const run: [number, number] | undefined = merged ? [merged[0], listEnd!] : undefined
-  const body = smoothed.map((b, i) => run !== undefined && i >= run[0] && i <= run[1] && (b || (i > merged![1] && features[i]!.noise !== 'url')))
-  const list: [number, number] | undefined = merged && listEnd! > merged[1] ? [merged[1] + 1, listEnd!] : undefined
+  const body = smoothed.map(
+    (b, i) =>
+      run !== undefined &&
+      i >= run[0] &&
+      i <= run[1] &&
+      (b || (i > merged![1] && features[i]!.noise !== 'url')),
+  )
+  const list: [number, number] | undefined =
+    merged && listEnd! > merged[1] ? [merged[1] + 1, listEnd!] : undefined
   return {features, initial, body, run, runs, list}
 }

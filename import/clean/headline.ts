@@ -17,12 +17,16 @@ const DEK_BONUS = 3
 const BODY_SAMPLE = 5
 
 const STOP = new Set(
-  'that this with from have has had were was will would could should their there they them than then what when where which while about after before into over under more most also been being your just like such only some other very said says'.split(' '),
+  'that this with from have has had were was will would could should their there they them than then what when where which while about after before into over under more most also been being your just like such only some other very said says'.split(
+    ' ',
+  ),
 )
 
 /** Lowercased content words cut to five letters, a crude stem ("agreed" and "agree" meet). */
 export function contentWords(line: string): string[] {
-  return (line.toLowerCase().match(/[\p{L}\p{N}£$€]{4,}/gu) ?? []).filter((w) => !STOP.has(w)).map((w) => w.slice(0, 5))
+  return (line.toLowerCase().match(/[\p{L}\p{N}£$€]{4,}/gu) ?? [])
+    .filter((w) => !STOP.has(w))
+    .map((w) => w.slice(0, 5))
 }
 
 /** The share of the shorter title's words found in the other. */
@@ -64,21 +68,41 @@ export interface HeadlineChoice {
  * Scores every headline-shaped line above the body run (and the run's first lines, which a short title can
  * open) and returns the best; a known title (from an HTML page's metadata) wins where a line carries it.
  */
-export function chooseHeadline(lines: string[], runStart: number, runEnd: number, known?: string): HeadlineChoice | undefined {
+export function chooseHeadline(
+  lines: string[],
+  runStart: number,
+  runEnd: number,
+  known?: string,
+): HeadlineChoice | undefined {
   const candidates = headlineCandidates(lines, runStart, runEnd, known)
   if (!candidates.length) return undefined
   // The best wins; of equals, the one nearer the body.
   const best = candidates.reduce((a, b) => (b.score > a.score ? b : a))
   // Unless it is the dek of the line right above it: a shorter title-like line scoring nearly as well.
-  const above = candidates.find((c) => c.index < best.index && nextContentLine(lines, c.index) === best.index)
+  const above = candidates.find(
+    (c) => c.index < best.index && nextContentLine(lines, c.index) === best.index,
+  )
   // A kicker ("ASSEMBLY ELECTIONS 2026") is no headline: the pair needs a title of five words or more, not in capitals.
   const title = above && lines[above.index]!
-  if (above && title && above.score >= best.score - PAIR_MARGIN && wordCount(title) >= 5 && title !== title.toUpperCase() && wordCount(title) < wordCount(lines[best.index]!)) return above
+  if (
+    above &&
+    title &&
+    above.score >= best.score - PAIR_MARGIN &&
+    wordCount(title) >= 5 &&
+    title !== title.toUpperCase() &&
+    wordCount(title) < wordCount(lines[best.index]!)
+  )
+    return above
   return best
 }
 
 /** Every headline-shaped line considered, nearest the body first, with its score. */
-export function headlineCandidates(lines: string[], runStart: number, runEnd: number, known?: string): HeadlineChoice[] {
+export function headlineCandidates(
+  lines: string[],
+  runStart: number,
+  runEnd: number,
+  known?: string,
+): HeadlineChoice[] {
   const sample = lines
     .map((line, i) => ({line, i}))
     .slice(runStart, runStart + BODY_SAMPLE * 2)
@@ -87,7 +111,11 @@ export function headlineCandidates(lines: string[], runStart: number, runEnd: nu
   const candidates: HeadlineChoice[] = []
   let distance = 0
   // The run can open with the title itself (a short line next to prose is smoothed into the body).
-  for (let i = Math.min(runStart + OPENING_LINES, runEnd - 1, lines.length - 1); i >= 0 && distance <= MAX_DISTANCE; i--) {
+  for (
+    let i = Math.min(runStart + OPENING_LINES, runEnd - 1, lines.length - 1);
+    i >= 0 && distance <= MAX_DISTANCE;
+    i--
+  ) {
     const line = lines[i]!
     const furniture = Boolean(noiseRule(line))
     if (i < runStart && !furniture) distance++
@@ -99,7 +127,14 @@ export function headlineCandidates(lines: string[], runStart: number, runEnd: nu
     let score = n >= 5 && n <= 16 ? 3 : n <= 22 ? 2 : 1
     // A headline comes with its dek below it: a longer line, also no body paragraph, next but for chrome.
     const below = nextContentLine(lines, i)
-    if (below !== undefined && below < runStart && wordCount(lines[below]!) > n && !isBodyLike(lines[below]!) && wordCount(lines[below]!) <= 60) score += DEK_BONUS
+    if (
+      below !== undefined &&
+      below < runStart &&
+      wordCount(lines[below]!) > n &&
+      !isBodyLike(lines[below]!) &&
+      wordCount(lines[below]!) <= 60
+    )
+      score += DEK_BONUS
     // Headlines rarely end with a full stop; body sentences and captions do.
     if (/\.["')]*$/.test(line) && !/\b[A-Z]\.$/.test(line)) score -= 3
     if (isBodyLike(line)) score -= 4

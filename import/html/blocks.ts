@@ -14,16 +14,77 @@ export interface Block {
 }
 
 /** Never visible, or never article text. */
-const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'svg', 'template', 'iframe', 'select', 'option', 'object', 'embed', 'canvas', 'head', 'title', 'math', 'button', 'input', 'textarea', 'audio', 'video', 'source', 'track', 'picture', 'img', 'map'])
+const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'svg',
+  'template',
+  'iframe',
+  'select',
+  'option',
+  'object',
+  'embed',
+  'canvas',
+  'head',
+  'title',
+  'math',
+  'button',
+  'input',
+  'textarea',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'picture',
+  'img',
+  'map',
+])
 
 /** Picture captions and credits: the article's own text never lives in them. */
 const CAPTION_TAGS = new Set(['figcaption', 'figure'])
 
 /** HTML's block-level elements (a line break in a text dump, a block boundary here). A table row is one block, its cells separated by spaces. */
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'tr', 'table', 'section', 'article', 'header',
-  'footer', 'nav', 'aside', 'figure', 'figcaption', 'blockquote', 'form', 'dl', 'dt', 'dd', 'hr', 'main', 'pre', 'address',
-  'fieldset', 'legend', 'caption', 'summary', 'details', 'tbody', 'thead', 'tfoot',
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'br',
+  'tr',
+  'table',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'figure',
+  'figcaption',
+  'blockquote',
+  'form',
+  'dl',
+  'dt',
+  'dd',
+  'hr',
+  'main',
+  'pre',
+  'address',
+  'fieldset',
+  'legend',
+  'caption',
+  'summary',
+  'details',
+  'tbody',
+  'thead',
+  'tfoot',
 ])
 
 /**
@@ -31,7 +92,8 @@ const BLOCK_TAGS = new Set([
  * vocabulary is the one Readability's `unlikelyCandidates` and trafilatura's discard lists use, narrowed to
  * what can sit inside a story's own markup.
  */
-const WIDGET_ATTR = /(?:^|[\s_-])(?:caption|credit|credits|wp-caption|image-?credit|photo-?credit|sr-only|visually-?hidden|screen-?reader|share|sharing|social|newsletter|related|promo|advert|ad-slot|ad-container|recirc|outbrain|taboola|subscribe|comments?)(?:$|[\s_-])/i
+const WIDGET_ATTR =
+  /(?:^|[\s_-])(?:caption|credit|credits|wp-caption|image-?credit|photo-?credit|sr-only|visually-?hidden|screen-?reader|share|sharing|social|newsletter|related|promo|advert|ad-slot|ad-container|recirc|outbrain|taboola|subscribe|comments?)(?:$|[\s_-])/i
 
 export interface WalkOptions {
   /** Drop captions, figures, hidden and widget-classed elements (the article path); a raw dump keeps them, as a scraper would. */
@@ -48,7 +110,8 @@ const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'menu', 'dialog']
  * same words in its class ("entry-content has-share-buttons"), so a long one is kept.
  */
 export function isWidget(el: Element): boolean {
-  if (!WIDGET_ATTR.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false
+  if (!WIDGET_ATTR.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`))
+    return false
   return (el.textContent ?? '').length < WIDGET_MAX_CHARS
 }
 
@@ -58,7 +121,8 @@ export function isWidget(el: Element): boolean {
  * which a share bar is one more paragraph.
  */
 export function removeWidgets(root: Element): void {
-  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) if (el.isConnected && isWidget(el)) el.remove()
+  for (const el of Array.from(root.querySelectorAll('[class], [id]')))
+    if (el.isConnected && isWidget(el)) el.remove()
 }
 
 /** The most text an element named like a widget may hold and still be dropped as one. */
@@ -113,11 +177,17 @@ export function blocksOf(root: Node, opts: WalkOptions): Block[] {
     }
     const block = BLOCK_TAGS.has(tag)
     const quote = inQuote || tag === 'blockquote'
-    const nextKind = block && tag !== 'div' && tag !== 'section' && tag !== 'article' && tag !== 'main' ? kindOf(tag, quote) : quote ? 'quote' : blockKind
+    const nextKind =
+      block && tag !== 'div' && tag !== 'section' && tag !== 'article' && tag !== 'main'
+        ? kindOf(tag, quote)
+        : quote
+          ? 'quote'
+          : blockKind
     if (block) flush()
     const link = inLink || tag === 'a'
     if (tag === 'td' || tag === 'th') parts.push(' ')
-    for (let child = node.firstChild; child; child = child.nextSibling) walk(child, link, quote, nextKind)
+    for (let child = node.firstChild; child; child = child.nextSibling)
+      walk(child, link, quote, nextKind)
     if (block) flush()
   }
 

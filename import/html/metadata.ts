@@ -18,7 +18,12 @@ export interface PageMetadata {
   /** The outlet: the JSON-LD publisher, else og:site_name. */
   publisher?: string
   /** Which source each field came from, for provenance and tests. */
-  from: Partial<Record<'title' | 'description' | 'byline' | 'publishedAt' | 'canonicalUrl' | 'publisher', string>>
+  from: Partial<
+    Record<
+      'title' | 'description' | 'byline' | 'publishedAt' | 'canonicalUrl' | 'publisher',
+      string
+    >
+  >
 }
 
 /** schema.org types that describe the article itself (https://schema.org/Article and its subtypes). */
@@ -41,12 +46,16 @@ const ARTICLE_TYPES = new Set([
 type Json = unknown
 type JsonObject = Record<string, Json>
 
-const isObject = (v: Json): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v)
-const asArray = (v: Json): Json[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v])
+const isObject = (v: Json): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+const asArray = (v: Json): Json[] =>
+  Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim() || undefined
 
 function typesOf(node: JsonObject): string[] {
-  return asArray(node['@type']).filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#]/, '').toLowerCase())
+  return asArray(node['@type'])
+    .filter((t): t is string => typeof t === 'string')
+    .map((t) => t.replace(/^.*[/#]/, '').toLowerCase())
 }
 
 /** Every object in a JSON-LD tree, @graph and nested arrays included, in document order. */
@@ -88,20 +97,44 @@ function text(v: Json): string | undefined {
 /** JSON-LD strings sometimes carry HTML entities (&amp;, &#8217;) that the page never decoded. */
 function decodeEntities(s: string): string {
   if (!s.includes('&')) return s
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|quot|apos|lt|gt|nbsp|rsquo|lsquo|rdquo|ldquo|mdash|ndash|hellip);/gi, (m, e: string) => {
-    const lower = e.toLowerCase()
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16))
-    if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)))
-    return (
-      {amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', rsquo: '\u2019', lsquo: '\u2018', rdquo: '\u201D', ldquo: '\u201C', mdash: '\u2014', ndash: '\u2013', hellip: '\u2026'}[lower] ?? m
-    )
-  })
+  return s.replace(
+    /&(#x[0-9a-f]+|#\d+|amp|quot|apos|lt|gt|nbsp|rsquo|lsquo|rdquo|ldquo|mdash|ndash|hellip);/gi,
+    (m, e: string) => {
+      const lower = e.toLowerCase()
+      if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16))
+      if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)))
+      return (
+        {
+          amp: '&',
+          quot: '"',
+          apos: "'",
+          lt: '<',
+          gt: '>',
+          nbsp: ' ',
+          rsquo: '\u2019',
+          lsquo: '\u2018',
+          rdquo: '\u201D',
+          ldquo: '\u201C',
+          mdash: '\u2014',
+          ndash: '\u2013',
+          hellip: '\u2026',
+        }[lower] ?? m
+      )
+    },
+  )
 }
 
 function authorNames(v: Json): string[] {
   const names: string[] = []
   for (const a of asArray(v)) {
-    const name = typeof a === 'string' ? a : isObject(a) ? (typeof a.name === 'string' ? a.name : undefined) : undefined
+    const name =
+      typeof a === 'string'
+        ? a
+        : isObject(a)
+          ? typeof a.name === 'string'
+            ? a.name
+            : undefined
+          : undefined
     const n = clean(name)
     // Author fields sometimes hold a profile URL or an organisation's name repeated: a URL is no byline.
     if (n && !/^https?:\/\//i.test(n)) names.push(n)
@@ -126,7 +159,9 @@ export function isoDate(value: string | undefined): string | undefined {
     return plausible(d)
   }
   // ISO with a compact offset ("+0000") that Date.parse rejects in some engines.
-  const fixed = v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2').replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2')
+  const fixed = v
+    .replace(/([+-]\d{2})(\d{2})$/, '$1:$2')
+    .replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2')
   const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(fixed) ? `${fixed}T00:00:00Z` : fixed)
   return plausible(d)
 }
@@ -154,11 +189,19 @@ export function stripSiteName(title: string, siteName?: string): string {
   let t = title.trim()
   if (siteName) {
     const escaped = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    t = t.replace(new RegExp(`\\s*[|\\-–—:·•]\\s*${escaped}\\s*$`, 'i'), '').replace(new RegExp(`^${escaped}\\s*[|\\-–—:·•]\\s*`, 'i'), '')
+    t = t
+      .replace(new RegExp(`\\s*[|\\-–—:·•]\\s*${escaped}\\s*$`, 'i'), '')
+      .replace(new RegExp(`^${escaped}\\s*[|\\-–—:·•]\\s*`, 'i'), '')
   }
   // The last " - Outlet Name" when that tail reads as a name (capitalized words, no dash of its own).
   const m = t.match(/^(.{15,}?)\s+[|–—-]\s+([^|–—-]{2,40})$/)
-  if (m && m[2]!.split(/\s+/).length <= 5 && !/[.!?]$/.test(m[2]!) && /^(?:[\p{Lu}\p{N}][\p{L}\p{N}.&'’]*\s?)+$/u.test(m[2]!.trim())) t = m[1]!
+  if (
+    m &&
+    m[2]!.split(/\s+/).length <= 5 &&
+    !/[.!?]$/.test(m[2]!) &&
+    /^(?:[\p{Lu}\p{N}][\p{L}\p{N}.&'’]*\s?)+$/u.test(m[2]!.trim())
+  )
+    t = m[1]!
   const pipe = t.match(/^(.{15,}?)\s*\|\s*[^|]+(?:\|[^|]+)*$/)
   if (pipe) t = pipe[1]!
   return t.trim()
@@ -178,7 +221,11 @@ function meta(doc: Document, ...keys: string[]): string | undefined {
 export function readMetadata(doc: Document, pageUrl?: string): PageMetadata {
   const from: PageMetadata['from'] = {}
   const nodes: JsonObject[] = []
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]')))
+  for (const script of Array.from(
+    doc.querySelectorAll(
+      'script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]',
+    ),
+  ))
     flatten(parseJsonLd(script.textContent ?? ''), nodes)
   // The article node: the first whose @type is an Article subtype; a WebPage's mainEntity was flattened in.
   const article = nodes.find((n) => typesOf(n).some((t) => ARTICLE_TYPES.has(t)))
@@ -187,7 +234,10 @@ export function readMetadata(doc: Document, pageUrl?: string): PageMetadata {
   const publisher = siteFromLd ?? ogSite
   if (publisher) from.publisher = siteFromLd ? 'json-ld' : 'og:site_name'
 
-  const pick = <T>(field: keyof PageMetadata['from'], candidates: [string, T | undefined][]): T | undefined => {
+  const pick = <T>(
+    field: keyof PageMetadata['from'],
+    candidates: [string, T | undefined][],
+  ): T | undefined => {
     for (const [source, value] of candidates)
       if (value !== undefined && value !== null && value !== '') {
         from[field] = source
@@ -198,7 +248,7 @@ export function readMetadata(doc: Document, pageUrl?: string): PageMetadata {
 
   const titleEl = clean(doc.querySelector('title')?.textContent)
   const rawTitle = pick<string>('title', [
-    ['json-ld', article ? text(article.headline) ?? text(article.name) : undefined],
+    ['json-ld', article ? (text(article.headline) ?? text(article.name)) : undefined],
     ['og:title', meta(doc, 'og:title')],
     ['twitter:title', meta(doc, 'twitter:title')],
     ['title', titleEl],
@@ -206,29 +256,84 @@ export function readMetadata(doc: Document, pageUrl?: string): PageMetadata {
   const title = rawTitle ? stripSiteName(rawTitle, publisher) : undefined
 
   const description = pick<string>('description', [
-    ['json-ld', article ? text(article.description) ?? text(article.alternativeHeadline) : undefined],
+    [
+      'json-ld',
+      article ? (text(article.description) ?? text(article.alternativeHeadline)) : undefined,
+    ],
     ['og:description', meta(doc, 'og:description')],
     ['description', meta(doc, 'description', 'twitter:description')],
   ])
 
-  const metaAuthor = meta(doc, 'author', 'byl', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'DC.creator')
+  const metaAuthor = meta(
+    doc,
+    'author',
+    'byl',
+    'article:author',
+    'parsely-author',
+    'sailthru.author',
+    'dc.creator',
+    'DC.creator',
+  )
   const byline = pick<string>('byline', [
     ['json-ld', article ? joinNames(authorNames(article.author ?? article.creator)) : undefined],
-    ['meta', metaAuthor && !/^https?:\/\//i.test(metaAuthor) ? metaAuthor.replace(/^by\s+/i, '') : undefined],
+    [
+      'meta',
+      metaAuthor && !/^https?:\/\//i.test(metaAuthor)
+        ? metaAuthor.replace(/^by\s+/i, '')
+        : undefined,
+    ],
   ])
 
-  const timeEl = doc.querySelector('article time[datetime], time[itemprop="datePublished"], time[pubdate], time[datetime]')
+  const timeEl = doc.querySelector(
+    'article time[datetime], time[itemprop="datePublished"], time[pubdate], time[datetime]',
+  )
   const publishedAt = pick<string>('publishedAt', [
-    ['json-ld', article ? isoDate(text(article.datePublished) ?? text(article.dateCreated)) : undefined],
-    ['article:published_time', isoDate(meta(doc, 'article:published_time', 'og:article:published_time'))],
-    ['meta', isoDate(meta(doc, 'datePublished', 'parsely-pub-date', 'sailthru.date', 'pubdate', 'publish-date', 'dc.date', 'DC.date.issued', 'date', 'publication_date'))],
+    [
+      'json-ld',
+      article ? isoDate(text(article.datePublished) ?? text(article.dateCreated)) : undefined,
+    ],
+    [
+      'article:published_time',
+      isoDate(meta(doc, 'article:published_time', 'og:article:published_time')),
+    ],
+    [
+      'meta',
+      isoDate(
+        meta(
+          doc,
+          'datePublished',
+          'parsely-pub-date',
+          'sailthru.date',
+          'pubdate',
+          'publish-date',
+          'dc.date',
+          'DC.date.issued',
+          'date',
+          'publication_date',
+        ),
+      ),
+    ],
     ['time', isoDate(timeEl?.getAttribute('datetime') ?? undefined)],
   ])
-  const modifiedAt = article ? isoDate(text(article.dateModified)) : isoDate(meta(doc, 'article:modified_time', 'og:updated_time'))
+  const modifiedAt = article
+    ? isoDate(text(article.dateModified))
+    : isoDate(meta(doc, 'article:modified_time', 'og:updated_time'))
 
-  const ldUrl = article ? text(isObject(article.mainEntityOfPage) ? article.mainEntityOfPage['@id'] ?? article.mainEntityOfPage.url : article.mainEntityOfPage) ?? text(article.url) : undefined
+  const ldUrl = article
+    ? (text(
+        isObject(article.mainEntityOfPage)
+          ? (article.mainEntityOfPage['@id'] ?? article.mainEntityOfPage.url)
+          : article.mainEntityOfPage,
+      ) ?? text(article.url))
+    : undefined
   const canonicalUrl = pick<string>('canonicalUrl', [
-    ['link', httpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined, pageUrl)],
+    [
+      'link',
+      httpUrl(
+        doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined,
+        pageUrl,
+      ),
+    ],
     ['og:url', httpUrl(meta(doc, 'og:url'), pageUrl)],
     ['json-ld', httpUrl(ldUrl, pageUrl)],
     ['fetched', httpUrl(pageUrl)],

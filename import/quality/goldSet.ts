@@ -7,7 +7,9 @@ import {fileURLToPath} from 'node:url'
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 /** Folders holding annotated articles, the bundled one first. */
-export const GOLD_DIRS = ['data/articles', 'tests/fixtures/articles', 'tests/fixtures/import'].map((dir) => join(PROJECT_ROOT, dir))
+export const GOLD_DIRS = ['data/articles', 'tests/fixtures/articles', 'tests/fixtures/import'].map(
+  (dir) => join(PROJECT_ROOT, dir),
+)
 
 export interface GoldArticle {
   name: string
@@ -21,7 +23,10 @@ export function goldArticles(dirs: string[] = GOLD_DIRS): GoldArticle[] {
     .filter((dir) => existsSync(dir))
     .flatMap((dir) =>
       readdirSync(dir)
-        .filter((file) => file.endsWith('.txt') && existsSync(join(dir, file.replace(/\.txt$/, '.gold.json'))))
+        .filter(
+          (file) =>
+            file.endsWith('.txt') && existsSync(join(dir, file.replace(/\.txt$/, '.gold.json'))),
+        )
         .sort()
         .map((file) => ({
           name: file.replace(/\.txt$/, ''),

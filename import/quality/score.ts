@@ -140,7 +140,10 @@ export function scoreExtraction(gold: GoldAnnotation, docs: ScoredDocument[]): S
   const byId = new Map(docs.map((doc) => [doc._id, doc]))
   const ofType = (type: string) => docs.filter((doc) => doc._type === type)
   const entityKeys: EntityKey[] = ['people', 'places', 'organizations']
-  const allGoldEntities = entityKeys.flatMap((key) => [...(gold[key] ?? []), ...(gold[`${key}_optional`] ?? [])])
+  const allGoldEntities = entityKeys.flatMap((key) => [
+    ...(gold[key] ?? []),
+    ...(gold[`${key}_optional`] ?? []),
+  ])
   const goldClaims = gold.claims ?? []
 
   function scoreEntities(type: string, key: EntityKey, isPerson: boolean): Measure {
@@ -149,7 +152,8 @@ export function scoreExtraction(gold: GoldAnnotation, docs: ScoredDocument[]): S
     const forbidden = gold[`${key}_forbidden`] ?? []
     const hit = new Map<string, ScoredDocument>()
     const falsePositives: string[] = []
-    const exact = (p: ScoredDocument, list: GoldEntity[]) => list.find((g) => entityMatches(p, g, false))
+    const exact = (p: ScoredDocument, list: GoldEntity[]) =>
+      list.find((g) => entityMatches(p, g, false))
     // Exact name matches first, surname matches only for what is left, so "Grace Mugabe" never takes "Robert Mugabe".
     const pending: ScoredDocument[] = []
     for (const p of ofType(type)) {
@@ -159,7 +163,9 @@ export function scoreExtraction(gold: GoldAnnotation, docs: ScoredDocument[]): S
       else if (!exact(p, optional)) pending.push(p)
     }
     for (const p of pending) {
-      const g = isPerson ? required.find((x) => !hit.has(x.name) && entityMatches(p, x, true)) : undefined
+      const g = isPerson
+        ? required.find((x) => !hit.has(x.name) && entityMatches(p, x, true))
+        : undefined
       if (g) {
         hit.set(g.name, p)
         continue
@@ -187,7 +193,10 @@ export function scoreExtraction(gold: GoldAnnotation, docs: ScoredDocument[]): S
     const wanted = normalize(g.source)
     const entities = allGoldEntities.filter((e) => normalize(e.name) === wanted)
     return refs.some(
-      (doc) => doc !== undefined && (namesOf(doc).includes(wanted) || entities.some((e) => entityMatches(doc, e, doc._type === 'person'))),
+      (doc) =>
+        doc !== undefined &&
+        (namesOf(doc).includes(wanted) ||
+          entities.some((e) => entityMatches(doc, e, doc._type === 'person'))),
     )
   }
 
@@ -202,7 +211,9 @@ export function scoreExtraction(gold: GoldAnnotation, docs: ScoredDocument[]): S
     const coverage = content.filter((t) => said.has(t)).length / content.length
     if (!strict) return coverage
     const contentWords = new Set(content)
-    return words.filter((t) => contentWords.has(t)).length / words.length >= STRICT_CONTENT_SHARE ? coverage : 0
+    return words.filter((t) => contentWords.has(t)).length / words.length >= STRICT_CONTENT_SHARE
+      ? coverage
+      : 0
   }
 
   function scoreClaims(threshold: number, strict: boolean): ClaimMeasure {
@@ -213,7 +224,12 @@ export function scoreExtraction(gold: GoldAnnotation, docs: ScoredDocument[]): S
     predictions.forEach((p, pi) =>
       goldClaims.forEach((g, gi) => {
         const overlap = claimOverlap(p, g, strict)
-        if (overlap >= threshold) pairs.push({pi, gi, rank: overlap + (sourceRight(p, g) ? 1 : 0) + (g.optional ? 0 : 0.01)})
+        if (overlap >= threshold)
+          pairs.push({
+            pi,
+            gi,
+            rank: overlap + (sourceRight(p, g) ? 1 : 0) + (g.optional ? 0 : 0.01),
+          })
       }),
     )
     pairs.sort((a, b) => b.rank - a.rank)
@@ -232,8 +248,10 @@ export function scoreExtraction(gold: GoldAnnotation, docs: ScoredDocument[]): S
       const gi = matchOf.get(pi)
       if (gi === undefined) {
         const near = goldClaims.some((g) => claimOverlap(p, g, strict) >= threshold)
-        const optionalOnly = near && goldClaims.every((g) => claimOverlap(p, g, strict) < threshold || g.optional)
-        if (!optionalOnly) falsePositives.push(`${String(p.statement).slice(0, 80)}${near ? ' (duplicate)' : ''}`)
+        const optionalOnly =
+          near && goldClaims.every((g) => claimOverlap(p, g, strict) < threshold || g.optional)
+        if (!optionalOnly)
+          falsePositives.push(`${String(p.statement).slice(0, 80)}${near ? ' (duplicate)' : ''}`)
         return
       }
       const g = goldClaims[gi]!
@@ -242,9 +260,15 @@ export function scoreExtraction(gold: GoldAnnotation, docs: ScoredDocument[]): S
       if (sourceRight(p, g)) sourced++
       else wrongSource.push(`${g.source} <- ${JSON.stringify(p.source)}`.slice(0, 140))
     })
-    const missed = goldClaims.filter((g, gi) => !g.optional && !goldTaken.has(gi)).map((g) => g.sentence.slice(0, 90))
+    const missed = goldClaims
+      .filter((g, gi) => !g.optional && !goldTaken.has(gi))
+      .map((g) => g.sentence.slice(0, 90))
     const found = measure(tp, falsePositives, missed)
-    const withSource = measure(sourced, [...falsePositives, ...wrongSource], [...missed, ...wrongSource])
+    const withSource = measure(
+      sourced,
+      [...falsePositives, ...wrongSource],
+      [...missed, ...wrongSource],
+    )
     return {
       ...found,
       sourcedF1: withSource.f1,
@@ -257,14 +281,24 @@ export function scoreExtraction(gold: GoldAnnotation, docs: ScoredDocument[]): S
   function scoreArticle(): ArticleMeasure {
     const articles = ofType('article')
     const article = articles[0]
-    if (articles.length !== 1 || !article) return {ok: false, why: `${articles.length} article documents`}
+    if (articles.length !== 1 || !article)
+      return {ok: false, why: `${articles.length} article documents`}
     const body = Array.isArray(article.body) ? (article.body as Record<string, unknown>[]) : []
     const paragraphs = body
       .filter((block) => block._type === 'block')
-      .map((block) => ((block.children ?? []) as {text?: string}[]).map((child) => child.text || '').join(''))
-    const boilerplateKept = (gold.boilerplate_lines ?? []).filter((line) => paragraphs.some((p) => normalize(p) === normalize(line)))
+      .map((block) =>
+        ((block.children ?? []) as {text?: string}[]).map((child) => child.text || '').join(''),
+      )
+    const boilerplateKept = (gold.boilerplate_lines ?? []).filter((line) =>
+      paragraphs.some((p) => normalize(p) === normalize(line)),
+    )
     const headlineOk = normalize(article.headline ?? article.title) === normalize(gold.headline)
-    return {ok: headlineOk && boilerplateKept.length === 0, headlineOk, paragraphs: paragraphs.length, boilerplateKept}
+    return {
+      ok: headlineOk && boilerplateKept.length === 0,
+      headlineOk,
+      paragraphs: paragraphs.length,
+      boilerplateKept,
+    }
   }
 
   return {
@@ -283,12 +317,18 @@ export function scoreExtraction(gold: GoldAnnotation, docs: ScoredDocument[]): S
  */
 export function unmetRequirements(report: ScoreReport, spec: string): string[] {
   const unmet: string[] = []
-  for (const entry of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const match = /^([\w.]+)\s*>=\s*([\d.]+)$/.exec(entry)
     if (!match) throw new Error(`bad requirement: ${entry} (path>=number)`)
     const [, path, bound] = match as unknown as [string, string, string]
-    const value = path.split('.').reduce<unknown>((o, key) => (o as Record<string, unknown> | undefined)?.[key], report)
-    if (!(typeof value === 'number' && value >= Number(bound))) unmet.push(`${path}=${String(value)} < ${bound}`)
+    const value = path
+      .split('.')
+      .reduce<unknown>((o, key) => (o as Record<string, unknown> | undefined)?.[key], report)
+    if (!(typeof value === 'number' && value >= Number(bound)))
+      unmet.push(`${path}=${String(value)} < ${bound}`)
   }
   return unmet
 }

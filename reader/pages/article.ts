@@ -11,7 +11,9 @@ type Article = NonNullable<ArticleBySlugQueryResult>
 export function articlePage(article: Article, jsonLd: ArticleJsonLdQueryResult): string {
   const numbers = new Map(article.claims.map((claim, i) => [claim._id, i + 1]))
   const claimLinks = (ids: string[]) =>
-    ids.map((id, i) => html`${i ? ', ' : ''}<a href="#${claimAnchor(id)}">${numbers.get(id) ?? '?'}</a>`)
+    ids.map(
+      (id, i) => html`${i ? ', ' : ''}<a href="#${claimAnchor(id)}">${numbers.get(id) ?? '?'}</a>`,
+    )
   const {sourcing, sources} = article
 
   const body = html`
@@ -56,7 +58,9 @@ ${list(article.organizations.map((org) => html`<li>${entityLink(org)} <span clas
 
   return layout({
     title: article.headline ?? 'Article',
-    head: jsonLd ? html`<script type="application/ld+json">${scriptJson(jsonLd)}</script>` : undefined,
+    head: jsonLd
+      ? html`<script type="application/ld+json">${scriptJson(jsonLd)}</script>`
+      : undefined,
     body,
   })
 }

@@ -5,7 +5,11 @@ import {layout} from '../layout.ts'
 import {articleHref} from '../links.ts'
 
 /** One page of the article list, with a link to the next when this one is full. */
-export function articleListPage(articles: ArticleListQueryResult, page: number, pageSize: number): string {
+export function articleListPage(
+  articles: ArticleListQueryResult,
+  page: number,
+  pageSize: number,
+): string {
   const body = html`
 <h1>Articles</h1>
 ${articles.length ? '' : html`<p>No articles yet.</p>`}

@@ -11,7 +11,9 @@ type ListedClaim = ClaimsQueryResult[number]
 function sourceLink(claim: ListedClaim): SafeHtml {
   const href = sourceHref(claim.source, claim._id)
   const onArticle = href.startsWith('#') && claim.article?.slug
-  const target = onArticle ? `${articleHref(claim.article!.slug!)}#${sourceAnchor(claim.source?.entity?._id ?? claim._id)}` : href
+  const target = onArticle
+    ? `${articleHref(claim.article!.slug!)}#${sourceAnchor(claim.source?.entity?._id ?? claim._id)}`
+    : href
   return html`<a href="${target}" data-claim-source="${claim._id}">${claim.source?.name ?? 'unknown source'}</a>`
 }
 
@@ -19,12 +21,15 @@ function sourceLink(claim: ListedClaim): SafeHtml {
 export function claimList(claims: ListedClaim[], empty = 'None.'): SafeHtml {
   if (!claims.length) return html`<p class="meta">${empty}</p>`
   return html`<ul class="claims">${claims.map(
-    (claim) => html`<li data-claim="${claim._id}">“${claim.statement}” <span class="meta">— ${claim.cue} ${sourceLink(claim)}${
-      claim.about?.length ? html`; about ${claim.about.map((about, i) => html`${i ? ', ' : ''}${entityLink(about)}`)}` : ''
-    }${
-      claim.article?.slug
-        ? html`; in <a href="${articleHref(claim.article.slug)}#${claimAnchor(claim._id)}">${claim.article.headline}</a> (${date(claim.article.publishedAt)})`
-        : ''
-    } · ${claim.reviewStatus}</span></li>`,
+    (claim) =>
+      html`<li data-claim="${claim._id}">“${claim.statement}” <span class="meta">— ${claim.cue} ${sourceLink(claim)}${
+        claim.about?.length
+          ? html`; about ${claim.about.map((about, i) => html`${i ? ', ' : ''}${entityLink(about)}`)}`
+          : ''
+      }${
+        claim.article?.slug
+          ? html`; in <a href="${articleHref(claim.article.slug)}#${claimAnchor(claim._id)}">${claim.article.headline}</a> (${date(claim.article.publishedAt)})`
+          : ''
+      } · ${claim.reviewStatus}</span></li>`,
   )}</ul>`
 }

@@ -1,4 +1,8 @@
-import type {OrganizationBySlugQueryResult, PersonBySlugQueryResult, PlaceBySlugQueryResult} from '../../sanity.types.ts'
+import type {
+  OrganizationBySlugQueryResult,
+  PersonBySlugQueryResult,
+  PlaceBySlugQueryResult,
+} from '../../sanity.types.ts'
 import {date, entityLink, externalLink} from '../format.ts'
 import {html, type SafeHtml} from '../html.ts'
 import {layout} from '../layout.ts'
@@ -14,7 +18,10 @@ interface ArticleLink {
   dateline: string | null
 }
 
-function articleList(articles: ArticleLink[], note?: (article: ArticleLink) => SafeHtml | string): SafeHtml {
+function articleList(
+  articles: ArticleLink[],
+  note?: (article: ArticleLink) => SafeHtml | string,
+): SafeHtml {
   if (!articles.length) return html`<p class="meta">None.</p>`
   return html`<ul class="articles">${articles.map(
     (article) =>
@@ -27,7 +34,9 @@ function aliases(names: string[] | null): SafeHtml | string {
 }
 
 function sameAs(urls: string[] | null): SafeHtml | string {
-  return urls?.length ? html`<p class="meta">Elsewhere: ${urls.map((url, i) => html`${i ? ', ' : ''}${externalLink(url)}`)}</p>` : ''
+  return urls?.length
+    ? html`<p class="meta">Elsewhere: ${urls.map((url, i) => html`${i ? ', ' : ''}${externalLink(url)}`)}</p>`
+    : ''
 }
 
 export function personPage(person: NonNullable<PersonBySlugQueryResult>): string {

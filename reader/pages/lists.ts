@@ -39,15 +39,22 @@ export function searchPage(hits: SearchQueryResult, q: string): string {
 <form method="get" action="/search"><input type="search" name="q" value="${q}" aria-label="Search"> <button>Search</button></form>
 ${q ? html`<p class="meta">${hits.length} results for “${q}”</p>` : ''}
 <ul class="results">${hits.map(
-    (hit) => html`<li>${entityLink({_type: hit._type, name: hit.title, slug: hit.slug})} <span class="meta">${hit._type}</span></li>`,
+    (hit) =>
+      html`<li>${entityLink({_type: hit._type, name: hit.title, slug: hit.slug})} <span class="meta">${hit._type}</span></li>`,
   )}</ul>`
   return layout({title: q ? `Search: ${q}` : 'Search', body})
 }
 
 export function notFoundPage(what: string): string {
-  return layout({title: 'Not found', body: html`<h1>Not found</h1><p>${what}</p><p><a href="/">All articles</a></p>`})
+  return layout({
+    title: 'Not found',
+    body: html`<h1>Not found</h1><p>${what}</p><p><a href="/">All articles</a></p>`,
+  })
 }
 
 export function errorPage(): string {
-  return layout({title: 'Error', body: html`<h1>Something went wrong</h1><p>The page could not be built. <a href="/">All articles</a></p>`})
+  return layout({
+    title: 'Error',
+    body: html`<h1>Something went wrong</h1><p>The page could not be built. <a href="/">All articles</a></p>`,
+  })
 }

@@ -49,7 +49,10 @@ export const IncomingReferencesView: UserViewComponent = ({documentId, document}
       .subscribe({
         next: (references) => setState({status: 'ready', references}),
         error: (error: unknown) =>
-          setState({status: 'error', message: error instanceof Error ? error.message : String(error)}),
+          setState({
+            status: 'error',
+            message: error instanceof Error ? error.message : String(error),
+          }),
       })
     return () => subscription.unsubscribe()
   }, [client, documentId])
@@ -105,7 +108,11 @@ function ReferenceRow({reference}: {reference: IncomingReference}) {
   const Icon = schemaType?.icon
   const title =
     reference._type === 'claim'
-      ? attributionLine({who: reference.who ?? 'Unnamed source', cue: reference.cue, statement: reference.title})
+      ? attributionLine({
+          who: reference.who ?? 'Unnamed source',
+          cue: reference.cue,
+          statement: reference.title,
+        })
       : (reference.title ?? reference._id)
   const status = titleOf(REVIEW_STATUSES, reference.reviewStatus)
   return (
@@ -128,7 +135,11 @@ function ReferenceRow({reference}: {reference: IncomingReference}) {
             </Text>
           </Box>
           <Badge>{RELATION_LABELS[reference.relation]}</Badge>
-          {status ? <Badge tone={reference.reviewStatus === 'approved' ? 'positive' : 'default'}>{status}</Badge> : null}
+          {status ? (
+            <Badge tone={reference.reviewStatus === 'approved' ? 'positive' : 'default'}>
+              {status}
+            </Badge>
+          ) : null}
         </Flex>
       </Card>
     </IntentLink>

@@ -5,7 +5,8 @@ import {defineQuery} from 'groq'
  * Plain GROQ (no `sanity::`/`text::`/`geo::`), so it runs on groq-js in the local Content Lake.
  * The result is in the raw perspective: drafts and published twins are merged by the caller.
  */
-export const incomingReferencesQuery = defineQuery(`*[references($id)] | order(_type asc, _updatedAt desc) [0...$limit] {
+export const incomingReferencesQuery =
+  defineQuery(`*[references($id)] | order(_type asc, _updatedAt desc) [0...$limit] {
   _id,
   _type,
   "title": select(_type == "claim" => statement, _type == "article" => headline, name),
@@ -23,7 +24,8 @@ export const incomingReferencesQuery = defineQuery(`*[references($id)] | order(_
   )
 }`)
 
-export type ReferenceRelation = 'source' | 'affiliation' | 'article' | 'about' | 'dateline' | 'mention' | 'reference'
+export type ReferenceRelation =
+  'source' | 'affiliation' | 'article' | 'about' | 'dateline' | 'mention' | 'reference'
 
 export interface IncomingReference {
   _id: string
@@ -89,7 +91,12 @@ export function groupIncomingReferences(
   ]
   for (const reference of byId.values()) {
     if (reference._type === 'claim') {
-      const section = reference.relation === 'source' ? fromSource : reference.relation === 'article' ? inArticle : about
+      const section =
+        reference.relation === 'source'
+          ? fromSource
+          : reference.relation === 'article'
+            ? inArticle
+            : about
       section.items.push(reference)
     } else if (reference._type === 'article') articles.items.push(reference)
     else other.items.push(reference)

@@ -51,7 +51,10 @@ export const article = defineType({
               {title: 'Strong', value: 'strong'},
               {title: 'Emphasis', value: 'em'},
             ],
-            annotations: [defineArrayMember({type: 'claimRef'}), defineArrayMember({type: 'mention'})],
+            annotations: [
+              defineArrayMember({type: 'claimRef'}),
+              defineArrayMember({type: 'mention'}),
+            ],
           },
         }),
       ],
@@ -87,11 +90,20 @@ export const article = defineType({
     }),
   ],
   orderings: [
-    {title: 'Published, newest first', name: 'publishedAtDesc', by: [{field: 'publishedAt', direction: 'desc'}]},
+    {
+      title: 'Published, newest first',
+      name: 'publishedAtDesc',
+      by: [{field: 'publishedAt', direction: 'desc'}],
+    },
     {title: 'Headline', name: 'headlineAsc', by: [{field: 'headline', direction: 'asc'}]},
   ],
   preview: {
-    select: {headline: 'headline', publisher: 'publisher', publishedAt: 'publishedAt', dateline: 'dateline.name'},
+    select: {
+      headline: 'headline',
+      publisher: 'publisher',
+      publishedAt: 'publishedAt',
+      dateline: 'dateline.name',
+    },
     prepare({headline, publisher, publishedAt, dateline}) {
       const date = typeof publishedAt === 'string' ? publishedAt.slice(0, 10) : 'date unknown'
       return {

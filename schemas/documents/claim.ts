@@ -44,14 +44,24 @@ export function sourceLabel(selection: ClaimPreviewSelection): string {
 }
 
 /** Who said what, as one line: "Ali Vaez — according to — Iran faces the challenge…". */
-export function attributionLine(parts: {who: string; cue?: string | null; statement?: string | null}): string {
-  const statement = parts.statement ? truncate(parts.statement, PREVIEW_STATEMENT_LENGTH) : 'No statement'
+export function attributionLine(parts: {
+  who: string
+  cue?: string | null
+  statement?: string | null
+}): string {
+  const statement = parts.statement
+    ? truncate(parts.statement, PREVIEW_STATEMENT_LENGTH)
+    : 'No statement'
   return [parts.who, parts.cue, statement].filter(Boolean).join(' — ')
 }
 
 /** A claim preview's title from its selection. */
 export function claimTitle(selection: ClaimPreviewSelection): string {
-  return attributionLine({who: sourceLabel(selection), cue: selection.cue, statement: selection.statement})
+  return attributionLine({
+    who: sourceLabel(selection),
+    cue: selection.cue,
+    statement: selection.statement,
+  })
 }
 
 /**
@@ -85,7 +95,13 @@ export const claim = defineType({
       description: 'The attribution words: "said", "according to", "as indicated by"…',
       group: 'attribution',
     }),
-    choiceField({name: 'quoteType', title: 'Quote type', choices: QUOTE_TYPES, initialValue: 'indirect', group: 'attribution'}),
+    choiceField({
+      name: 'quoteType',
+      title: 'Quote type',
+      choices: QUOTE_TYPES,
+      initialValue: 'indirect',
+      group: 'attribution',
+    }),
     defineField({
       name: 'source',
       title: 'Source',
@@ -116,7 +132,12 @@ export const claim = defineType({
       type: 'array',
       description: 'The people, places and organizations the claim concerns',
       group: 'context',
-      of: [defineArrayMember({type: 'reference', to: [{type: 'person'}, {type: 'place'}, {type: 'organization'}]})],
+      of: [
+        defineArrayMember({
+          type: 'reference',
+          to: [{type: 'person'}, {type: 'place'}, {type: 'organization'}],
+        }),
+      ],
       validation: (rule) => rule.unique(),
     }),
     defineField({name: 'saidAt', title: 'Said at', type: 'date', group: 'context'}),
@@ -129,8 +150,20 @@ export const claim = defineType({
       group: 'review',
       validation: (rule) => rule.required(),
     }),
-    choiceField({name: 'verification', title: 'Verification', choices: VERIFICATION_STATES, initialValue: 'unverified', group: 'review'}),
-    choiceField({name: 'hedging', title: 'Hedging', choices: HEDGING_LEVELS, initialValue: 'asserted', group: 'review'}),
+    choiceField({
+      name: 'verification',
+      title: 'Verification',
+      choices: VERIFICATION_STATES,
+      initialValue: 'unverified',
+      group: 'review',
+    }),
+    choiceField({
+      name: 'hedging',
+      title: 'Hedging',
+      choices: HEDGING_LEVELS,
+      initialValue: 'asserted',
+      group: 'review',
+    }),
     defineField({
       name: 'confidence',
       title: 'Confidence',
@@ -142,7 +175,11 @@ export const claim = defineType({
     }),
   ],
   orderings: [
-    {title: 'Confidence, lowest first', name: 'confidenceAsc', by: [{field: 'confidence', direction: 'asc'}]},
+    {
+      title: 'Confidence, lowest first',
+      name: 'confidenceAsc',
+      by: [{field: 'confidence', direction: 'asc'}],
+    },
   ],
   preview: {
     select: {

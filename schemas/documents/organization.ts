@@ -11,7 +11,12 @@ export const organization = defineType({
   type: 'document',
   icon: UsersIcon,
   fields: [
-    defineField({name: 'name', title: 'Name', type: 'string', validation: (rule) => rule.required()}),
+    defineField({
+      name: 'name',
+      title: 'Name',
+      type: 'string',
+      validation: (rule) => rule.required(),
+    }),
     slugField('name'),
     defineField({
       name: 'kind',
@@ -36,7 +41,8 @@ export const organization = defineType({
       to: [{type: 'organization'}],
       // Weak: entity links may point at an entity another import creates (the importer writes _weak).
       weak: true,
-      validation: (rule) => rule.custom((value, context) => checkNotSelf(value, context.document?._id)),
+      validation: (rule) =>
+        rule.custom((value, context) => checkNotSelf(value, context.document?._id)),
     }),
     aliasesField(),
     sameAsField(),

@@ -32,7 +32,12 @@ export const person = defineType({
   type: 'document',
   icon: UserIcon,
   fields: [
-    defineField({name: 'name', title: 'Name', type: 'string', validation: (rule) => rule.required()}),
+    defineField({
+      name: 'name',
+      title: 'Name',
+      type: 'string',
+      validation: (rule) => rule.required(),
+    }),
     slugField('name'),
     aliasesField(),
     defineField({
@@ -58,13 +63,18 @@ export const person = defineType({
       name: 'name',
       roles: 'roles',
       ...Object.fromEntries(
-        Array.from({length: PREVIEW_ROLES}, (_, i) => [`organization${i}`, `roles.${i}.organization.name`]),
+        Array.from({length: PREVIEW_ROLES}, (_, i) => [
+          `organization${i}`,
+          `roles.${i}.organization.name`,
+        ]),
       ),
     },
     prepare({name, roles, ...organizations}) {
       const index = latestRoleIndex(roles as RoleValue[] | undefined)
       const latest = index >= 0 ? (roles as RoleValue[])[index] : undefined
-      const organization = (organizations as Record<string, string | undefined>)[`organization${index}`]
+      const organization = (organizations as Record<string, string | undefined>)[
+        `organization${index}`
+      ]
       return {
         title: name ?? 'Unnamed person',
         subtitle: latest ? [latest.title, organization].filter(Boolean).join(', ') : undefined,

@@ -11,7 +11,12 @@ export const place = defineType({
   type: 'document',
   icon: PinIcon,
   fields: [
-    defineField({name: 'name', title: 'Name', type: 'string', validation: (rule) => rule.required()}),
+    defineField({
+      name: 'name',
+      title: 'Name',
+      type: 'string',
+      validation: (rule) => rule.required(),
+    }),
     slugField('name'),
     defineField({
       name: 'kind',
@@ -35,15 +40,15 @@ export const place = defineType({
       to: [{type: 'place'}],
       // Weak: entity links may point at an entity another import creates (the importer writes _weak).
       weak: true,
-      validation: (rule) => rule.custom((value, context) => checkNotSelf(value, context.document?._id)),
+      validation: (rule) =>
+        rule.custom((value, context) => checkNotSelf(value, context.document?._id)),
     }),
     defineField({
       name: 'isoCode',
       title: 'ISO code',
       type: 'string',
       description: 'ISO 3166 code: "IR" for a country, "IR-23" for a subdivision',
-      validation: (rule) =>
-        rule.regex(/^[A-Z]{2,3}(?:-[A-Z0-9]{1,3})?$/, {name: 'ISO 3166 code'}),
+      validation: (rule) => rule.regex(/^[A-Z]{2,3}(?:-[A-Z0-9]{1,3})?$/, {name: 'ISO 3166 code'}),
     }),
     defineField({
       name: 'geonamesId',

@@ -34,7 +34,9 @@ export const claimSource = defineType({
       hidden: ({parent, value}) => !value && kindOf(parent) !== 'person',
       validation: (rule) =>
         rule.custom((value, context) =>
-          kindOf(context.parent) === 'person' && !value ? 'A person source needs the person it names' : true,
+          kindOf(context.parent) === 'person' && !value
+            ? 'A person source needs the person it names'
+            : true,
         ),
     }),
     defineField({
@@ -89,17 +91,23 @@ export const claimSource = defineType({
       plural: 'plural',
     },
     prepare({kind, personName, organizationName, description, plural}) {
-      const named = kind === 'person' ? personName : kind === 'organization' ? organizationName : undefined
+      const named =
+        kind === 'person' ? personName : kind === 'organization' ? organizationName : undefined
       return {
         title: named ?? description ?? 'Source not set',
-        subtitle: [titleOf(SOURCE_KINDS, kind), plural ? 'several sources' : undefined].filter(Boolean).join(' · '),
+        subtitle: [titleOf(SOURCE_KINDS, kind), plural ? 'several sources' : undefined]
+          .filter(Boolean)
+          .join(' · '),
       }
     },
   },
 })
 
 /** The definition `type: 'claimSource'` stands for in defineField/defineArrayMember. */
-export interface ClaimSourceDefinition extends Omit<ObjectDefinition, 'type' | 'fields' | 'options'> {
+export interface ClaimSourceDefinition extends Omit<
+  ObjectDefinition,
+  'type' | 'fields' | 'options'
+> {
   type: 'claimSource'
 }
 

@@ -41,18 +41,27 @@ export const importProvenance = defineType({
     }),
   ],
   preview: {
-    select: {sourceFile: 'sourceFile', importedAt: 'importedAt', importerVersion: 'importerVersion'},
+    select: {
+      sourceFile: 'sourceFile',
+      importedAt: 'importedAt',
+      importerVersion: 'importerVersion',
+    },
     prepare({sourceFile, importedAt, importerVersion}) {
       return {
         title: sourceFile ?? 'Unknown source file',
-        subtitle: [importerVersion && `importer ${importerVersion}`, importedAt].filter(Boolean).join(' · '),
+        subtitle: [importerVersion && `importer ${importerVersion}`, importedAt]
+          .filter(Boolean)
+          .join(' · '),
       }
     },
   },
 })
 
 /** The definition `type: 'importProvenance'` stands for in defineField. */
-export interface ImportProvenanceDefinition extends Omit<ObjectDefinition, 'type' | 'fields' | 'options'> {
+export interface ImportProvenanceDefinition extends Omit<
+  ObjectDefinition,
+  'type' | 'fields' | 'options'
+> {
   type: 'importProvenance'
 }
 

@@ -14,14 +14,17 @@ export const role = defineType({
   // "Ali Vaez of the International Crisis Group" is a role without a title: one of the two will do.
   validation: (rule) =>
     rule.custom((value: {title?: string; organization?: unknown} | undefined) =>
-      !value || value.title?.trim() || value.organization ? true : 'A role needs a title or an organization',
+      !value || value.title?.trim() || value.organization
+        ? true
+        : 'A role needs a title or an organization',
     ),
   fields: [
     defineField({
       name: 'title',
       title: 'Title',
       type: 'string',
-      description: 'As the article gives it, e.g. "Iran project director"; may be empty for a plain affiliation',
+      description:
+        'As the article gives it, e.g. "Iran project director"; may be empty for a plain affiliation',
     }),
     defineField({
       name: 'organization',
@@ -38,7 +41,9 @@ export const role = defineType({
       type: 'date',
       description: 'Empty while the role is held',
       validation: (rule) =>
-        rule.custom((to, context) => checkDateOrder((context.parent as {from?: string} | undefined)?.from, to)),
+        rule.custom((to, context) =>
+          checkDateOrder((context.parent as {from?: string} | undefined)?.from, to),
+        ),
     }),
   ],
   preview: {

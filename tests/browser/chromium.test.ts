@@ -11,22 +11,33 @@ const absent = join(PROJECT_ROOT, '.tmp-no-such-chromium')
 
 describe('the Chromium the browser tests drive', () => {
   it("is Debian's where it is installed and not ignored", () => {
-    expect(chooseChromium(unpackDir, {}, process.execPath)).toEqual({kind: 'system', executablePath: process.execPath, args: []})
+    expect(chooseChromium(unpackDir, {}, process.execPath)).toEqual({
+      kind: 'system',
+      executablePath: process.execPath,
+      args: [],
+    })
   })
 
   it(`is the packaged one, unpacked inside the project, where Debian's is absent or ${IGNORE_SYSTEM_CHROMIUM_ENV}=1`, () => {
-    for (const choice of [chooseChromium(unpackDir, {}, absent), chooseChromium(unpackDir, {[IGNORE_SYSTEM_CHROMIUM_ENV]: '1'}, process.execPath)]) {
+    for (const choice of [
+      chooseChromium(unpackDir, {}, absent),
+      chooseChromium(unpackDir, {[IGNORE_SYSTEM_CHROMIUM_ENV]: '1'}, process.execPath),
+    ]) {
       expect(choice.kind).toBe('packaged')
       expect(choice.executablePath).toBe(join(unpackDir, 'chromium'))
       accessSync(choice.executablePath, constants.X_OK)
       // Its recommended flags, without the ones that would switch off the same-origin policy.
       expect(choice.args).toContain('--no-zygote')
-      expect(choice.args.filter((flag) => /web-security|insecure-content|^--headless/.test(flag))).toEqual([])
+      expect(
+        choice.args.filter((flag) => /web-security|insecure-content|^--headless/.test(flag)),
+      ).toEqual([])
     }
   }, 60_000)
 
   it('runs: the packaged binary reports its Chromium version', () => {
     const {executablePath} = chooseChromium(unpackDir, {}, absent)
-    expect(execFileSync(executablePath, ['--version'], {encoding: 'utf8'})).toMatch(/Chrom(e|ium)[^\d]*\d+\.\d+/)
+    expect(execFileSync(executablePath, ['--version'], {encoding: 'utf8'})).toMatch(
+      /Chrom(e|ium)[^\d]*\d+\.\d+/,
+    )
   })
 })

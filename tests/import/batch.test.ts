@@ -35,14 +35,17 @@ async function articleCount(dir: string, dataset: string): Promise<number> {
 
 describe('the progress line', () => {
   it('shows pages done of all, the rate and the time left at that rate', () => {
-    expect(progressLine('writing', 250, 1000, 10_000, 8)).toBe('writing [##......] 250/1000  25/s  ETA 0:30')
+    expect(progressLine('writing', 250, 1000, 10_000, 8)).toBe(
+      'writing [##......] 250/1000  25/s  ETA 0:30',
+    )
     expect(progressLine('reading', 0, 10, 0, 4)).toBe('reading [....] 0/10  0.0/s  ETA ?')
     expect(formatDuration(3725)).toBe('1:02:05')
   })
 
   it('is drawn in place on a terminal and not at all elsewhere', () => {
     const written: string[] = []
-    const stream = (isTTY: boolean) => ({isTTY, write: (text: string) => written.push(text)}) as unknown as NodeJS.WriteStream
+    const stream = (isTTY: boolean) =>
+      ({isTTY, write: (text: string) => written.push(text)}) as unknown as NodeJS.WriteStream
     const silent = new Progress(stream(false), 'reading', 2)
     silent.tick()
     silent.tick()
@@ -60,7 +63,10 @@ describe('npm run import over a batch of pages', () => {
   const pages = join(work, 'pages')
   const generated = writeGeneratedPages(pages, 300)
   writeFileSync(join(pages, 'empty.txt'), '')
-  writeFileSync(join(pages, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0]))
+  writeFileSync(
+    join(pages, 'binary.txt'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0]),
+  )
   writeFileSync(join(pages, 'notes.md'), 'not a page')
 
   it('takes a folder as its .txt, .html and .htm files, sorted', () => {
@@ -73,9 +79,19 @@ describe('npm run import over a batch of pages', () => {
 
   it('writes nothing and names the first refused page in one line when one of 302 pages is bad', () => {
     const dir = join(work, 'all-or-nothing')
-    const res = importCli([...generated.slice(0, 150), join(pages, 'empty.txt'), ...generated.slice(150), '--dir', dir, '--dataset', 'batch'])
+    const res = importCli([
+      ...generated.slice(0, 150),
+      join(pages, 'empty.txt'),
+      ...generated.slice(150),
+      '--dir',
+      dir,
+      '--dataset',
+      'batch',
+    ])
     expect(res.status).toBe(1)
-    expect(res.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^import: .*empty\.txt: .*empty/)])
+    expect(res.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^import: .*empty\.txt: .*empty/),
+    ])
     expect(existsSync(localDatasetFile('batch', dir))).toBe(false)
   }, 120_000)
 
@@ -99,7 +115,10 @@ describe('npm run import over a batch of pages', () => {
     const fromEnv = join(work, 'from-env')
     const fromFlag = join(work, 'from-flag')
     expect(importCli([generated[0]!, '--dataset', 'located'], {LAKE_DIR: fromEnv}).status).toBe(0)
-    expect(importCli([generated[1]!, '--dataset', 'located', '--dir', fromFlag], {LAKE_DIR: fromEnv}).status).toBe(0)
+    expect(
+      importCli([generated[1]!, '--dataset', 'located', '--dir', fromFlag], {LAKE_DIR: fromEnv})
+        .status,
+    ).toBe(0)
     expect(await articleCount(fromEnv, 'located')).toBe(1)
     expect(await articleCount(fromFlag, 'located')).toBe(1)
   }, 60_000)
@@ -108,14 +127,30 @@ describe('npm run import over a batch of pages', () => {
 describe('npm run import --dry-run --ndjson through a pipe', () => {
   it('delivers every line of more than 200 kB to a slow reader', () => {
     const files = [BUNDLED, BUNDLED, BUNDLED, BUNDLED]
-    const expected = files.map((file) => buildDocuments(execFileSync('cat', [file], {encoding: 'utf8'}), {sourceFile: 'x'}).documents.length).reduce((a, b) => a + b)
+    const expected = files
+      .map(
+        (file) =>
+          buildDocuments(execFileSync('cat', [file], {encoding: 'utf8'}), {sourceFile: 'x'})
+            .documents.length,
+      )
+      .reduce((a, b) => a + b)
     // The reader sleeps first, so the 64 KiB pipe fills and the import must wait for it to drain.
     const script = `"$0" scripts/import.ts --dry-run --ndjson "$@" | (sleep 1; cat) > "${join(work, 'piped.ndjson')}"`
-    execFileSync('sh', ['-c', script, tsx, ...files], {cwd: ROOT, env: {...process.env, SANITY_PROJECT_ID: ''}})
-    const text = execFileSync('cat', [join(work, 'piped.ndjson')], {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024})
+    execFileSync('sh', ['-c', script, tsx, ...files], {
+      cwd: ROOT,
+      env: {...process.env, SANITY_PROJECT_ID: ''},
+    })
+    const text = execFileSync('cat', [join(work, 'piped.ndjson')], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    })
     expect(Buffer.byteLength(text)).toBeGreaterThan(200_000)
     const lines = text.trimEnd().split('\n')
     expect(lines).toHaveLength(expected)
-    expect(lines.map((line) => (JSON.parse(line) as {_type: string})._type).filter((type) => type === 'article')).toHaveLength(4)
+    expect(
+      lines
+        .map((line) => (JSON.parse(line) as {_type: string})._type)
+        .filter((type) => type === 'article'),
+    ).toHaveLength(4)
   }, 60_000)
 })

@@ -9,7 +9,11 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {ROOT} from './helpers.ts'
 
 const tsx = join(ROOT, 'node_modules/.bin/tsx')
-const checkScorer = (scorer: string) => spawnSync(tsx, [join(ROOT, 'scripts/check-scorer.ts'), '--scorer', scorer], {cwd: ROOT, encoding: 'utf8'})
+const checkScorer = (scorer: string) =>
+  spawnSync(tsx, [join(ROOT, 'scripts/check-scorer.ts'), '--scorer', scorer], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
 
 describe('npm run check-scorer', () => {
   const dir = mkdtempSync(join(tmpdir(), 'check-scorer-test-'))
@@ -19,7 +23,11 @@ describe('npm run check-scorer', () => {
     const res = checkScorer(join(dir, 'absent/score-extraction.mjs'))
     expect(res.status).toBe(2)
     expect(res.stdout).toBe('')
-    expect(res.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^check-scorer: NOT CHECKED: no reference scorer at .*absent\/score-extraction\.mjs/)])
+    expect(res.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^check-scorer: NOT CHECKED: no reference scorer at .*absent\/score-extraction\.mjs/,
+      ),
+    ])
   })
 
   it('names the first differing figure of every article and exits 1 when the reference disagrees', () => {
@@ -27,7 +35,9 @@ describe('npm run check-scorer', () => {
     writeFileSync(liar, "console.log(JSON.stringify({article: {ok: 'perhaps'}}))\n")
     const res = checkScorer(liar)
     expect(res.status).toBe(1)
-    expect(res.stdout).toContain('000_fcede281fa476672 (as imported): DIFFERENT: .article.ok: ours true, reference "perhaps"')
+    expect(res.stdout).toContain(
+      '000_fcede281fa476672 (as imported): DIFFERENT: .article.ok: ours true, reference "perhaps"',
+    )
     expect(res.stdout).toMatch(/^14 articles, 28 reports compared with .*liar\.mjs: 28 differ$/m)
   })
 })

@@ -46,19 +46,30 @@ describe('clean stage', () => {
     expect(cleaned.dek).toBe('Union says members will return on Monday')
     expect(cleaned.paragraphs).toHaveLength(3)
     expect(cleaned.paragraphs[0]).toMatch(/^Dock workers in Porto voted/)
-    for (const noise of ['Lisbon 21°C', 'By Ana Costa', 'Share', 'Advertisement', 'Related articles', 'Ferry operator cuts winter timetable', '© 2025 Example Press. All rights reserved.'])
+    for (const noise of [
+      'Lisbon 21°C',
+      'By Ana Costa',
+      'Share',
+      'Advertisement',
+      'Related articles',
+      'Ferry operator cuts winter timetable',
+      '© 2025 Example Press. All rights reserved.',
+    ])
       expect(cleaned.stripped).toContain(noise)
     expect(cleaned.byline).toBe('Ana Costa')
   })
 
-  it.each(fixtures())('finds the headline and drops the gold boilerplate of fixture %s', (_name, txt, gold) => {
-    const cleaned = clean(readFileSync(txt, 'utf8'))
-    const g = JSON.parse(readFileSync(gold, 'utf8'))
-    const norm = (s: string) => s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim()
-    expect(norm(cleaned.headline)).toBe(norm(g.headline))
-    const body = new Set(cleaned.paragraphs.map(norm))
-    expect((g.boilerplate_lines as string[]).filter((l) => body.has(norm(l)))).toEqual([])
-  })
+  it.each(fixtures())(
+    'finds the headline and drops the gold boilerplate of fixture %s',
+    (_name, txt, gold) => {
+      const cleaned = clean(readFileSync(txt, 'utf8'))
+      const g = JSON.parse(readFileSync(gold, 'utf8'))
+      const norm = (s: string) => s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim()
+      expect(norm(cleaned.headline)).toBe(norm(g.headline))
+      const body = new Set(cleaned.paragraphs.map(norm))
+      expect((g.boilerplate_lines as string[]).filter((l) => body.has(norm(l)))).toEqual([])
+    },
+  )
   it('strips slash breadcrumbs, newsletter boxes mid-story, separators, list widgets with their link titles, credited captions and notes about updating the story', () => {
     const cleaned = clean(
       [
@@ -94,7 +105,16 @@ describe('clean stage', () => {
       'Hauliers warned that perishable cargo in the queues would be lost if the dispute ran into next week.',
     ])
     expect(cleaned.stripped).toEqual(
-      expect.arrayContaining(['The week in shipping, the good, the bad and the essential', 'Home / News / Business / Ports', 'list of 2 items', 'list 1 of 2', 'Fishing fleet ties up in protest over fuel prices in Lagos', 'end of list', '___', 'Cranes stand idle at the container terminal on Wednesday. (Example Press / Jo Bloggs)']),
+      expect.arrayContaining([
+        'The week in shipping, the good, the bad and the essential',
+        'Home / News / Business / Ports',
+        'list of 2 items',
+        'list 1 of 2',
+        'Fishing fleet ties up in protest over fuel prices in Lagos',
+        'end of list',
+        '___',
+        'Cranes stand idle at the container terminal on Wednesday. (Example Press / Jo Bloggs)',
+      ]),
     )
   })
 })

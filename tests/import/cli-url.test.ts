@@ -41,12 +41,24 @@ beforeAll(async () => {
 })
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
-function runImport(args: string[], env: Record<string, string> = {}): Promise<{status: number | null; stdout: string; stderr: string}> {
+function runImport(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{status: number | null; stdout: string; stderr: string}> {
   return new Promise((resolve) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/import.ts'), ...args], {
-      cwd: ROOT,
-      env: {...process.env, SANITY_PROJECT_ID: '', SANITY_DATASET: `cliurl${process.pid}`, ...env},
-    })
+    const child = spawn(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      [join(ROOT, 'scripts/import.ts'), ...args],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          SANITY_PROJECT_ID: '',
+          SANITY_DATASET: `cliurl${process.pid}`,
+          ...env,
+        },
+      },
+    )
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d))
@@ -60,7 +72,10 @@ describe('npm run import with a URL', () => {
     const res = await runImport([`${base}/moved`, '--dry-run', '--ndjson'])
     expect(res.stderr).toBe('')
     expect(res.status).toBe(0)
-    const docs = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const docs = res.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     const article = docs.find((d) => d._type === 'article')!
     expect(article).toMatchObject({
       headline: 'Dock strike enters third day',
@@ -69,7 +84,9 @@ describe('npm run import with a URL', () => {
       canonicalUrl: 'https://river.example/dock-strike',
       import: {sourceFile: `${base}/story`},
     })
-    const body = (article.body as {children: {text: string}[]}[]).map((b) => b.children.map((c) => c.text).join(''))
+    const body = (article.body as {children: {text: string}[]}[]).map((b) =>
+      b.children.map((c) => c.text).join(''),
+    )
     expect(body).toEqual(STORY)
   })
 
@@ -80,7 +97,9 @@ describe('npm run import with a URL', () => {
       [`${base}/feed.json`, /feed\.json: answered application\/json, not an HTML page$/],
       ['ftp://127.0.0.1/story.html', /only http\(s\) URLs can be imported \(got ftp:\)$/],
     ] as const) {
-      const res = await runImport([join(ROOT, 'data/articles/000_fcede281fa476672.txt'), url], {SANITY_DATASET: dataset})
+      const res = await runImport([join(ROOT, 'data/articles/000_fcede281fa476672.txt'), url], {
+        SANITY_DATASET: dataset,
+      })
       expect(res.status).not.toBe(0)
       expect(res.stderr.trim().split('\n')).toHaveLength(1)
       expect(res.stderr.trim()).toMatch(message)

@@ -22,14 +22,19 @@ describe('npm run import', () => {
     const lines = res.stdout.trim().split('\n')
     const docs = lines.map((l) => JSON.parse(l) as {_type: string})
     expect(docs[0]!._type).toBe('article')
-    expect(new Set(docs.map((d) => d._type))).toEqual(new Set(['article', 'claim', 'person', 'place', 'organization']))
+    expect(new Set(docs.map((d) => d._type))).toEqual(
+      new Set(['article', 'claim', 'person', 'place', 'organization']),
+    )
   })
 
   it('refuses a bad file with a one-line error, a non-zero exit, and writes nothing for the good ones either', () => {
     const dir = mkdtempSync(join(tmpdir(), 'import-cli-bad-'))
     const bad = join(dir, 'page.html')
     // Cut off in transit: the page never closes its body.
-    writeFileSync(bad, '<!doctype html><html><head><title>Port strike</title></head><body><article><p>Dock workers in Porto voted on Sunday to end')
+    writeFileSync(
+      bad,
+      '<!doctype html><html><head><title>Port strike</title></head><body><article><p>Dock workers in Porto voted on Sunday to end',
+    )
     const dataset = `clibad${process.pid}`
     const res = run([BUNDLED, bad], {SANITY_DATASET: dataset})
     expect(res.status).not.toBe(0)

@@ -10,27 +10,55 @@ const entitiesOf = (text: string) => {
   const index = extractEntities(structureArticle(cleanArticle(normalizeArticleText(text))))
   const all = [...index.entities.values()]
   const named = (type: Entity['type']) => all.filter((e) => e.type === type)
-  return {index, people: named('person'), places: named('place'), organizations: named('organization')}
+  return {
+    index,
+    people: named('person'),
+    places: named('place'),
+    organizations: named('organization'),
+  }
 }
-const page = (...paragraphs: string[]) => ['A headline about the matter at hand today', '', ...paragraphs].join('\n\n')
+const page = (...paragraphs: string[]) =>
+  ['A headline about the matter at hand today', '', ...paragraphs].join('\n\n')
 
 describe('entities stage on the bundled article', () => {
   const {people, places, organizations, index} = entitiesOf(readFileSync(BUNDLED, 'utf8'))
   const person = (name: string) => people.find((p) => p.name === name)
 
   it('finds each person once, surname-only mentions merged into the full name', () => {
-    expect(people.map((p) => p.name).sort()).toEqual(['Ali Khamenei', 'Ali Vaez', 'Gregory Brew', 'Hossein Amirabdollahian', 'Joe Biden', 'Netanyahu'])
-    expect([...person('Ali Khamenei')!.aliases]).toEqual(expect.arrayContaining(['Ali Khamenei', 'Khamenei']))
+    expect(people.map((p) => p.name).sort()).toEqual([
+      'Ali Khamenei',
+      'Ali Vaez',
+      'Gregory Brew',
+      'Hossein Amirabdollahian',
+      'Joe Biden',
+      'Netanyahu',
+    ])
+    expect([...person('Ali Khamenei')!.aliases]).toEqual(
+      expect.arrayContaining(['Ali Khamenei', 'Khamenei']),
+    )
   })
   it('keeps titles as roles, not names, with the organization when stated', () => {
     expect(person('Ali Khamenei')!.roles).toEqual([{title: 'Supreme Leader'}])
     expect(person('Joe Biden')!.roles).toEqual([{title: 'President'}])
-    expect(person('Gregory Brew')!.roles).toEqual([{title: 'analyst', organizationKey: 'organization:eurasia group'}])
-    expect(person('Ali Vaez')!.roles[0]!.organizationKey).toBe('organization:international crisis group')
+    expect(person('Gregory Brew')!.roles).toEqual([
+      {title: 'analyst', organizationKey: 'organization:eurasia group'},
+    ])
+    expect(person('Ali Vaez')!.roles[0]!.organizationKey).toBe(
+      'organization:international crisis group',
+    )
     expect(person('Hossein Amirabdollahian')!.nationalityKey).toBe('place:iran')
   })
   it('types the White House and the Pentagon as organizations, never places', () => {
-    expect(organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['White House', 'Pentagon', 'Eurasia Group', 'International Crisis Group', 'Hamas', 'Axis of Resistance']))
+    expect(organizations.map((o) => o.name)).toEqual(
+      expect.arrayContaining([
+        'White House',
+        'Pentagon',
+        'Eurasia Group',
+        'International Crisis Group',
+        'Hamas',
+        'Axis of Resistance',
+      ]),
+    )
     expect(places.map((p) => p.name)).not.toContain('White House')
   })
   it('finds countries by name and demonym, the US as one place, and cities with GeoNames ids', () => {
@@ -42,7 +70,9 @@ describe('entities stage on the bundled article', () => {
   })
   it('ignores a place named only in the page widget', () => {
     expect(places.map((p) => p.name)).not.toContain('New York')
-    for (const e of index.entities.values()) for (const m of e.mentions) expect(index.units[m.unit]!.text.slice(m.start, m.end)).toBe(m.text)
+    for (const e of index.entities.values())
+      for (const m of e.mentions)
+        expect(index.units[m.unit]!.text.slice(m.start, m.end)).toBe(m.text)
   })
 })
 
@@ -56,17 +86,26 @@ describe('entities stage on general text', () => {
     )
     expect(people.map((p) => p.name)).toEqual(['Maria Lindqvist'])
     expect(people[0]!.mentions).toHaveLength(2)
-    expect(people[0]!.roles).toContainEqual({title: 'senior fellow', organizationKey: 'organization:stockholm environment institute'})
+    expect(people[0]!.roles).toContainEqual({
+      title: 'senior fellow',
+      organizationKey: 'organization:stockholm environment institute',
+    })
     expect(organizations.map((o) => o.name)).toEqual(['Stockholm Environment Institute'])
   })
   it('does not take sentence-initial common words or months for names', () => {
-    const {people, places, organizations} = entitiesOf(page('During March, Officials said nothing. Markets fell while Analysts waited in Berlin for news.'))
+    const {people, places, organizations} = entitiesOf(
+      page(
+        'During March, Officials said nothing. Markets fell while Analysts waited in Berlin for news.',
+      ),
+    )
     expect(people).toEqual([])
     expect(organizations).toEqual([])
     expect(places.map((p) => p.name)).toEqual(['Berlin'])
   })
   it('treats a city word that is a person name as a person when a given name precedes it', () => {
-    const {people, places} = entitiesOf(page('Michael Jordan visited Chicago on Tuesday, where Jordan met fans near the stadium.'))
+    const {people, places} = entitiesOf(
+      page('Michael Jordan visited Chicago on Tuesday, where Jordan met fans near the stadium.'),
+    )
     expect(people.map((p) => p.name)).toEqual(['Michael Jordan'])
     expect(places.map((p) => p.name)).toEqual(['Chicago'])
   })
@@ -77,31 +116,56 @@ describe('entities stage on general text', () => {
         'Lawyers from the firm Baxter & Lowe filed the complaint on Tuesday, said Sheriff Dana Whitfield.',
       ),
     )
-    expect(organizations.map((o) => o.name).sort()).toEqual(['Baxter & Lowe', "Marin County Sheriff's Office"])
+    expect(organizations.map((o) => o.name).sort()).toEqual([
+      'Baxter & Lowe',
+      "Marin County Sheriff's Office",
+    ])
     expect(people.map((p) => [p.name, p.roles[0]?.title])).toEqual([['Dana Whitfield', 'Sheriff']])
   })
   it('does not take a day after a common noun for an organization the text introduces', () => {
-    const {organizations} = entitiesOf(page('Patients sued the firm Tuesday, accusing it of ignoring warnings about weak security.'))
+    const {organizations} = entitiesOf(
+      page('Patients sued the firm Tuesday, accusing it of ignoring warnings about weak security.'),
+    )
     expect(organizations).toEqual([])
   })
   it('does not take a month that shares a town’s name for a place', () => {
-    const {places} = entitiesOf(page('The bank ended its negative rates in March 2024 and has raised them twice since, officials in Tokyo said.'))
+    const {places} = entitiesOf(
+      page(
+        'The bank ended its negative rates in March 2024 and has raised them twice since, officials in Tokyo said.',
+      ),
+    )
     expect(places.map((p) => p.name)).toEqual(['Tokyo'])
   })
   it('reads initials followed by a surname as a person, and merges the later surname', () => {
     const {people, organizations} = entitiesOf(
-      page('Speaking to reporters, M.V. Gopinathan said the party accepted the verdict.', 'Mr. Gopinathan added that the U.S. Navy had no role.'),
+      page(
+        'Speaking to reporters, M.V. Gopinathan said the party accepted the verdict.',
+        'Mr. Gopinathan added that the U.S. Navy had no role.',
+      ),
     )
     expect(people.map((p) => [p.name, p.mentions.length])).toEqual([['M.V. Gopinathan', 2]])
     expect(organizations.map((o) => o.name)).toContain('U.S. Navy')
   })
   it('takes an acronym in brackets after an organization for its short name, one organization not two', () => {
-    const {organizations} = entitiesOf(page('The Election Commission of India (ECI) said turnout was 77%.', 'Later, the ECI said counting was over.'))
-    expect(organizations.map((o) => [o.name, [...o.aliases].includes('ECI'), o.mentions.length])).toEqual([['Election Commission of India', true, 2]])
+    const {organizations} = entitiesOf(
+      page(
+        'The Election Commission of India (ECI) said turnout was 77%.',
+        'Later, the ECI said counting was over.',
+      ),
+    )
+    expect(
+      organizations.map((o) => [o.name, [...o.aliases].includes('ECI'), o.mentions.length]),
+    ).toEqual([['Election Commission of India', true, 2]])
   })
   it('reads a dateline in the outlet’s own case ("Springfield – …") as the place the story was filed from', async () => {
     const {buildDocuments} = await import('../../import/pipeline.ts')
-    const {article, places} = buildDocuments(page('Indianapolis – Several thousand teachers wearing red surrounded the Statehouse on Tuesday to call for better pay.', 'Union leaders said the rally was the largest in a decade.'), {sourceFile: 'x.txt'})
+    const {article, places} = buildDocuments(
+      page(
+        'Indianapolis – Several thousand teachers wearing red surrounded the Statehouse on Tuesday to call for better pay.',
+        'Union leaders said the rally was the largest in a decade.',
+      ),
+      {sourceFile: 'x.txt'},
+    )
     expect(places.map((p) => p.name)).toContain('Indianapolis')
     expect(article.dateline).toEqual({_type: 'reference', _ref: 'place-indianapolis'})
   })
@@ -109,11 +173,21 @@ describe('entities stage on general text', () => {
 
 describe('names the lexicon does not know', () => {
   it('reads two unknown words as a person when the story later uses the last one alone', () => {
-    const {people} = entitiesOf(page('Tamsin Orrowby did not expect the visit.', '"It surprised me," said Orrowby, who runs a bakery.'))
+    const {people} = entitiesOf(
+      page(
+        'Tamsin Orrowby did not expect the visit.',
+        '"It surprised me," said Orrowby, who runs a bakery.',
+      ),
+    )
     expect(people.map((p) => p.name)).toEqual(['Tamsin Orrowby'])
   })
   it('takes a given name after an unknown word for a surname ("Deval Patrick" shape)', () => {
-    const {people} = entitiesOf(page('The newest hopeful, Varel Patrick, would be stopping by.', 'When Patrick walked in, the room turned around.'))
+    const {people} = entitiesOf(
+      page(
+        'The newest hopeful, Varel Patrick, would be stopping by.',
+        'When Patrick walked in, the room turned around.',
+      ),
+    )
     expect(people.map((p) => p.name)).toEqual(['Varel Patrick'])
   })
   it('reads a Gaelic patronymic prefix as a surname even on its only mention', () => {
@@ -121,84 +195,149 @@ describe('names the lexicon does not know', () => {
     expect(people.map((p) => p.name)).toEqual(["Brannock O'Dwyer"])
   })
   it('reads a title with an "of" phrase before a given name ("Secretary of State X")', () => {
-    const {people} = entitiesOf(page('The plan was announced by Secretary of State Mira Castellan on Monday.'))
-    expect(people.map((p) => [p.name, p.roles[0]?.title])).toEqual([['Mira Castellan', 'Secretary of State']])
+    const {people} = entitiesOf(
+      page('The plan was announced by Secretary of State Mira Castellan on Monday.'),
+    )
+    expect(people.map((p) => [p.name, p.roles[0]?.title])).toEqual([
+      ['Mira Castellan', 'Secretary of State'],
+    ])
   })
   it('splits a place from the person named right after it', () => {
-    const {people, places} = entitiesOf(page('A former envoy to Ukraine Brent Halvorsen changed his account.'))
+    const {people, places} = entitiesOf(
+      page('A former envoy to Ukraine Brent Halvorsen changed his account.'),
+    )
     expect(people.map((p) => p.name)).toEqual(['Brent Halvorsen'])
     expect(places.map((p) => p.name)).toEqual(['Ukraine'])
   })
   it('reads an unknown name after a title and an organization as the person ("CPUC President X Y")', () => {
-    const {people} = entitiesOf(page('In a letter, ZRPC President Marybeth Quandrel said service mattered.'))
+    const {people} = entitiesOf(
+      page('In a letter, ZRPC President Marybeth Quandrel said service mattered.'),
+    )
     expect(people.map((p) => p.name)).toEqual(['Marybeth Quandrel'])
   })
   it('reads another given name with a family name the story already uses as another person of that family', () => {
-    const {people} = entitiesOf(page('John Harrowgate spoke first.', 'The firm on whose board Hunter Harrowgate sat was named.'))
+    const {people} = entitiesOf(
+      page(
+        'John Harrowgate spoke first.',
+        'The firm on whose board Hunter Harrowgate sat was named.',
+      ),
+    )
     expect(people.map((p) => p.name).sort()).toEqual(['Hunter Harrowgate', 'John Harrowgate'])
   })
   it('does not make a person of a hyphenated origin word before a surname', () => {
-    const {people} = entitiesOf(page('Wren Talbot spoke first.', 'Later the Welsh-born Talbot left the hall, and Talbot did not return.'))
+    const {people} = entitiesOf(
+      page(
+        'Wren Talbot spoke first.',
+        'Later the Welsh-born Talbot left the hall, and Talbot did not return.',
+      ),
+    )
     expect(people.map((p) => p.name)).toEqual(['Wren Talbot'])
   })
 })
 
 describe('places named by their generic term', () => {
-  const placeNames = (...ps: string[]) => entitiesOf(page(...ps)).places.map((p) => p.name).sort()
+  const placeNames = (...ps: string[]) =>
+    entitiesOf(page(...ps))
+      .places.map((p) => p.name)
+      .sort()
   it('reads "X County", a plateau and a mountain as places, not people or organizations', () => {
-    expect(placeNames('Crews worked in Dunmore County and on Mount Kessa, near the Varnell Plateau.')).toEqual(['Dunmore County', 'Mount Kessa', 'Varnell Plateau'])
+    expect(
+      placeNames('Crews worked in Dunmore County and on Mount Kessa, near the Varnell Plateau.'),
+    ).toEqual(['Dunmore County', 'Mount Kessa', 'Varnell Plateau'])
   })
   it('keeps a county office an organization', () => {
-    const {organizations, places} = entitiesOf(page('The Dunmore County Sheriff’s Office said deputies were on the road.'))
+    const {organizations, places} = entitiesOf(
+      page('The Dunmore County Sheriff’s Office said deputies were on the road.'),
+    )
     expect(organizations.map((o) => o.name)).toContain("Dunmore County Sheriff's Office")
     expect(places.map((p) => p.name)).not.toContain('Dunmore County')
   })
   it('names a part of a known place by its compass word, capitalized or not, but not by a description', () => {
-    expect(placeNames('Fires spread across Southern California.', 'Families in east Jerusalem waited.', 'Rain fell over central Nevada.')).toEqual(['East Jerusalem', 'Nevada', 'Southern California'])
+    expect(
+      placeNames(
+        'Fires spread across Southern California.',
+        'Families in east Jerusalem waited.',
+        'Rain fell over central Nevada.',
+      ),
+    ).toEqual(['East Jerusalem', 'Nevada', 'Southern California'])
   })
   it('reads names coordinated before a plural term as one of each ("X and Y counties")', () => {
-    expect(placeNames('Warnings cover Dunmore and Halloway counties.')).toEqual(['Dunmore County', 'Halloway County'])
+    expect(placeNames('Warnings cover Dunmore and Halloway counties.')).toEqual([
+      'Dunmore County',
+      'Halloway County',
+    ])
   })
   it('reads a lowercase generic term after a name as part of it', () => {
     expect(placeNames('Herders on the Varnell plateau lost cattle.')).toEqual(['Varnell Plateau'])
   })
   it('takes "Sierra" before a known region for a range and before a surname for a person', () => {
-    const {people, places} = entitiesOf(page('Snow fell on the Sierra Nevada, and Sierra Ostrova said the roads were shut.'))
+    const {people, places} = entitiesOf(
+      page('Snow fell on the Sierra Nevada, and Sierra Ostrova said the roads were shut.'),
+    )
     expect(places.map((p) => p.name)).toEqual(['Sierra Nevada'])
     expect(people.map((p) => p.name)).toEqual(['Sierra Ostrova'])
   })
   it('splits "X and the Y" into two names', () => {
-    expect(placeNames('Settlements in Jerusalem and the West Bank grew.')).toEqual(['Jerusalem', 'West Bank'])
+    expect(placeNames('Settlements in Jerusalem and the West Bank grew.')).toEqual([
+      'Jerusalem',
+      'West Bank',
+    ])
   })
 })
 
 describe('short forms of names met before', () => {
   it('links a family name written first ("Li" for "Li Jifeng") when no one else has it', () => {
-    const {people} = entitiesOf(page('Li Wenqiao, a doctor at the clinic, wrote about the case.', 'Li explained that the tests took days.'))
+    const {people} = entitiesOf(
+      page(
+        'Li Wenqiao, a doctor at the clinic, wrote about the case.',
+        'Li explained that the tests took days.',
+      ),
+    )
     expect(people.map((p) => [p.name, p.mentions.length])).toEqual([['Li Wenqiao', 2]])
   })
   it('reads an acronym of an organization’s leading words, alone or after a nationality, as that organization', () => {
-    const {organizations} = entitiesOf(page('The Norwegian Bureau for Harbour Safety said the port was closed.', 'The BHS said on Monday it would reopen.', 'Later the Norwegian BHS said talks went on.'))
-    expect(organizations.map((o) => [o.name, o.mentions.length])).toEqual([['Norwegian Bureau for Harbour Safety', 3]])
+    const {organizations} = entitiesOf(
+      page(
+        'The Norwegian Bureau for Harbour Safety said the port was closed.',
+        'The BHS said on Monday it would reopen.',
+        'Later the Norwegian BHS said talks went on.',
+      ),
+    )
+    expect(organizations.map((o) => [o.name, o.mentions.length])).toEqual([
+      ['Norwegian Bureau for Harbour Safety', 3],
+    ])
   })
 })
 
 describe('titles without a name', () => {
   it('reads a title with its remit and no name as an office, not a person named by the remit', () => {
-    const {people, organizations} = entitiesOf(page('The United Nations High Commissioner for Human Rights said the ruling stood.'))
+    const {people, organizations} = entitiesOf(
+      page('The United Nations High Commissioner for Human Rights said the ruling stood.'),
+    )
     expect(people).toEqual([])
-    expect(organizations.map((o) => o.name)).toEqual(['United Nations High Commissioner for Human Rights'])
+    expect(organizations.map((o) => o.name)).toEqual([
+      'United Nations High Commissioner for Human Rights',
+    ])
   })
   it('still reads a hyphenated given name after a title with an "of" phrase as the person', () => {
-    const {people} = entitiesOf(page('The decision was taken by Deputy Director of Public Works Eva-Marie Lindqvist on Monday.'))
-    expect(people.map((p) => [p.name, p.roles[0]?.title])).toEqual([['Eva-Marie Lindqvist', 'Deputy Director of Public Works']])
+    const {people} = entitiesOf(
+      page(
+        'The decision was taken by Deputy Director of Public Works Eva-Marie Lindqvist on Monday.',
+      ),
+    )
+    expect(people.map((p) => [p.name, p.roles[0]?.title])).toEqual([
+      ['Eva-Marie Lindqvist', 'Deputy Director of Public Works'],
+    ])
   })
 })
 
 describe('parties by their adjectives', () => {
   it('reads a party’s capitalized adjective as a mention of it in a story set in its country', () => {
     const {organizations} = entitiesOf(
-      page('Teachers rallied in Columbia, South Carolina, on Tuesday to call for better pay from lawmakers.', 'Republican Gov. Mark Ellery and leaders of the GOP-dominated Legislature stayed away, while Democratic candidates came.'),
+      page(
+        'Teachers rallied in Columbia, South Carolina, on Tuesday to call for better pay from lawmakers.',
+        'Republican Gov. Mark Ellery and leaders of the GOP-dominated Legislature stayed away, while Democratic candidates came.',
+      ),
     )
     expect(organizations.map((o) => [o.name, [...o.aliases].sort()])).toEqual(
       expect.arrayContaining([
@@ -208,11 +347,19 @@ describe('parties by their adjectives', () => {
     )
   })
   it('does not read them as that country’s parties in a story set elsewhere', () => {
-    const {organizations} = entitiesOf(page('In Lagos, the Democratic candidates of the opposition met on Tuesday to agree on a single list.'))
+    const {organizations} = entitiesOf(
+      page(
+        'In Lagos, the Democratic candidates of the opposition met on Tuesday to agree on a single list.',
+      ),
+    )
     expect(organizations.map((o) => o.name)).not.toContain('Democratic Party')
   })
   it('keeps a time qualifier out of the organization a title names', () => {
-    const {organizations, people} = entitiesOf(page('Former National Security Council official Timothy Morrison told investigators that he saw the call.'))
+    const {organizations, people} = entitiesOf(
+      page(
+        'Former National Security Council official Timothy Morrison told investigators that he saw the call.',
+      ),
+    )
     expect(organizations.map((o) => o.name)).toEqual(['National Security Council'])
     expect(people.map((p) => p.name)).toEqual(['Timothy Morrison'])
   })

@@ -4,7 +4,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {ImportInputError} from '../../import/errors.ts'
 import {DEFAULT_FETCH_LIMITS, fetchPage, isUrl} from '../../import/fetch.ts'
 
-const PAGE = '<!doctype html><html><head><title>Harbour strike ends</title></head><body><p>Café</p></body></html>'
+const PAGE =
+  '<!doctype html><html><head><title>Harbour strike ends</title></head><body><p>Café</p></body></html>'
 const html = (res: ServerResponse, body: string | Buffer, type = 'text/html; charset=utf-8') => {
   res.writeHead(200, {'Content-Type': type})
   res.end(body)
@@ -27,18 +28,38 @@ beforeAll(async () => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
     lastHeaders = req.headers
     const hops = /^\/hops\/(\d+)$/.exec(path)
-    if (hops) return Number(hops[1]) > 0 ? redirect(res, `/hops/${Number(hops[1]) - 1}`) : html(res, PAGE)
+    if (hops)
+      return Number(hops[1]) > 0 ? redirect(res, `/hops/${Number(hops[1]) - 1}`) : html(res, PAGE)
     switch (path) {
       case '/page':
         return html(res, PAGE)
       case '/moved':
         return redirect(res, 'page', 301)
       case '/latin1':
-        return html(res, Buffer.from('<html><p>Café naïve £5</p></html>', 'latin1'), 'text/html; charset="ISO-8859-1"')
+        return html(
+          res,
+          Buffer.from('<html><p>Café naïve £5</p></html>', 'latin1'),
+          'text/html; charset="ISO-8859-1"',
+        )
       case '/meta-charset':
-        return html(res, Buffer.concat([Buffer.from('<html><head><meta charset="windows-1252"></head><p>'), Buffer.from([0x80, 0x20, 0xe9]), Buffer.from('</p></html>')]), 'text/html')
+        return html(
+          res,
+          Buffer.concat([
+            Buffer.from('<html><head><meta charset="windows-1252"></head><p>'),
+            Buffer.from([0x80, 0x20, 0xe9]),
+            Buffer.from('</p></html>'),
+          ]),
+          'text/html',
+        )
       case '/http-equiv':
-        return html(res, Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head><p>Gar\xe7on</p></html>', 'latin1'), 'text/html')
+        return html(
+          res,
+          Buffer.from(
+            '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head><p>Gar\xe7on</p></html>',
+            'latin1',
+          ),
+          'text/html',
+        )
       case '/bogus-charset':
         return html(res, Buffer.from('<p>Café</p>', 'utf8'), 'text/html; charset=no-such-charset')
       case '/untyped-html':
@@ -48,7 +69,11 @@ beforeAll(async () => {
         res.writeHead(200)
         return res.end('{"headline": "not a page"}')
       case '/xhtml':
-        return html(res, '<html xmlns="http://www.w3.org/1999/xhtml"><p>x</p></html>', 'application/xhtml+xml')
+        return html(
+          res,
+          '<html xmlns="http://www.w3.org/1999/xhtml"><p>x</p></html>',
+          'application/xhtml+xml',
+        )
       case '/hang':
         return // never answers
       case '/stall-body':
@@ -66,9 +91,11 @@ beforeAll(async () => {
       case '/growing': {
         res.writeHead(200, {'Content-Type': 'text/html'}) // no Content-Length: chunked
         let sent = 0
-        growingClosed = new Promise((resolve) => res.on('close', () => resolve(sent >= GROWING_CHUNKS)))
+        growingClosed = new Promise((resolve) =>
+          res.on('close', () => resolve(sent >= GROWING_CHUNKS)),
+        )
         const tick = setInterval(() => {
-          if (res.destroyed || sent >= GROWING_CHUNKS) return clearInterval(tick), res.end()
+          if (res.destroyed || sent >= GROWING_CHUNKS) return (clearInterval(tick), res.end())
           res.write('<p>' + 'x'.repeat(1020) + '</p>')
           sent++
         }, 2)
@@ -103,7 +130,10 @@ afterAll(async () => {
 })
 
 /** The ImportInputError that fetchPage throws, failing the test if it resolves or throws anything else. */
-async function failure(url: string, limits?: Parameters<typeof fetchPage>[1]): Promise<ImportInputError> {
+async function failure(
+  url: string,
+  limits?: Parameters<typeof fetchPage>[1],
+): Promise<ImportInputError> {
   const error: unknown = await fetchPage(url, limits).then(
     (page) => new Error(`expected an error, got a page from ${page.url}`),
     (e: unknown) => e,
@@ -172,7 +202,9 @@ describe('fetchPage', () => {
   })
 
   it('refuses a redirect status without a Location', async () => {
-    expect((await failure(`${base}/no-location`)).message).toMatch(startsWith(`${base}/no-location`, 'HTTP 302 Found without a Location$'))
+    expect((await failure(`${base}/no-location`)).message).toMatch(
+      startsWith(`${base}/no-location`, 'HTTP 302 Found without a Location$'),
+    )
   })
 
   it('refuses a JSON answer as not an HTML page', async () => {
@@ -181,7 +213,9 @@ describe('fetchPage', () => {
   })
 
   it('refuses a body without Content-Type that does not look like HTML', async () => {
-    expect((await failure(`${base}/untyped-json`)).message).toMatch(startsWith(`${base}/untyped-json`, '.*does not look like an HTML page'))
+    expect((await failure(`${base}/untyped-json`)).message).toMatch(
+      startsWith(`${base}/untyped-json`, '.*does not look like an HTML page'),
+    )
   })
 
   it('refuses a page whose Content-Length is over the limit before reading it', async () => {
@@ -203,25 +237,35 @@ describe('fetchPage', () => {
 
   it('refuses more than maxRedirects redirects', async () => {
     const error = await failure(`${base}/hops/4`, {maxRedirects: 3})
-    expect(error.message).toMatch(startsWith(`${base}/hops/4`, 'too many redirects \\(more than 3\\)'))
+    expect(error.message).toMatch(
+      startsWith(`${base}/hops/4`, 'too many redirects \\(more than 3\\)'),
+    )
     expect(error.message).toContain(`(at ${base}/hops/1)`)
   })
 
   it('refuses ftp: and file: URLs without any request', async () => {
-    expect((await failure('ftp://127.0.0.1/a.html')).message).toBe('ftp://127.0.0.1/a.html: only http(s) URLs can be imported (got ftp:)')
-    expect((await failure('file:///etc/hostname')).message).toBe('file:///etc/hostname: only http(s) URLs can be imported (got file:)')
+    expect((await failure('ftp://127.0.0.1/a.html')).message).toBe(
+      'ftp://127.0.0.1/a.html: only http(s) URLs can be imported (got ftp:)',
+    )
+    expect((await failure('file:///etc/hostname')).message).toBe(
+      'file:///etc/hostname: only http(s) URLs can be imported (got file:)',
+    )
   })
 
   it('refuses a URL with a user name and password, and never prints the password', async () => {
     const url = base.replace('http://', 'http://editor:s3cret@') + '/page'
     const message = (await failure(url)).message
-    expect(message).toBe(`${base.replace('http://', 'http://***@')}/page: URLs with a user name or password are not fetched`)
+    expect(message).toBe(
+      `${base.replace('http://', 'http://***@')}/page: URLs with a user name or password are not fetched`,
+    )
     expect(message).not.toContain('s3cret')
   })
 
   it('refuses a redirect to a non-http scheme', async () => {
     const error = await failure(`${base}/to-ftp`)
-    expect(error.message).toMatch(startsWith(`${base}/to-ftp`, 'only http\\(s\\) URLs can be imported \\(got ftp:\\)'))
+    expect(error.message).toMatch(
+      startsWith(`${base}/to-ftp`, 'only http\\(s\\) URLs can be imported \\(got ftp:\\)'),
+    )
   })
 
   it('refuses a closed port with the network error code', async () => {
@@ -236,11 +280,27 @@ describe('fetchPage', () => {
 
 describe('isUrl', () => {
   it('is true for absolute URLs with a scheme', () => {
-    for (const arg of ['https://example.com/a', 'http://127.0.0.1:8080/', 'ftp://host/file.html', 'file:///tmp/a.html', 'file:/tmp/a.html', 'HTTPS://EXAMPLE.COM'])
+    for (const arg of [
+      'https://example.com/a',
+      'http://127.0.0.1:8080/',
+      'ftp://host/file.html',
+      'file:///tmp/a.html',
+      'file:/tmp/a.html',
+      'HTTPS://EXAMPLE.COM',
+    ])
       expect(isUrl(arg), arg).toBe(true)
   })
   it('is false for file paths, Windows drive paths included', () => {
-    for (const arg of ['data/articles/000.txt', './a.html', '/tmp/a.html', 'C:\\news\\a.html', 'C:/news/a.html', 'notes:2024.txt', '', 'example.com/a'])
+    for (const arg of [
+      'data/articles/000.txt',
+      './a.html',
+      '/tmp/a.html',
+      'C:\\news\\a.html',
+      'C:/news/a.html',
+      'notes:2024.txt',
+      '',
+      'example.com/a',
+    ])
       expect(isUrl(arg), arg).toBe(false)
   })
 })

@@ -4,10 +4,53 @@
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-const GIVEN = ['Maria', 'Tomas', 'Aisha', 'Henrik', 'Leila', 'Owen', 'Priya', 'Jonas', 'Chiara', 'Kwame', 'Ines', 'Dmitri']
-const FAMILY = ['Okafor', 'Lindqvist', 'Moreau', 'Haddad', 'Castellano', 'Brennan', 'Nakamura', 'Petrov', 'Adeyemi', 'Sorensen', 'Varga']
-const TOWNS = ['Brookfield', 'Marlow', 'Ashby', 'Kilden', 'Fairhaven', 'Rosslare', 'Dunmore', 'Westcliff', 'Halden', 'Tarrow']
-const TOPICS = ['a new bus depot', 'the school budget', 'a flood barrier', 'rent controls', 'the harbour lease', 'a library extension']
+const GIVEN = [
+  'Maria',
+  'Tomas',
+  'Aisha',
+  'Henrik',
+  'Leila',
+  'Owen',
+  'Priya',
+  'Jonas',
+  'Chiara',
+  'Kwame',
+  'Ines',
+  'Dmitri',
+]
+const FAMILY = [
+  'Okafor',
+  'Lindqvist',
+  'Moreau',
+  'Haddad',
+  'Castellano',
+  'Brennan',
+  'Nakamura',
+  'Petrov',
+  'Adeyemi',
+  'Sorensen',
+  'Varga',
+]
+const TOWNS = [
+  'Brookfield',
+  'Marlow',
+  'Ashby',
+  'Kilden',
+  'Fairhaven',
+  'Rosslare',
+  'Dunmore',
+  'Westcliff',
+  'Halden',
+  'Tarrow',
+]
+const TOPICS = [
+  'a new bus depot',
+  'the school budget',
+  'a flood barrier',
+  'rent controls',
+  'the harbour lease',
+  'a library extension',
+]
 
 /** Letters only, from a page number, so a generated name is a word and differs page by page. */
 function tag(n: number): string {

@@ -14,24 +14,33 @@ const STORY = [
   'The port authority said cranes would run around the clock from Monday to catch up with the delayed cargo.',
 ]
 
-const NAV = '<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/business">Business</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>'
-const FOOTER = '<footer><p>© 2025 Example Press. All rights reserved.</p><ul><li><a href="/privacy">Privacy policy</a></li><li><a href="/terms">Terms of use</a></li></ul></footer>'
+const NAV =
+  '<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/business">Business</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>'
+const FOOTER =
+  '<footer><p>© 2025 Example Press. All rights reserved.</p><ul><li><a href="/privacy">Privacy policy</a></li><li><a href="/terms">Terms of use</a></li></ul></footer>'
 
-const page = (head: string, article: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${NAV}<main>${article}</main>${FOOTER}</body></html>`
+const page = (head: string, article: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${NAV}<main>${article}</main>${FOOTER}</body></html>`
 const paragraphs = (texts: string[]) => texts.map((t) => `<p>${t}</p>`).join('\n')
 
 const JSON_LD = JSON.stringify({
   '@context': 'https://schema.org',
   '@graph': [
-    {'@type': 'WebSite', name: 'Example Press', url: 'https://news.example/'},
+    {'@type': 'WebSite', 'name': 'Example Press', 'url': 'https://news.example/'},
     {
       '@type': 'NewsArticle',
-      headline: 'Porto dock workers end strike after pay deal',
-      description: 'Union says members will return to work on Monday',
-      datePublished: '2025-03-12T09:14:00+01:00',
-      author: [{'@type': 'Person', name: 'Ana Costa'}, {'@type': 'Person', name: 'Rui Lopes'}],
-      publisher: {'@type': 'NewsMediaOrganization', name: 'Example Press'},
-      mainEntityOfPage: {'@type': 'WebPage', '@id': 'https://news.example/business/porto-strike-ends'},
+      'headline': 'Porto dock workers end strike after pay deal',
+      'description': 'Union says members will return to work on Monday',
+      'datePublished': '2025-03-12T09:14:00+01:00',
+      'author': [
+        {'@type': 'Person', 'name': 'Ana Costa'},
+        {'@type': 'Person', 'name': 'Rui Lopes'},
+      ],
+      'publisher': {'@type': 'NewsMediaOrganization', 'name': 'Example Press'},
+      'mainEntityOfPage': {
+        '@type': 'WebPage',
+        '@id': 'https://news.example/business/porto-strike-ends',
+      },
     },
   ],
 })
@@ -62,7 +71,10 @@ describe('HTML pages', () => {
       '<meta name="author" content="Ana Costa">',
       '<link rel="canonical" href="/business/porto-strike-ends">',
     ].join('')
-    const meta = readMetadata(parseDocument(page(head, paragraphs(STORY))), 'https://news.example/amp/porto')
+    const meta = readMetadata(
+      parseDocument(page(head, paragraphs(STORY))),
+      'https://news.example/amp/porto',
+    )
     expect(meta).toMatchObject({
       title: 'Porto dock workers end strike after pay deal',
       description: 'A 6% rise ends three weeks of disruption',
@@ -71,11 +83,20 @@ describe('HTML pages', () => {
       canonicalUrl: 'https://news.example/business/porto-strike-ends',
       publisher: 'Example Press',
     })
-    expect(meta.from).toMatchObject({title: 'og:title', publishedAt: 'article:published_time', canonicalUrl: 'link', publisher: 'og:site_name'})
+    expect(meta.from).toMatchObject({
+      title: 'og:title',
+      publishedAt: 'article:published_time',
+      canonicalUrl: 'link',
+      publisher: 'og:site_name',
+    })
   })
 
   it('prefers the visible <h1> when it is the metadata title, and the metadata title when the <h1> is the site logo', () => {
-    expect(visibleHeadline({title: 'Porto dock workers end strike after pay deal'}, ['Porto dock workers end strike after pay deal, union says'])).toBe('Porto dock workers end strike after pay deal, union says')
+    expect(
+      visibleHeadline({title: 'Porto dock workers end strike after pay deal'}, [
+        'Porto dock workers end strike after pay deal, union says',
+      ]),
+    ).toBe('Porto dock workers end strike after pay deal, union says')
     const logoPage = page(
       '<meta property="og:title" content="Porto dock workers end strike after pay deal">',
       `<h1><a href="/">Example Press Daily</a></h1><article>${paragraphs(STORY)}</article>`,
@@ -98,7 +119,12 @@ describe('HTML pages', () => {
     )
     const cleaned = cleanHtmlPage(html)
     expect(cleaned.paragraphs).toEqual(STORY)
-    expect(cleaned.stripped).toEqual(expect.arrayContaining(['Container ships wait offshore, Tuesday, March 11, 2025, in Porto, Portugal.', 'Jo Bloggs, AP']))
+    expect(cleaned.stripped).toEqual(
+      expect.arrayContaining([
+        'Container ships wait offshore, Tuesday, March 11, 2025, in Porto, Portugal.',
+        'Jo Bloggs, AP',
+      ]),
+    )
   })
 
   it('drops a related-links block in the middle of the story and keeps the story after it', () => {
@@ -136,18 +162,36 @@ describe('HTML pages', () => {
     const kinds = Object.fromEntries(cleaned.paragraphs.map((p, i) => [p, cleaned.kinds?.[i]]))
     expect(kinds['What the deal gives workers']).toBe('heading')
     expect(kinds['A 6% rise backdated to January for every grade of dock worker']).toBe('item')
-    expect(kinds['We kept the country supplied through the winter and now that has been recognised.']).toBe('quote')
+    expect(
+      kinds['We kept the country supplied through the winter and now that has been recognised.'],
+    ).toBe('quote')
     expect(kinds[STORY[0]!]).toBe('paragraph')
     const result = buildDocuments(html, {sourceFile: 'porto.html'})
-    const styles = (result.article.body as {style: string; listItem?: string; children: {text: string}[]}[]).map((b) => [b.children.map((c) => c.text).join(''), b.style, b.listItem ?? ''])
+    const styles = (
+      result.article.body as {style: string; listItem?: string; children: {text: string}[]}[]
+    ).map((b) => [b.children.map((c) => c.text).join(''), b.style, b.listItem ?? ''])
     expect(styles).toContainEqual(['What the deal gives workers', 'h2', ''])
-    expect(styles).toContainEqual(['A 6% rise backdated to January for every grade of dock worker', 'normal', 'bullet'])
-    expect(styles).toContainEqual(['We kept the country supplied through the winter and now that has been recognised.', 'blockquote', ''])
+    expect(styles).toContainEqual([
+      'A 6% rise backdated to January for every grade of dock worker',
+      'normal',
+      'bullet',
+    ])
+    expect(styles).toContainEqual([
+      'We kept the country supplied through the winter and now that has been recognised.',
+      'blockquote',
+      '',
+    ])
   })
 
   it('fills the article document from the page metadata', () => {
-    const html = page(`<script type="application/ld+json">${JSON_LD}</script>`, `<article><h1>Porto dock workers end strike after pay deal</h1>${paragraphs(STORY)}</article>`)
-    const {article, claims} = buildDocuments(html, {sourceFile: 'porto.html', importedAt: '2025-03-13T00:00:00.000Z'})
+    const html = page(
+      `<script type="application/ld+json">${JSON_LD}</script>`,
+      `<article><h1>Porto dock workers end strike after pay deal</h1>${paragraphs(STORY)}</article>`,
+    )
+    const {article, claims} = buildDocuments(html, {
+      sourceFile: 'porto.html',
+      importedAt: '2025-03-13T00:00:00.000Z',
+    })
     expect(article).toMatchObject({
       headline: 'Porto dock workers end strike after pay deal',
       publishedAt: '2025-03-12T08:14:00.000Z',
@@ -155,12 +199,17 @@ describe('HTML pages', () => {
       publisher: 'Example Press',
       byline: 'Ana Costa and Rui Lopes',
     })
-    const quote = claims.find((c) => String(c.statement).includes('a fair result for people who keep the country supplied'))
+    const quote = claims.find((c) =>
+      String(c.statement).includes('a fair result for people who keep the country supplied'),
+    )
     expect(quote?.source).toMatchObject({kind: 'person'})
   })
 
   it('refuses a page with no article and says what it found instead', () => {
-    const links = Array.from({length: 14}, (_, i) => `<li><a href="/s/${i}">Section number ${i}</a></li>`).join('')
+    const links = Array.from(
+      {length: 14},
+      (_, i) => `<li><a href="/s/${i}">Section number ${i}</a></li>`,
+    ).join('')
     const refusal = (html: string) => {
       try {
         buildDocuments(html, {sourceFile: 'index.html'})
@@ -170,8 +219,12 @@ describe('HTML pages', () => {
       }
       throw new Error('expected a refusal')
     }
-    expect(refusal(page('<title>Example Press</title>', `<ul>${links}</ul>`))).toMatch(/^index\.html: only navigation and a list of links \(\d+ links, 0 paragraphs of prose\)$/)
-    expect(refusal('<!doctype html><html><head><title>x</title></head><body></body></html>')).toMatch(/^index\.html: the page has no visible text$/)
+    expect(refusal(page('<title>Example Press</title>', `<ul>${links}</ul>`))).toMatch(
+      /^index\.html: only navigation and a list of links \(\d+ links, 0 paragraphs of prose\)$/,
+    )
+    expect(
+      refusal('<!doctype html><html><head><title>x</title></head><body></body></html>'),
+    ).toMatch(/^index\.html: the page has no visible text$/)
   })
 })
 
@@ -183,8 +236,14 @@ describe('page metadata helpers', () => {
     expect(isoDate('sometime last week')).toBeUndefined()
   })
   it('strips a site name from a <title>, not a dash inside the headline', () => {
-    expect(stripSiteName('Porto dock workers end strike | Example Press', 'Example Press')).toBe('Porto dock workers end strike')
-    expect(stripSiteName('Porto dock workers end strike - BBC News')).toBe('Porto dock workers end strike')
-    expect(stripSiteName('Ex-minister says half-measures - not enough - will fail')).toBe('Ex-minister says half-measures - not enough - will fail')
+    expect(stripSiteName('Porto dock workers end strike | Example Press', 'Example Press')).toBe(
+      'Porto dock workers end strike',
+    )
+    expect(stripSiteName('Porto dock workers end strike - BBC News')).toBe(
+      'Porto dock workers end strike',
+    )
+    expect(stripSiteName('Ex-minister says half-measures - not enough - will fail')).toBe(
+      'Ex-minister says half-measures - not enough - will fail',
+    )
   })
 })

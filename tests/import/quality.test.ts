@@ -4,7 +4,11 @@ import {BUNDLED, BUNDLED_GOLD, fixtures, score} from './helpers.ts'
 
 describe('extraction quality', () => {
   it('meets the bars on the bundled article: entities F1 ≥ 0.95, no forbidden place, article ok, sourced claims F1 ≥ 0.90', () => {
-    const {report, unmet} = score(BUNDLED, BUNDLED_GOLD, 'people.f1>=0.95,places.f1>=0.95,organizations.f1>=0.95,claims.sourcedF1>=0.9')
+    const {report, unmet} = score(
+      BUNDLED,
+      BUNDLED_GOLD,
+      'people.f1>=0.95,places.f1>=0.95,organizations.f1>=0.95,claims.sourcedF1>=0.9',
+    )
     expect(unmet).toEqual([])
     expect(report.article.ok).toBe(true)
     expect(report.places.falsePositives.filter((p) => p.includes('(forbidden)'))).toEqual([])

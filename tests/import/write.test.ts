@@ -7,7 +7,11 @@ import {buildDocuments} from '../../import/pipeline.ts'
 import {writeImport} from '../../import/write.ts'
 import {BUNDLED} from './helpers.ts'
 
-const bundled = () => buildDocuments(readFileSync(BUNDLED, 'utf8'), {sourceFile: 'seed.txt', importedAt: '2024-04-14T10:00:00.000Z'})
+const bundled = () =>
+  buildDocuments(readFileSync(BUNDLED, 'utf8'), {
+    sourceFile: 'seed.txt',
+    importedAt: '2024-04-14T10:00:00.000Z',
+  })
 const second = (importedAt = '2024-04-15T10:00:00.000Z') =>
   buildDocuments(
     [
@@ -22,7 +26,9 @@ const second = (importedAt = '2024-04-15T10:00:00.000Z') =>
 
 let targets: DatasetTarget[] = []
 const open = async () => {
-  const target = await openLocalTarget(join(mkdtempSync(join(tmpdir(), 'import-write-')), 'test.ndjson'))
+  const target = await openLocalTarget(
+    join(mkdtempSync(join(tmpdir(), 'import-write-')), 'test.ndjson'),
+  )
   targets.push(target)
   // Count transactions: the import must write one per article.
   const mutate = target.mutate.bind(target)
@@ -48,7 +54,13 @@ describe('write stage (local dataset)', () => {
     expect(first.counts.claim.created).toBe(result.claims.length)
     expect(first.counts.person.created).toBe(result.people.length)
     expect(first.claimsBySourceKind).toEqual({unnamed: 6, organization: 4, person: 6})
-    const again = await writeImport(target, buildDocuments(readFileSync(BUNDLED, 'utf8'), {sourceFile: 'seed.txt', importedAt: '2025-01-01T00:00:00.000Z'}))
+    const again = await writeImport(
+      target,
+      buildDocuments(readFileSync(BUNDLED, 'utf8'), {
+        sourceFile: 'seed.txt',
+        importedAt: '2025-01-01T00:00:00.000Z',
+      }),
+    )
     expect(calls).toHaveLength(1)
     for (const c of Object.values(again.counts)) {
       expect(c.created + c.updated + c.deleted).toBe(0)
@@ -65,7 +77,13 @@ describe('write stage (local dataset)', () => {
     const claim = result.claims[0]!
     await target.mutate([
       {patch: {id: claim._id, set: {reviewStatus: 'approved', statement: 'Edited by an editor'}}},
-      {patch: {id: 'person-ali-vaez', set: {description: 'Iran project director'}, unset: ['roles']}},
+      {
+        patch: {
+          id: 'person-ali-vaez',
+          set: {description: 'Iran project director'},
+          unset: ['roles'],
+        },
+      },
     ])
     const again = await writeImport(target, result)
     const [storedClaim, vaez] = await target.getDocuments([claim._id, 'person-ali-vaez'])
@@ -80,14 +98,26 @@ describe('write stage (local dataset)', () => {
     const {target} = await open()
     await writeImport(target, bundled())
     // An editor renamed the country; the second article finds it by its alias "United States".
-    await target.mutate([{patch: {id: 'place-united-states', set: {name: 'United States of America', aliases: ['United States', 'US']}}}])
+    await target.mutate([
+      {
+        patch: {
+          id: 'place-united-states',
+          set: {name: 'United States of America', aliases: ['United States', 'US']},
+        },
+      },
+    ])
     const result = second()
     const summary = await writeImport(target, result)
     expect(summary.counts.article.created).toBe(1)
     expect(summary.counts.person.created).toBe(0)
-    const biden = await target.fetch<{_id: string}[]>(`*[_type == "person" && name == "Joe Biden"]{_id}`)
+    const biden = await target.fetch<{_id: string}[]>(
+      `*[_type == "person" && name == "Joe Biden"]{_id}`,
+    )
     expect(biden).toEqual([{_id: 'person-joe-biden'}])
-    const claims = await target.fetch<{source: {person?: {_ref: string}}}[]>(`*[_type == "claim" && article._ref == $id]{source}`, {id: result.article._id})
+    const claims = await target.fetch<{source: {person?: {_ref: string}}}[]>(
+      `*[_type == "claim" && article._ref == $id]{source}`,
+      {id: result.article._id},
+    )
     expect(claims.some((c) => c.source.person?._ref === 'person-joe-biden')).toBe(true)
     const places = await target.fetch<string[]>(`*[_type == "place" && isoCode == "US"]._id`)
     expect(places).toEqual(['place-united-states'])

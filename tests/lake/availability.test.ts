@@ -8,7 +8,10 @@ import {clientFor, tempDir} from './helpers.ts'
 
 function datasetOf(count: number, dir: string): string[] {
   const ids = Array.from({length: count}, (_, i) => `note-${String(i).padStart(6, '0')}`)
-  writeFileSync(join(dir, 'production.ndjson'), ids.map((_id, n) => `${JSON.stringify({_id, _type: 'note', n})}\n`).join(''))
+  writeFileSync(
+    join(dir, 'production.ndjson'),
+    ids.map((_id, n) => `${JSON.stringify({_id, _type: 'note', n})}\n`).join(''),
+  )
   return ids
 }
 
@@ -16,7 +19,12 @@ function datasetOf(count: number, dir: string): string[] {
 async function serveNotes(count: number, options: {queryTimeoutMs?: number} = {}) {
   const folder = tempDir()
   const ids = datasetOf(count, folder.dir)
-  const server = await startLakeServer({port: 0, dir: folder.dir, datasets: ['production'], ...options})
+  const server = await startLakeServer({
+    port: 0,
+    dir: folder.dir,
+    datasets: ['production'],
+    ...options,
+  })
   await clientFor(server).fetch('count(*)')
   const stop = async () => {
     await server.close()
@@ -45,9 +53,16 @@ describe('a lake answering while one query is expensive', () => {
 
   it('answers pings, documents and other queries while an O(n²) query runs, then stops that query at the time limit', async () => {
     const client = clientFor(server)
-    const slow = timed(() => client.fetch(QUADRATIC).then(() => null, (error: unknown) => error as {statusCode: number; response: {body: unknown}}))
+    const slow = timed(() =>
+      client.fetch(QUADRATIC).then(
+        () => null,
+        (error: unknown) => error as {statusCode: number; response: {body: unknown}},
+      ),
+    )
     await new Promise((resolve) => setTimeout(resolve, 300))
-    const ping = await timed(() => fetch(`${server.url}/v2025-02-19/ping`).then((response) => response.text()))
+    const ping = await timed(() =>
+      fetch(`${server.url}/v2025-02-19/ping`).then((response) => response.text()),
+    )
     expect(ping.value).toBe('PONG')
     // Generous bounds, all well under the 6 s a stalled request would wait.
     expect(ping.ms).toBeLessThan(2_000)
@@ -59,7 +74,14 @@ describe('a lake answering while one query is expensive', () => {
     expect(other.value).toBe(42)
     expect(other.ms).toBeLessThan(4_000)
     const {value: failure, ms} = await slow
-    expect(failure).toMatchObject({statusCode: 408, response: {body: {error: {type: 'queryTimeoutError', description: expect.stringContaining('time limit')}}}})
+    expect(failure).toMatchObject({
+      statusCode: 408,
+      response: {
+        body: {
+          error: {type: 'queryTimeoutError', description: expect.stringContaining('time limit')},
+        },
+      },
+    })
     expect(ms).toBeLessThan(12_000)
     // The stopped worker is replaced.
     expect(await client.fetch('count(*)')).toBe(3_000)
@@ -78,8 +100,22 @@ describe('a query for a long list of ids', () => {
   it('looks 30,000 ids up in linear time (quadratic took about 8 s here)', async () => {
     const client = clientFor(server)
     const wanted = ids.filter((_, i) => i % 3 !== 1).concat(['note-missing', 'drafts.note-000000'])
-    const {value, ms} = await timed(() => client.fetch('{"count": count(*[_id in $ids]), "last": *[_id in $ids && n > 29990]._id}', {ids: wanted}))
-    expect(value).toEqual({count: 20_000, last: ['note-029991', 'note-029993', 'note-029994', 'note-029996', 'note-029997', 'note-029999']})
+    const {value, ms} = await timed(() =>
+      client.fetch('{"count": count(*[_id in $ids]), "last": *[_id in $ids && n > 29990]._id}', {
+        ids: wanted,
+      }),
+    )
+    expect(value).toEqual({
+      count: 20_000,
+      last: [
+        'note-029991',
+        'note-029993',
+        'note-029994',
+        'note-029996',
+        'note-029997',
+        'note-029999',
+      ],
+    })
     expect(ms).toBeLessThan(3_000)
   })
 })

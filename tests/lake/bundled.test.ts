@@ -4,11 +4,21 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {buildDocuments} from '../../import/pipeline.ts'
-import {clientTarget, openLocalTarget, type DatasetTarget, type SanityDocument} from '../../lake/target.ts'
+import {
+  clientTarget,
+  openLocalTarget,
+  type DatasetTarget,
+  type SanityDocument,
+} from '../../lake/target.ts'
 import {clientFor, startTestLake, type RunningLake} from './helpers.ts'
 
-const article = fileURLToPath(new URL('../../data/articles/000_fcede281fa476672.txt', import.meta.url))
-const {documents} = buildDocuments(readFileSync(article, 'utf8'), {sourceFile: '000_fcede281fa476672.txt', importedAt: '2026-01-01T00:00:00.000Z'})
+const article = fileURLToPath(
+  new URL('../../data/articles/000_fcede281fa476672.txt', import.meta.url),
+)
+const {documents} = buildDocuments(readFileSync(article, 'utf8'), {
+  sourceFile: '000_fcede281fa476672.txt',
+  importedAt: '2026-01-01T00:00:00.000Z',
+})
 const docs = documents as SanityDocument[]
 const slug = (docs.find((doc) => doc._type === 'article')!.slug as {current: string}).current
 
@@ -28,20 +38,32 @@ const pageQuery = `*[_type == "article" && slug.current == $slug][0]{
 }`
 
 it('answers the article page over HTTP exactly as in-process, with every claim the import wrote', async () => {
-  const viaHttp = await http.fetch<{headline: string; claims: {_id: string}[]; mentioned: string[]}>(pageQuery, {slug})
+  const viaHttp = await http.fetch<{
+    headline: string
+    claims: {_id: string}[]
+    mentioned: string[]
+  }>(pageQuery, {slug})
   const local = await openLocalTarget(join(lake.dir, 'production.ndjson'))
   try {
     expect(await local.fetch(pageQuery, {slug})).toEqual(viaHttp)
   } finally {
     await local.close()
   }
-  const claimIds = docs.filter((doc) => doc._type === 'claim').map((doc) => doc._id).sort()
+  const claimIds = docs
+    .filter((doc) => doc._type === 'claim')
+    .map((doc) => doc._id)
+    .sort()
   expect(viaHttp.claims.map((claim) => claim._id)).toEqual(claimIds)
   expect(viaHttp.mentioned.length).toBeGreaterThan(0)
 })
 
 it('refuses to delete an entity the imported claims or article still reference', async () => {
-  const referenced = docs.find((doc) => doc._type !== 'article' && doc._type !== 'claim' && JSON.stringify(docs).includes(`"_ref":"${doc._id}"`))!
+  const referenced = docs.find(
+    (doc) =>
+      doc._type !== 'article' &&
+      doc._type !== 'claim' &&
+      JSON.stringify(docs).includes(`"_ref":"${doc._id}"`),
+  )!
   await expect(http.mutate([{delete: {id: referenced._id}}])).rejects.toThrow(/references/)
   expect((await http.getDocuments([referenced._id]))[0]).not.toBeNull()
 })
@@ -50,6 +72,9 @@ it('leaves an export file with one line per imported document after closing', as
   const file = join(lake.dir, 'production.ndjson')
   const local = await openLocalTarget(file)
   await local.close() // folds the log into the export file
-  const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as SanityDocument)
+  const lines = readFileSync(file, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as SanityDocument)
   expect(lines.map((doc) => doc._id).sort()).toEqual(docs.map((doc) => doc._id).sort())
 })

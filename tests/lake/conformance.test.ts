@@ -6,7 +6,10 @@ import {startLakeServer, type LakeServer} from '../../lake/server.ts'
 import {clientTarget, openLocalTarget, type DatasetTarget} from '../../lake/target.ts'
 import {clientFor, ref, tempDir} from './helpers.ts'
 
-const adapters: {name: string; open: () => Promise<{target: DatasetTarget; done: () => Promise<void>}>}[] = [
+const adapters: {
+  name: string
+  open: () => Promise<{target: DatasetTarget; done: () => Promise<void>}>
+}[] = [
   {
     name: 'the local store in-process',
     open: async () => {
@@ -33,7 +36,14 @@ describe.each(adapters)('DatasetTarget through $name', ({open}) => {
     ;({target, done} = await open())
     await target.mutate([
       {create: {_id: 'place-lebanon', _type: 'place', name: 'Lebanon', kind: 'country'}},
-      {create: {_id: 'person-ali-vaez', _type: 'person', name: 'Ali Vaez', nationality: ref('place-lebanon')}},
+      {
+        create: {
+          _id: 'person-ali-vaez',
+          _type: 'person',
+          name: 'Ali Vaez',
+          nationality: ref('place-lebanon'),
+        },
+      },
       {
         create: {
           _id: 'article-one',
@@ -95,34 +105,100 @@ describe.each(adapters)('DatasetTarget through $name', ({open}) => {
       }`,
       {slug: 'one'},
     )
-    expect(result).toEqual({headline: 'One', dateline: 'Lebanon', claims: [{statement: 'A claim.', source: 'Ali Vaez'}]})
+    expect(result).toEqual({
+      headline: 'One',
+      dateline: 'Lebanon',
+      claims: [{statement: 'A claim.', source: 'Ali Vaez'}],
+    })
   })
 
   it('applies set, setIfMissing, unset, inc, dec, insert and diffMatchPatch in one patch', async () => {
-    await target.mutate([{createOrReplace: {_id: 'person-patched', _type: 'person', name: 'Anna', aliases: ['b'], roles: [], count: 10, note: 'x'}}])
-    await target.mutate([{patch: {id: 'person-patched', set: {description: 'set'}, setIfMissing: {name: 'ignored', sameAs: []}, unset: ['note']}}])
-    await target.mutate([{patch: {id: 'person-patched', inc: {count: 5}}}, {patch: {id: 'person-patched', dec: {count: 2}}}])
-    await target.mutate([{patch: {id: 'person-patched', insert: {before: 'aliases[0]', items: ['a']}}}])
-    await target.mutate([{patch: {id: 'person-patched', diffMatchPatch: {name: '@@ -1,4 +1,5 @@\n Anna\n+h\n'}}}])
+    await target.mutate([
+      {
+        createOrReplace: {
+          _id: 'person-patched',
+          _type: 'person',
+          name: 'Anna',
+          aliases: ['b'],
+          roles: [],
+          count: 10,
+          note: 'x',
+        },
+      },
+    ])
+    await target.mutate([
+      {
+        patch: {
+          id: 'person-patched',
+          set: {description: 'set'},
+          setIfMissing: {name: 'ignored', sameAs: []},
+          unset: ['note'],
+        },
+      },
+    ])
+    await target.mutate([
+      {patch: {id: 'person-patched', inc: {count: 5}}},
+      {patch: {id: 'person-patched', dec: {count: 2}}},
+    ])
+    await target.mutate([
+      {patch: {id: 'person-patched', insert: {before: 'aliases[0]', items: ['a']}}},
+    ])
+    await target.mutate([
+      {patch: {id: 'person-patched', diffMatchPatch: {name: '@@ -1,4 +1,5 @@\n Anna\n+h\n'}}},
+    ])
     const [doc] = await target.getDocuments(['person-patched'])
-    expect(doc).toMatchObject({name: 'Annah', description: 'set', sameAs: [], count: 13, aliases: ['a', 'b']})
+    expect(doc).toMatchObject({
+      name: 'Annah',
+      description: 'set',
+      sameAs: [],
+      count: 13,
+      aliases: ['a', 'b'],
+    })
     expect(doc).not.toHaveProperty('note')
   })
 
   it('patches inside Portable Text through the keyed paths the Studio sends', async () => {
     await target.mutate([
-      {patch: {id: 'article-one', set: {'body[_key=="b0"].style': 'h2', 'body[_key=="b0"].children[_key=="s0"].text': 'A claim!'}}},
-      {patch: {id: 'article-one', insert: {after: 'body[_key=="b0"]', items: [{_key: 'b1', _type: 'block', style: 'normal', markDefs: [], children: []}]}}},
+      {
+        patch: {
+          id: 'article-one',
+          set: {
+            'body[_key=="b0"].style': 'h2',
+            'body[_key=="b0"].children[_key=="s0"].text': 'A claim!',
+          },
+        },
+      },
+      {
+        patch: {
+          id: 'article-one',
+          insert: {
+            after: 'body[_key=="b0"]',
+            items: [{_key: 'b1', _type: 'block', style: 'normal', markDefs: [], children: []}],
+          },
+        },
+      },
       {patch: {id: 'article-one', unset: ['body[_key=="b1"]']}},
     ])
     const [article] = await target.getDocuments(['article-one'])
-    expect(article!.body).toEqual([expect.objectContaining({_key: 'b0', style: 'h2', children: [expect.objectContaining({text: 'A claim!'})]})])
+    expect(article!.body).toEqual([
+      expect.objectContaining({
+        _key: 'b0',
+        style: 'h2',
+        children: [expect.objectContaining({text: 'A claim!'})],
+      }),
+    ])
   })
 
   it('refuses a patch whose ifRevisionID is stale and applies one that matches', async () => {
     const [before] = await target.getDocuments(['place-lebanon'])
-    await expect(target.mutate([{patch: {id: 'place-lebanon', ifRevisionID: 'not-the-revision', set: {isoCode: 'XX'}}}])).rejects.toThrow(/revision/i)
-    await target.mutate([{patch: {id: 'place-lebanon', ifRevisionID: before!._rev, set: {isoCode: 'LB'}}}])
+    await expect(
+      target.mutate([
+        {patch: {id: 'place-lebanon', ifRevisionID: 'not-the-revision', set: {isoCode: 'XX'}}},
+      ]),
+    ).rejects.toThrow(/revision/i)
+    await target.mutate([
+      {patch: {id: 'place-lebanon', ifRevisionID: before!._rev, set: {isoCode: 'LB'}}},
+    ])
     const [after] = await target.getDocuments(['place-lebanon'])
     expect(after).toMatchObject({isoCode: 'LB', _createdAt: before!._createdAt})
     expect(after!._rev).not.toBe(before!._rev)
@@ -145,14 +221,20 @@ describe.each(adapters)('DatasetTarget through $name', ({open}) => {
   })
 
   it('uses the transaction id it is given', async () => {
-    const result = await target.mutate([{createOrReplace: {_id: 'place-x', _type: 'place', name: 'X'}}], {transactionId: 'my-transaction-1'})
+    const result = await target.mutate(
+      [{createOrReplace: {_id: 'place-x', _type: 'place', name: 'X'}}],
+      {transactionId: 'my-transaction-1'},
+    )
     expect(result.transactionId).toBe('my-transaction-1')
     const [doc] = await target.getDocuments(['place-x'])
     expect(doc!._rev).toBe('my-transaction-1')
   })
 
   it('changes nothing on a dry run', async () => {
-    const result = await target.mutate([{create: {_id: 'place-dry', _type: 'place', name: 'Dry'}}], {dryRun: true})
+    const result = await target.mutate(
+      [{create: {_id: 'place-dry', _type: 'place', name: 'Dry'}}],
+      {dryRun: true},
+    )
     expect(result.results).toEqual([{id: 'place-dry', operation: 'create'}])
     expect(await target.getDocuments(['place-dry'])).toEqual([null])
   })
@@ -169,14 +251,25 @@ describe.each(adapters)('DatasetTarget through $name', ({open}) => {
   })
 
   it('refuses a strong reference to a missing document but accepts a weak one', async () => {
-    await expect(target.mutate([{create: {_id: 'person-x', _type: 'person', nationality: ref('place-nowhere')}}])).rejects.toThrow(/place-nowhere/)
-    await target.mutate([{create: {_id: 'person-y', _type: 'person', nationality: ref('place-nowhere', true)}}])
-    expect((await target.getDocuments(['person-x', 'person-y'])).map((doc) => doc?._id ?? null)).toEqual([null, 'person-y'])
+    await expect(
+      target.mutate([
+        {create: {_id: 'person-x', _type: 'person', nationality: ref('place-nowhere')}},
+      ]),
+    ).rejects.toThrow(/place-nowhere/)
+    await target.mutate([
+      {create: {_id: 'person-y', _type: 'person', nationality: ref('place-nowhere', true)}},
+    ])
+    expect(
+      (await target.getDocuments(['person-x', 'person-y'])).map((doc) => doc?._id ?? null),
+    ).toEqual([null, 'person-y'])
   })
 
   it('refuses to delete a strongly referenced document unless the referrer goes too', async () => {
     await expect(target.mutate([{delete: {id: 'person-ali-vaez'}}])).rejects.toThrow(/references/)
-    await target.mutate([{createOrReplace: {_id: 'place-tmp', _type: 'place'}}, {createOrReplace: {_id: 'person-tmp', _type: 'person', nationality: ref('place-tmp')}}])
+    await target.mutate([
+      {createOrReplace: {_id: 'place-tmp', _type: 'place'}},
+      {createOrReplace: {_id: 'person-tmp', _type: 'person', nationality: ref('place-tmp')}},
+    ])
     await target.mutate([{delete: {id: 'person-tmp'}}, {delete: {id: 'place-tmp'}}])
     expect(await target.getDocuments(['person-tmp', 'place-tmp'])).toEqual([null, null])
   })
@@ -186,7 +279,15 @@ describe.each(adapters)('DatasetTarget through $name', ({open}) => {
       {createOrReplace: {_id: 'organization-a', _type: 'organization', name: 'A', kind: 'ngo'}},
       {createOrReplace: {_id: 'organization-b', _type: 'organization', name: 'B', kind: 'ngo'}},
     ])
-    await target.mutate([{patch: {query: '*[_type == "organization" && kind == $kind]', params: {kind: 'ngo'}, set: {kind: 'thinktank'}}}])
+    await target.mutate([
+      {
+        patch: {
+          query: '*[_type == "organization" && kind == $kind]',
+          params: {kind: 'ngo'},
+          set: {kind: 'thinktank'},
+        },
+      },
+    ])
     expect(await target.fetch('*[_type == "organization"] | order(_id) {_id, kind}')).toEqual([
       {_id: 'organization-a', kind: 'thinktank'},
       {_id: 'organization-b', kind: 'thinktank'},
@@ -197,17 +298,34 @@ describe.each(adapters)('DatasetTarget through $name', ({open}) => {
   })
 
   it('shows drafts only in the drafts and raw perspectives', async () => {
-    await target.mutate([{createOrReplace: {_id: 'drafts.place-lebanon', _type: 'place', name: 'Lebanon (draft)'}}])
+    await target.mutate([
+      {createOrReplace: {_id: 'drafts.place-lebanon', _type: 'place', name: 'Lebanon (draft)'}},
+    ])
     expect(await target.fetch('*[_id == $id][0].name', {id: 'place-lebanon'})).toBe('Lebanon')
-    expect(await target.fetch('*[_id == $id][0]{name, _originalId}', {id: 'place-lebanon'}, {perspective: 'drafts'})).toEqual({
+    expect(
+      await target.fetch(
+        '*[_id == $id][0]{name, _originalId}',
+        {id: 'place-lebanon'},
+        {perspective: 'drafts'},
+      ),
+    ).toEqual({
       name: 'Lebanon (draft)',
       _originalId: 'drafts.place-lebanon',
     })
-    expect(await target.fetch('*[_type == "place" && name match "Lebanon*"] | order(_id)._id', {}, {perspective: 'raw'})).toEqual([
-      'drafts.place-lebanon',
-      'place-lebanon',
-    ])
-    expect(await target.fetch('*[_id == "person-ali-vaez"][0].nationality->name', {}, {perspective: 'drafts'})).toBe('Lebanon (draft)')
+    expect(
+      await target.fetch(
+        '*[_type == "place" && name match "Lebanon*"] | order(_id)._id',
+        {},
+        {perspective: 'raw'},
+      ),
+    ).toEqual(['drafts.place-lebanon', 'place-lebanon'])
+    expect(
+      await target.fetch(
+        '*[_id == "person-ali-vaez"][0].nationality->name',
+        {},
+        {perspective: 'drafts'},
+      ),
+    ).toBe('Lebanon (draft)')
   })
 
   it('rejects a malformed query', async () => {

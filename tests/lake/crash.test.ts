@@ -13,7 +13,10 @@ const writer = fileURLToPath(new URL('./fixtures/writer.ts', import.meta.url))
 /** Starts the writer (node itself, so SIGKILL hits the writing process), kills it after `after` acks. */
 function killMidRun(file: string, round: string, after: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, file, 'crash', round], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, file, 'crash', round], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let acknowledged = -1
     let buffer = ''
     let stderr = ''
@@ -25,7 +28,9 @@ function killMidRun(file: string, round: string, after: number): Promise<number>
       for (const line of lines) acknowledged = Number(line)
       if (acknowledged >= after) child.kill('SIGKILL')
     })
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acknowledged) : reject(new Error(`writer exited: ${stderr}`))))
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve(acknowledged) : reject(new Error(`writer exited: ${stderr}`)),
+    )
   })
 }
 
@@ -39,7 +44,10 @@ it('keeps exactly the committed transactions when the writer is killed with SIGK
       const acknowledged = await killMidRun(file, round, 150 + Math.floor(Math.random() * 150))
       const store = await Store.open(file)
       const numbers = (name: string) =>
-        [...store.documents()].filter((doc) => doc._type === 'item' && doc.round === name).map((doc) => doc.n as number).sort((a, b) => a - b)
+        [...store.documents()]
+          .filter((doc) => doc._type === 'item' && doc.round === name)
+          .map((doc) => doc.n as number)
+          .sort((a, b) => a - b)
       const items = numbers(round)
       expect(items.length).toBeGreaterThanOrEqual(acknowledged + 1)
       expect(items).toEqual(items.map((_, i) => i))

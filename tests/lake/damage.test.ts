@@ -26,7 +26,8 @@ function damageLine(file: string, line: number): void {
 
 async function tenTransactions(file: string, close: boolean, prefix = 'note'): Promise<void> {
   const store = await Store.open(file)
-  for (let i = 0; i < 10; i++) await store.commit([{create: {_id: `${prefix}-${i}`, _type: 'note', n: i}}])
+  for (let i = 0; i < 10; i++)
+    await store.commit([{create: {_id: `${prefix}-${i}`, _type: 'note', n: i}}])
   if (close) await store.close()
 }
 
@@ -37,7 +38,9 @@ describe('a damaged dataset file', () => {
     // Line 1 is the header, line 2 the snapshot manifest: line 7 is the fifth transaction.
     damageLine(`${file}.log`, 7)
     const before = readFileSync(`${file}.log`)
-    await expect(startLakeServer({port: 0, dir, datasets: ['production']})).rejects.toThrow(`${file}.log:7: this transaction-log line is damaged`)
+    await expect(startLakeServer({port: 0, dir, datasets: ['production']})).rejects.toThrow(
+      `${file}.log:7: this transaction-log line is damaged`,
+    )
     await expect(Store.open(file)).rejects.toThrow(/delete line 7/)
     expect(readFileSync(`${file}.log`).equals(before)).toBe(true)
   })
@@ -53,7 +56,10 @@ describe('a damaged dataset file', () => {
       // Lines 3–6 are the server's own (already read); line 9 is one it has not read yet.
       damageLine(`${file}.log`, 9)
       const before = readFileSync(`${file}.log`)
-      await expect(client.create({_id: 'note-new', _type: 'note'})).rejects.toMatchObject({statusCode: 503, response: {body: {error: {type: 'datasetDamagedError'}}}})
+      await expect(client.create({_id: 'note-new', _type: 'note'})).rejects.toMatchObject({
+        statusCode: 503,
+        response: {body: {error: {type: 'datasetDamagedError'}}},
+      })
       expect(readFileSync(`${file}.log`).equals(before)).toBe(true)
     } finally {
       await server.close().catch(() => {})
@@ -64,7 +70,9 @@ describe('a damaged dataset file', () => {
     const {file} = folder()
     await tenTransactions(file, true)
     damageLine(file, 3)
-    await expect(Store.open(file)).rejects.toThrow(`${file}:3: this line differs from what was written`)
+    await expect(Store.open(file)).rejects.toThrow(
+      `${file}:3: this line differs from what was written`,
+    )
   })
 
   it('still cuts a damaged last line as a torn write and keeps everything before it', async () => {

@@ -32,7 +32,13 @@ const chance = (p: number) => next() < p
 const VALUES = ['a', 'b', '1', 1, 2, 0, '', true, false, null] as const
 const TYPES = ['a', 'b', 'c'] as const
 const ID_POOL = Array.from({length: 40}, (_, i) => `doc-${i}`)
-const ALL_IDS = [...ID_POOL, ...ID_POOL.slice(0, 10).map((id) => `drafts.${id}`), 'secret.one', 'doc-0.sub', 'missing-id']
+const ALL_IDS = [
+  ...ID_POOL,
+  ...ID_POOL.slice(0, 10).map((id) => `drafts.${id}`),
+  'secret.one',
+  'doc-0.sub',
+  'missing-id',
+]
 
 function randomDocument(id: string): Record<string, unknown> {
   const doc: Record<string, unknown> = {_id: id, _type: pick(TYPES)}
@@ -43,7 +49,10 @@ function randomDocument(id: string): Record<string, unknown> {
   if (chance(0.3)) doc.a = {b: pick(VALUES)}
   if (chance(0.5)) doc.slug = {_type: 'slug', current: `s-${Math.floor(next() * 5)}`}
   if (chance(0.5)) doc.ref = {_type: 'reference', _ref: pick(ALL_IDS), _weak: true}
-  if (chance(0.5)) doc.ids = Array.from({length: Math.floor(next() * 4)}, () => (chance(0.1) ? null : pick(ALL_IDS)))
+  if (chance(0.5))
+    doc.ids = Array.from({length: Math.floor(next() * 4)}, () =>
+      chance(0.1) ? null : pick(ALL_IDS),
+    )
   if (chance(0.4)) doc.tags = Array.from({length: Math.floor(next() * 3)}, () => pick(VALUES))
   return doc
 }
@@ -111,7 +120,11 @@ function randomCase(): Case {
   return {query, params}
 }
 
-function groqJs(docs: SanityDocument[], perspective: 'raw' | 'published' | 'drafts', {query, params}: Case): unknown {
+function groqJs(
+  docs: SanityDocument[],
+  perspective: 'raw' | 'published' | 'drafts',
+  {query, params}: Case,
+): unknown {
   const view = buildView(docs, perspective)
   return toJS(evaluateSync(parse(query, {params}), {dataset: view.documents, params}))
 }
@@ -128,7 +141,8 @@ async function mutateRandomly(round: number): Promise<void> {
   for (let i = 0; i < (round === 0 ? writable.length : 12); i++) {
     const id = round === 0 ? writable[i]! : pick(writable)
     if (round > 0 && chance(0.2)) transaction.delete(id)
-    else if (round > 0 && chance(0.4)) transaction.patch(id, (patch) => patch.set({kind: pick(VALUES)}))
+    else if (round > 0 && chance(0.4))
+      transaction.patch(id, (patch) => patch.set({kind: pick(VALUES)}))
     else transaction.createOrReplace(randomDocument(id) as SanityDocument)
   }
   await transaction.commit().catch((error: {statusCode?: number}) => {
@@ -147,7 +161,10 @@ it(`answers random narrowed queries exactly as groq-js scanning the same documen
       const perspective = pick(['raw', 'published', 'drafts'] as const)
       const expected = groqJs(docs, perspective, testCase)
       const actual = await lake.client.fetch(testCase.query, testCase.params, {perspective})
-      expect(actual, `seed ${SEED}, round ${round}, ${perspective}: ${testCase.query} ${JSON.stringify(testCase.params)}`).toEqual(expected)
+      expect(
+        actual,
+        `seed ${SEED}, round ${round}, ${perspective}: ${testCase.query} ${JSON.stringify(testCase.params)}`,
+      ).toEqual(expected)
       compared++
     }
   }
@@ -155,7 +172,11 @@ it(`answers random narrowed queries exactly as groq-js scanning the same documen
 })
 
 it('finds documents without an attribute through the indexes with == null, == $v (null) and in [null, …]', async () => {
-  await lake.client.createOrReplace({_id: 'claim-named', _type: 'claim', source: {person: {_type: 'reference', _ref: 'doc-1', _weak: true}}})
+  await lake.client.createOrReplace({
+    _id: 'claim-named',
+    _type: 'claim',
+    source: {person: {_type: 'reference', _ref: 'doc-1', _weak: true}},
+  })
   await lake.client.createOrReplace({_id: 'claim-unnamed', _type: 'claim', source: {}})
   for (const [query, params] of [
     ['*[_type == "claim" && source.person == null]._id', {}],
@@ -167,7 +188,7 @@ it('finds documents without an attribute through the indexes with == null, == $v
 })
 
 it('keeps an attribute named "a.b" apart from the path a.b', async () => {
-  await lake.client.createOrReplace({_id: 'dotted', _type: 'dot', 'a.b': 'flat'})
+  await lake.client.createOrReplace({'_id': 'dotted', '_type': 'dot', 'a.b': 'flat'})
   await lake.client.createOrReplace({_id: 'nested', _type: 'dot', a: {b: 'deep'}})
   expect(await lake.client.fetch('*[_type == "dot" && a.b == "deep"]._id')).toEqual(['nested'])
   expect(await lake.client.fetch('*[_type == "dot" && @["a.b"] == "flat"]._id')).toEqual(['dotted'])

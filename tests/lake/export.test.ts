@@ -17,9 +17,21 @@ beforeAll(async () => {
   ;({dir, remove} = tempDir())
   server = await startLakeServer({port: 0, dir, datasets: ['production', 'fresh']})
   const transaction = clientFor(server).transaction()
-  for (let i = 0; i < 20; i++) transaction.create({_id: `place-${i}`, _type: 'place', name: `Place ${i}`, tags: [{_key: `k${i}`, label: 'x'}]})
+  for (let i = 0; i < 20; i++)
+    transaction.create({
+      _id: `place-${i}`,
+      _type: 'place',
+      name: `Place ${i}`,
+      tags: [{_key: `k${i}`, label: 'x'}],
+    })
   for (let i = 0; i < 30; i++) {
-    transaction.create({_id: `note-${i}`, _type: 'note', n: i, place: ref(`place-${i % 20}`), seeAlso: ref(`note-${(i + 1) % 30}`, true)})
+    transaction.create({
+      _id: `note-${i}`,
+      _type: 'note',
+      n: i,
+      place: ref(`place-${i % 20}`),
+      seeAlso: ref(`note-${(i + 1) % 30}`, true),
+    })
   }
   transaction.create({_id: 'drafts.note-0', _type: 'note', n: -1, place: ref('place-0')})
   await transaction.commit()
@@ -29,12 +41,18 @@ afterAll(async () => {
   remove()
 })
 
-const withoutSystemFields = (docs: SanityDocument[]) => docs.map(({_rev, _updatedAt, ...rest}) => rest)
+const withoutSystemFields = (docs: SanityDocument[]) =>
+  docs.map(({_rev, _updatedAt, ...rest}) => rest)
 
 it('exports with @sanity/export and imports with @sanity/import into a fresh dataset, same documents', async () => {
   const archive = join(dir, 'production.tar.gz')
   const token = 'sk-any-token-the-lake-without-one-accepts'
-  await exportDataset({client: clientFor(server, {token}), dataset: 'production', outputPath: archive, assets: false})
+  await exportDataset({
+    client: clientFor(server, {token}),
+    dataset: 'production',
+    outputPath: archive,
+    assets: false,
+  })
   const fresh = clientFor(server, {dataset: 'fresh', token})
   const result = await sanityImport(createReadStream(archive), {client: fresh, operation: 'create'})
   expect(result.numDocs).toBe(51)
@@ -46,15 +64,28 @@ it('exports with @sanity/export and imports with @sanity/import into a fresh dat
 })
 
 it('streams the dataset as NDJSON in id order, filtered by types, and only public documents to anonymous callers', async () => {
-  const lines = async (path: string) => (await (await fetch(`${server.url}/v2025-02-19${path}`)).text()).trim().split('\n').map((line) => JSON.parse(line) as SanityDocument)
+  const lines = async (path: string) =>
+    (await (await fetch(`${server.url}/v2025-02-19${path}`)).text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as SanityDocument)
   const all = await lines('/data/export/production')
   expect(all.map((doc) => doc._id)).toEqual([...all.map((doc) => doc._id)].sort())
   expect(all).toHaveLength(51)
-  expect((await lines('/data/export/production?types=place')).map((doc) => doc._type)).toEqual(Array(20).fill('place'))
-  const secured = await startLakeServer({port: 0, dir, token: 'sk-secret-token-for-export-test-0000'})
+  expect((await lines('/data/export/production?types=place')).map((doc) => doc._type)).toEqual(
+    Array(20).fill('place'),
+  )
+  const secured = await startLakeServer({
+    port: 0,
+    dir,
+    token: 'sk-secret-token-for-export-test-0000',
+  })
   try {
     const response = await fetch(`${secured.url}/v2025-02-19/data/export/production`)
-    const ids = (await response.text()).trim().split('\n').map((line) => (JSON.parse(line) as SanityDocument)._id)
+    const ids = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as SanityDocument)._id)
     expect(ids).toHaveLength(50)
     expect(ids).not.toContain('drafts.note-0')
   } finally {

@@ -32,7 +32,12 @@ function smallDisk(free: number): FileFaults & {free: number} {
 
 async function lakeWith(faults: FileFaults, compactAfterBytes?: number) {
   const {dir, remove} = tempDir()
-  const server = await startLakeServer({port: 0, dir, datasets: ['production'], store: {faults, compactAfterBytes}})
+  const server = await startLakeServer({
+    port: 0,
+    dir,
+    datasets: ['production'],
+    store: {faults, compactAfterBytes},
+  })
   let closed = false
   const close = async () => {
     if (!closed) await server.close()
@@ -75,7 +80,8 @@ describe('the lake on a disk that fills up', () => {
   it('completes short writes instead of acknowledging part of a transaction', async () => {
     // Every write(2) takes at most 7 bytes: the old code acknowledged the first 7 and lost the rest.
     const lake = await lakeWith({write: (_file, length) => Math.min(length, 7)})
-    for (let i = 0; i < 5; i++) await lake.client.create({_id: `note-${i}`, _type: 'note', text: 'y'.repeat(300)})
+    for (let i = 0; i < 5; i++)
+      await lake.client.create({_id: `note-${i}`, _type: 'note', text: 'y'.repeat(300)})
     const reopened = await Store.open(lake.file)
     expect(reopened.size).toBe(5)
     expect(reopened.get('note-4')).toMatchObject({text: 'y'.repeat(300)})
@@ -94,12 +100,17 @@ describe('the lake on a disk that fills up', () => {
     await lake.client.create({_id: 'note-kept', _type: 'note'})
     const before = statSync(`${lake.file}.log`).size
     failNextSync = true
-    await expect(lake.client.create({_id: 'note-lost', _type: 'note'})).rejects.toMatchObject({statusCode: 503})
+    await expect(lake.client.create({_id: 'note-lost', _type: 'note'})).rejects.toMatchObject({
+      statusCode: 503,
+    })
     expect(statSync(`${lake.file}.log`).size).toBe(before)
     expect(await lake.client.getDocument('note-lost')).toBeUndefined()
     await lake.client.create({_id: 'note-after', _type: 'note'})
     const reopened = await Store.open(lake.file)
-    expect([...reopened.documents()].map((doc) => doc._id).sort()).toEqual(['note-after', 'note-kept'])
+    expect([...reopened.documents()].map((doc) => doc._id).sort()).toEqual([
+      'note-after',
+      'note-kept',
+    ])
   })
 })
 
@@ -129,7 +140,13 @@ describe('compactions the disk interrupts', () => {
     await store.commit([{create: {_id: 'note-4', _type: 'note'}}])
     failing = null
     const reopened = await Store.open(file)
-    expect([...reopened.documents()].map((doc) => doc._id).sort()).toEqual(['note-0', 'note-1', 'note-2', 'note-3', 'note-4'])
+    expect([...reopened.documents()].map((doc) => doc._id).sort()).toEqual([
+      'note-0',
+      'note-1',
+      'note-2',
+      'note-3',
+      'note-4',
+    ])
     await store.close()
     expect((await Store.open(file)).size).toBe(5)
   })

@@ -11,7 +11,10 @@ export function tempDir(prefix = 'lake-'): {dir: string; remove: () => void} {
   return {dir, remove: () => rmSync(dir, {recursive: true, force: true})}
 }
 
-export function clientFor(server: LakeServer, options: {dataset?: string; token?: string; apiVersion?: string} = {}): SanityClient {
+export function clientFor(
+  server: LakeServer,
+  options: {dataset?: string; token?: string; apiVersion?: string} = {},
+): SanityClient {
   return createClient({
     projectId: 'local',
     dataset: options.dataset ?? 'production',
@@ -33,7 +36,13 @@ export interface RunningLake {
 
 export async function startTestLake(options: {token?: string} = {}): Promise<RunningLake> {
   const {dir, remove} = tempDir()
-  const server = await startLakeServer({port: 0, host: '127.0.0.1', dir, token: options.token, datasets: ['production']})
+  const server = await startLakeServer({
+    port: 0,
+    host: '127.0.0.1',
+    dir,
+    token: options.token,
+    datasets: ['production'],
+  })
   const client = clientFor(server, {token: options.token})
   return {
     server,
@@ -46,4 +55,8 @@ export async function startTestLake(options: {token?: string} = {}): Promise<Run
   }
 }
 
-export const ref = (id: string, weak = false) => ({_type: 'reference', _ref: id, ...(weak ? {_weak: true} : {})})
+export const ref = (id: string, weak = false) => ({
+  _type: 'reference',
+  _ref: id,
+  ...(weak ? {_weak: true} : {}),
+})

@@ -9,7 +9,9 @@ beforeAll(async () => {
 })
 afterAll(() => lake.stop())
 
-function open(path = '/v2022-06-30/socket/production'): Promise<{socket: WebSocket; next: (match: (m: any) => boolean) => Promise<any>}> {
+function open(
+  path = '/v2022-06-30/socket/production',
+): Promise<{socket: WebSocket; next: (match: (m: any) => boolean) => Promise<any>}> {
   const socket = new WebSocket(`${lake.server.url.replace(/^http/, 'ws')}${path}`)
   const messages: any[] = []
   const waiters: {match: (m: any) => boolean; done: (m: any) => void}[] = []
@@ -22,13 +24,21 @@ function open(path = '/v2022-06-30/socket/production'): Promise<{socket: WebSock
       waiter.done(message)
     }
   })
-  const next = (match: (m: any) => boolean) => new Promise<any>((done) => (messages.find(match) ? done(messages.find(match)) : waiters.push({match, done})))
+  const next = (match: (m: any) => boolean) =>
+    new Promise<any>((done) =>
+      messages.find(match) ? done(messages.find(match)) : waiters.push({match, done}),
+    )
   return new Promise((resolve, reject) => {
     socket.addEventListener('open', () => resolve({socket, next}), {once: true})
     socket.addEventListener('error', reject, {once: true})
   })
 }
-const send = (socket: WebSocket, id: string, method: string, params: Record<string, unknown> = {}) =>
+const send = (
+  socket: WebSocket,
+  id: string,
+  method: string,
+  params: Record<string, unknown> = {},
+) =>
   socket.send(JSON.stringify({jsonrpc: '2.0', id, method, params: {...params, apiVersion: 'v1'}}))
 
 it('tells the other editors when a socket that announced a session closes', async () => {
@@ -40,7 +50,11 @@ it('tells the other editors when a socket that announced a session closes', asyn
   await editor.next((m) => m.id === 'e1')
   editor.socket.close()
   const left = await watcher.next((m) => m.params?.result?.type === 'disconnect')
-  expect(left.params.result).toEqual({type: 'disconnect', i: 'p-local-editor', m: {session: 'tab-1'}})
+  expect(left.params.result).toEqual({
+    type: 'disconnect',
+    i: 'p-local-editor',
+    m: {session: 'tab-1'},
+  })
   watcher.socket.close()
 })
 
@@ -67,7 +81,10 @@ it('passes an editor’s location to the other sessions as a presence state even
   send(editor.socket, 'e1', 'presence_announce', {data})
   expect(await editor.next((m) => m.id === 'e1')).toMatchObject({result: true})
   const event = await watcher.next((m) => m.method === 'presence_subscription')
-  expect(event.params).toEqual({subscription, result: {type: 'state', i: 'p-local-editor', m: data}})
+  expect(event.params).toEqual({
+    subscription,
+    result: {type: 'state', i: 'p-local-editor', m: data},
+  })
   watcher.socket.close()
   editor.socket.close()
 })

@@ -23,18 +23,39 @@ describe('the lake server with the real @sanity/client', () => {
   it('generates an id when create is given none, and a prefixed one for an id ending in a dot', async () => {
     const plain = await lake.client.create({_type: 'place', name: 'Anywhere'})
     expect(plain._id).toMatch(/^[A-Za-z0-9]{22}$/)
-    const drafted = await lake.client.create({_id: 'drafts.', _type: 'place', name: 'Draft somewhere'})
+    const drafted = await lake.client.create({
+      _id: 'drafts.',
+      _type: 'place',
+      name: 'Draft somewhere',
+    })
     expect(drafted._id).toMatch(/^drafts\.[A-Za-z0-9]{22}$/)
   })
 
   it('runs createOrReplace, createIfNotExists, patch and delete through the client helpers', async () => {
     await lake.client.createOrReplace({_id: 'person-a', _type: 'person', name: 'A', aliases: []})
     await lake.client.createIfNotExists({_id: 'person-a', _type: 'person', name: 'ignored'})
-    await lake.client.patch('person-a').setIfMissing({roles: []}).append('aliases', ['Alpha']).commit()
+    await lake.client
+      .patch('person-a')
+      .setIfMissing({roles: []})
+      .append('aliases', ['Alpha'])
+      .commit()
     await lake.client.patch('person-a').prepend('aliases', ['First']).commit()
-    const patched = await lake.client.patch('person-a').insert('after', 'aliases[0]', ['Second']).set({description: 'd'}).commit()
-    expect(patched).toMatchObject({name: 'A', aliases: ['First', 'Second', 'Alpha'], roles: [], description: 'd'})
-    const replaced = await lake.client.patch('person-a').insert('replace', 'aliases[1]', ['Zwei']).unset(['description']).commit()
+    const patched = await lake.client
+      .patch('person-a')
+      .insert('after', 'aliases[0]', ['Second'])
+      .set({description: 'd'})
+      .commit()
+    expect(patched).toMatchObject({
+      name: 'A',
+      aliases: ['First', 'Second', 'Alpha'],
+      roles: [],
+      description: 'd',
+    })
+    const replaced = await lake.client
+      .patch('person-a')
+      .insert('replace', 'aliases[1]', ['Zwei'])
+      .unset(['description'])
+      .commit()
     expect(replaced.aliases).toEqual(['First', 'Zwei', 'Alpha'])
     expect(replaced).not.toHaveProperty('description')
     await lake.client.delete('person-a')
@@ -48,7 +69,10 @@ describe('the lake server with the real @sanity/client', () => {
       .create({_id: 'place-t2', _type: 'place', name: 'T2'})
       .commit({returnDocuments: true})
     expect(result.map((doc) => doc.name)).toEqual(['T1', 'T2'])
-    const ids = await lake.client.transaction().patch('place-t1', (p) => p.set({kind: 'city'})).commit({visibility: 'sync'})
+    const ids = await lake.client
+      .transaction()
+      .patch('place-t1', (p) => p.set({kind: 'city'}))
+      .commit({visibility: 'sync'})
     expect(ids.results).toEqual([{id: 'place-t1', operation: 'update'}])
     expect(ids.documentIds).toEqual(['place-t1'])
   })
@@ -61,7 +85,8 @@ describe('the lake server with the real @sanity/client', () => {
       .commit()
       .then(
         () => null,
-        (e: unknown) => e as {statusCode: number; details: {type: string; items: {index: number}[]}},
+        (e: unknown) =>
+          e as {statusCode: number; details: {type: string; items: {index: number}[]}},
       )
     if (!error) throw new Error('the transaction should have failed')
     expect(error.statusCode).toBe(409)
@@ -71,7 +96,10 @@ describe('the lake server with the real @sanity/client', () => {
   })
 
   it('answers doc with documents and omitted ids', async () => {
-    const response = await lake.client.request<{documents: {_id: string}[]; omitted: {id: string; reason: string}[]}>({
+    const response = await lake.client.request<{
+      documents: {_id: string}[]
+      omitted: {id: string; reason: string}[]
+    }>({
       uri: '/data/doc/production/place-beirut,place-none',
     })
     expect(response.documents.map((doc) => doc._id)).toEqual(['place-beirut'])
@@ -79,39 +107,70 @@ describe('the lake server with the real @sanity/client', () => {
   })
 
   it('answers queries as {query, ms, result} and takes parameters by GET and POST', async () => {
-    const raw = await lake.client.fetch('*[_id == $id][0].name', {id: 'place-beirut'}, {filterResponse: false})
+    const raw = await lake.client.fetch(
+      '*[_id == $id][0].name',
+      {id: 'place-beirut'},
+      {filterResponse: false},
+    )
     expect(raw).toMatchObject({query: '*[_id == $id][0].name', result: 'Beirut'})
     expect(typeof raw.ms).toBe('number')
     const long = 'x'.repeat(12_000) // past the client's GET limit, so it POSTs
-    expect(await lake.client.fetch('*[_id == $id && $long != ""][0].name', {id: 'place-beirut', long})).toBe('Beirut')
+    expect(
+      await lake.client.fetch('*[_id == $id && $long != ""][0].name', {id: 'place-beirut', long}),
+    ).toBe('Beirut')
   })
 
   it('defaults to the published perspective from API version 2025-02-19 and to raw before', async () => {
-    await lake.client.createOrReplace({_id: 'drafts.place-beirut', _type: 'place', name: 'Beirut (draft)'})
+    await lake.client.createOrReplace({
+      _id: 'drafts.place-beirut',
+      _type: 'place',
+      name: 'Beirut (draft)',
+    })
     const query = '*[_type == "place" && name match "Beirut*"] | order(_id)._id'
     expect(await lake.client.fetch(query)).toEqual(['place-beirut'])
-    expect(await clientFor(lake.server, {apiVersion: '2024-01-01'}).fetch(query)).toEqual(['drafts.place-beirut', 'place-beirut'])
+    expect(await clientFor(lake.server, {apiVersion: '2024-01-01'}).fetch(query)).toEqual([
+      'drafts.place-beirut',
+      'place-beirut',
+    ])
     expect(await lake.client.fetch(query, {}, {perspective: 'drafts'})).toEqual(['place-beirut'])
-    expect(await lake.client.fetch('*[_id == "place-beirut"][0]._originalId', {}, {perspective: 'drafts'})).toBe('drafts.place-beirut')
+    expect(
+      await lake.client.fetch(
+        '*[_id == "place-beirut"][0]._originalId',
+        {},
+        {perspective: 'drafts'},
+      ),
+    ).toBe('drafts.place-beirut')
   })
 
   it('shapes GROQ errors as queryParseError with HTTP 400', async () => {
-    const response = await fetch(`${lake.server.url}/v2025-02-19/data/query/production?query=${encodeURIComponent('*[_type == ')}`)
+    const response = await fetch(
+      `${lake.server.url}/v2025-02-19/data/query/production?query=${encodeURIComponent('*[_type == ')}`,
+    )
     expect(response.status).toBe(400)
-    const body = (await response.json()) as {error: {type: string; description: string; query: string; start: number}}
+    const body = (await response.json()) as {
+      error: {type: string; description: string; query: string; start: number}
+    }
     expect(body.error).toMatchObject({type: 'queryParseError', query: '*[_type == '})
     expect(typeof body.error.start).toBe('number')
   })
 
   it('streams a welcome and then the mutations that match the listener', async () => {
-    const events = lake.client.listen('*[_type == "place"]', {}, {events: ['welcome', 'mutation'], includeResult: true, effectFormat: 'mendoza'})
+    const events = lake.client.listen(
+      '*[_type == "place"]',
+      {},
+      {events: ['welcome', 'mutation'], includeResult: true, effectFormat: 'mendoza'},
+    )
     const firstTwo = firstValueFrom(events.pipe(take(2), toArray(), timeout(5000)))
     await new Promise((resolve) => setTimeout(resolve, 200))
     await lake.client.create({_id: 'person-ignored', _type: 'person'})
     await lake.client.patch('place-beirut').set({isoCode: 'LB'}).commit()
     const [welcome, mutation] = (await firstTwo) as [{type: string}, MutationEvent]
     expect(welcome.type).toBe('welcome')
-    expect(mutation).toMatchObject({type: 'mutation', documentId: 'place-beirut', transition: 'update'})
+    expect(mutation).toMatchObject({
+      type: 'mutation',
+      documentId: 'place-beirut',
+      transition: 'update',
+    })
     expect(mutation.result).toMatchObject({isoCode: 'LB'})
     expect(mutation.mutations).toEqual([{patch: {id: 'place-beirut', set: {isoCode: 'LB'}}}])
     expect(mutation.effects?.apply).toEqual([0, expect.objectContaining({isoCode: 'LB'})])
@@ -119,8 +178,19 @@ describe('the lake server with the real @sanity/client', () => {
   })
 
   it('reports appear and disappear transitions as documents enter and leave the filter', async () => {
-    const events = lake.client.listen('*[_type == "place" && kind == "country"]', {}, {events: ['mutation']})
-    const two = firstValueFrom(events.pipe(filter((e) => e.type === 'mutation'), take(2), toArray(), timeout(5000)))
+    const events = lake.client.listen(
+      '*[_type == "place" && kind == "country"]',
+      {},
+      {events: ['mutation']},
+    )
+    const two = firstValueFrom(
+      events.pipe(
+        filter((e) => e.type === 'mutation'),
+        take(2),
+        toArray(),
+        timeout(5000),
+      ),
+    )
     await new Promise((resolve) => setTimeout(resolve, 200))
     await lake.client.patch('place-beirut').set({kind: 'country'}).commit()
     await lake.client.patch('place-beirut').set({kind: 'city'}).commit()
@@ -129,7 +199,13 @@ describe('the lake server with the real @sanity/client', () => {
 
   it('streams commits another process makes to the same dataset file', async () => {
     const events = lake.client.listen('*[_type == "note"]', {}, {events: ['mutation']})
-    const first = firstValueFrom(events.pipe(filter((e) => e.type === 'mutation'), take(1), timeout(5000)))
+    const first = firstValueFrom(
+      events.pipe(
+        filter((e) => e.type === 'mutation'),
+        take(1),
+        timeout(5000),
+      ),
+    )
     await new Promise((resolve) => setTimeout(resolve, 200))
     // A second Store on the same file is what an import running in another process looks like.
     const other = await Store.open(join(lake.dir, 'production.ndjson'))
@@ -142,52 +218,116 @@ describe('the lake server with the real @sanity/client', () => {
     await lake.client.action({
       actionType: 'sanity.action.document.create',
       publishedId: 'place-tyre',
-      attributes: {_id: 'drafts.place-tyre', _type: 'place', name: 'Tyre', containedIn: {_type: 'reference', _ref: 'place-lebanon', _weak: true, _strengthenOnPublish: {type: 'place'}}},
+      attributes: {
+        _id: 'drafts.place-tyre',
+        _type: 'place',
+        name: 'Tyre',
+        containedIn: {
+          _type: 'reference',
+          _ref: 'place-lebanon',
+          _weak: true,
+          _strengthenOnPublish: {type: 'place'},
+        },
+      },
       ifExists: 'fail',
     })
-    await lake.client.action({actionType: 'sanity.action.document.edit', draftId: 'drafts.place-tyre', publishedId: 'place-tyre', patch: {set: {kind: 'city'}}})
+    await lake.client.action({
+      actionType: 'sanity.action.document.edit',
+      draftId: 'drafts.place-tyre',
+      publishedId: 'place-tyre',
+      patch: {set: {kind: 'city'}},
+    })
     await lake.client.create({_id: 'place-lebanon', _type: 'place', name: 'Lebanon'})
-    await lake.client.action({actionType: 'sanity.action.document.publish', draftId: 'drafts.place-tyre', publishedId: 'place-tyre'})
+    await lake.client.action({
+      actionType: 'sanity.action.document.publish',
+      draftId: 'drafts.place-tyre',
+      publishedId: 'place-tyre',
+    })
     const [draft, published] = await lake.client.getDocuments(['drafts.place-tyre', 'place-tyre'])
     expect(draft).toBeNull()
-    expect(published).toMatchObject({name: 'Tyre', kind: 'city', containedIn: {_type: 'reference', _ref: 'place-lebanon'}})
+    expect(published).toMatchObject({
+      name: 'Tyre',
+      kind: 'city',
+      containedIn: {_type: 'reference', _ref: 'place-lebanon'},
+    })
     expect(published!.containedIn).not.toHaveProperty('_weak')
-    await lake.client.action({actionType: 'sanity.action.document.edit', draftId: 'drafts.place-tyre', publishedId: 'place-tyre', patch: {set: {name: 'Sour'}}})
+    await lake.client.action({
+      actionType: 'sanity.action.document.edit',
+      draftId: 'drafts.place-tyre',
+      publishedId: 'place-tyre',
+      patch: {set: {name: 'Sour'}},
+    })
     expect((await lake.client.getDocument('drafts.place-tyre'))?.name).toBe('Sour')
-    await lake.client.action({actionType: 'sanity.action.document.discard', draftId: 'drafts.place-tyre'})
-    await lake.client.action({actionType: 'sanity.action.document.unpublish', draftId: 'drafts.place-tyre', publishedId: 'place-tyre'})
-    const [unpublishedDraft, gone] = await lake.client.getDocuments(['drafts.place-tyre', 'place-tyre'])
+    await lake.client.action({
+      actionType: 'sanity.action.document.discard',
+      draftId: 'drafts.place-tyre',
+    })
+    await lake.client.action({
+      actionType: 'sanity.action.document.unpublish',
+      draftId: 'drafts.place-tyre',
+      publishedId: 'place-tyre',
+    })
+    const [unpublishedDraft, gone] = await lake.client.getDocuments([
+      'drafts.place-tyre',
+      'place-tyre',
+    ])
     expect(unpublishedDraft).toMatchObject({name: 'Tyre'})
     expect(gone).toBeNull()
-    await lake.client.action({actionType: 'sanity.action.document.delete', publishedId: 'place-tyre', includeDrafts: ['drafts.place-tyre']})
-    expect(await lake.client.getDocuments(['drafts.place-tyre', 'place-tyre'])).toEqual([null, null])
+    await lake.client.action({
+      actionType: 'sanity.action.document.delete',
+      publishedId: 'place-tyre',
+      includeDrafts: ['drafts.place-tyre'],
+    })
+    expect(await lake.client.getDocuments(['drafts.place-tyre', 'place-tyre'])).toEqual([
+      null,
+      null,
+    ])
   })
 
   it('answers the project, user, grants, ACL, features and keyvalue requests a Studio makes', async () => {
     const get = (uri: string) => lake.client.request({uri})
     expect(await get('/users/me')).toMatchObject({id: expect.any(String), name: 'Local Editor'})
-    expect(await get('/projects/local')).toMatchObject({id: 'local', members: [expect.objectContaining({isCurrentUser: true})]})
-    expect(await get('/projects/local/datasets/production/acl')).toEqual([expect.objectContaining({permissions: expect.arrayContaining(['read', 'update'])})])
-    expect(await get('/projects/local/datasets')).toEqual([expect.objectContaining({name: 'production'})])
+    expect(await get('/projects/local')).toMatchObject({
+      id: 'local',
+      members: [expect.objectContaining({isCurrentUser: true})],
+    })
+    expect(await get('/projects/local/datasets/production/acl')).toEqual([
+      expect.objectContaining({permissions: expect.arrayContaining(['read', 'update'])}),
+    ])
+    expect(await get('/projects/local/datasets')).toEqual([
+      expect.objectContaining({name: 'production'}),
+    ])
     expect(await get('/projects/local/grants')).toHaveProperty(['sanity.project.datasets'])
     expect(await get('/features')).toEqual([])
-    await lake.client.request({method: 'PUT', uri: '/users/me/keyvalue', body: [{key: 'studio.layout', value: {width: 3}}]})
+    await lake.client.request({
+      method: 'PUT',
+      uri: '/users/me/keyvalue',
+      body: [{key: 'studio.layout', value: {width: 3}}],
+    })
     expect(await get('/users/me/keyvalue/studio.layout,studio.other')).toEqual([
       {key: 'studio.layout', value: {width: 3}},
       {key: 'studio.other', value: null},
     ])
-    expect(await get('/data/history/production/events/documents/place-beirut')).toEqual({events: [], nextCursor: null})
+    expect(await get('/data/history/production/events/documents/place-beirut')).toEqual({
+      events: [],
+      nextCursor: null,
+    })
   })
 
   it('echoes the Origin with credentials for CORS and answers preflight requests', async () => {
     const preflight = await fetch(`${lake.server.url}/v2025-02-19/data/mutate/production`, {
       method: 'OPTIONS',
-      headers: {Origin: 'http://127.0.0.1:3333', 'Access-Control-Request-Headers': 'authorization,content-type'},
+      headers: {
+        'Origin': 'http://127.0.0.1:3333',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
     })
     expect(preflight.status).toBe(204)
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3333')
     expect(preflight.headers.get('access-control-allow-credentials')).toBe('true')
-    const get = await fetch(`${lake.server.url}/v2025-02-19/users/me`, {headers: {Origin: 'http://localhost:3333'}})
+    const get = await fetch(`${lake.server.url}/v2025-02-19/users/me`, {
+      headers: {Origin: 'http://localhost:3333'},
+    })
     expect(get.headers.get('access-control-allow-origin')).toBe('http://localhost:3333')
   })
 })
@@ -200,35 +340,59 @@ describe('malformed requests to the lake server', () => {
   afterAll(() => lake.stop())
 
   const post = (path: string, body: string) =>
-    fetch(`${lake.server.url}/v2025-02-19${path}`, {method: 'POST', headers: {'Content-Type': 'application/json'}, body})
+    fetch(`${lake.server.url}/v2025-02-19${path}`, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json'},
+      body,
+    })
 
   it('answers a body that is not JSON with 400', async () => {
     const response = await post('/data/mutate/production', '{"mutations": [')
     expect(response.status).toBe(400)
-    expect(((await response.json()) as {error: {description: string}}).error.description).toMatch(/JSON/)
+    expect(((await response.json()) as {error: {description: string}}).error.description).toMatch(
+      /JSON/,
+    )
   })
 
   it('answers a body without mutations, or with an unknown operation, with 400', async () => {
     expect((await post('/data/mutate/production', '{"nope": []}')).status).toBe(400)
-    expect((await post('/data/mutate/production', '{"mutations": [{"explode": {}}]}')).status).toBe(400)
-    expect((await post('/data/mutate/production', '{"mutations": [{"create": {"_id": "no type"}}]}')).status).toBe(400)
-    expect((await post('/data/mutate/production', '{"mutations": [{"patch": {"id": "x", "unset": "name"}}]}')).status).toBe(400)
+    expect((await post('/data/mutate/production', '{"mutations": [{"explode": {}}]}')).status).toBe(
+      400,
+    )
+    expect(
+      (await post('/data/mutate/production', '{"mutations": [{"create": {"_id": "no type"}}]}'))
+        .status,
+    ).toBe(400)
+    expect(
+      (
+        await post(
+          '/data/mutate/production',
+          '{"mutations": [{"patch": {"id": "x", "unset": "name"}}]}',
+        )
+      ).status,
+    ).toBe(400)
   })
 
   it('answers an unknown dataset or route with 404', async () => {
-    expect((await fetch(`${lake.server.url}/v2025-02-19/data/query/staging?query=*`)).status).toBe(404)
+    expect((await fetch(`${lake.server.url}/v2025-02-19/data/query/staging?query=*`)).status).toBe(
+      404,
+    )
     expect((await post('/data/mutate/staging', '{"mutations": []}')).status).toBe(404)
     expect((await fetch(`${lake.server.url}/v2025-02-19/nothing/here`)).status).toBe(404)
     expect((await fetch(`${lake.server.url}/not-versioned`)).status).toBe(404)
   })
 
   it('answers malformed percent-encoding in a path with 400', async () => {
-    expect((await fetch(`${lake.server.url}/v2025-02-19/data/doc/production/place-%E0%A4%A`)).status).toBe(400)
+    expect(
+      (await fetch(`${lake.server.url}/v2025-02-19/data/doc/production/place-%E0%A4%A`)).status,
+    ).toBe(400)
     expect((await fetch(`${lake.server.url}/v2025-02-19/users/me/keyvalue/%ZZ`)).status).toBe(400)
   })
 
   it('answers a query parameter that is not JSON with 400 and keeps serving', async () => {
-    const response = await fetch(`${lake.server.url}/v2025-02-19/data/query/production?query=*[_id==$id]&$id=unquoted`)
+    const response = await fetch(
+      `${lake.server.url}/v2025-02-19/data/query/production?query=*[_id==$id]&$id=unquoted`,
+    )
     expect(response.status).toBe(400)
     expect(await lake.client.fetch('count(*)')).toBe(0)
   })
@@ -240,7 +404,11 @@ describe('the lake server with a token', () => {
   beforeAll(async () => {
     lake = await startTestLake({token})
     await lake.client.createOrReplace({_id: 'place-open', _type: 'place', name: 'Open'})
-    await lake.client.createOrReplace({_id: 'drafts.place-open', _type: 'place', name: 'Open (draft)'})
+    await lake.client.createOrReplace({
+      _id: 'drafts.place-open',
+      _type: 'place',
+      name: 'Open (draft)',
+    })
     await lake.client.createOrReplace({_id: 'drafts.place-secret', _type: 'place', name: 'Secret'})
   })
   afterAll(() => lake.stop())
@@ -248,23 +416,28 @@ describe('the lake server with a token', () => {
   it('shows anonymous readers published documents only, whatever perspective they ask for', async () => {
     const anonymous = clientFor(lake.server)
     for (const perspective of ['raw', 'drafts', 'published'] as const) {
-      expect(await anonymous.fetch('*[_type == "place"]{_id, name}', {}, {perspective})).toEqual([{_id: 'place-open', name: 'Open'}])
+      expect(await anonymous.fetch('*[_type == "place"]{_id, name}', {}, {perspective})).toEqual([
+        {_id: 'place-open', name: 'Open'},
+      ])
     }
-    expect(await anonymous.getDocuments(['drafts.place-secret', 'place-open'])).toEqual([null, expect.objectContaining({_id: 'place-open'})])
+    expect(await anonymous.getDocuments(['drafts.place-secret', 'place-open'])).toEqual([
+      null,
+      expect.objectContaining({_id: 'place-open'}),
+    ])
     expect(await anonymous.request({uri: '/users/me'})).toEqual({})
   })
 
   it('lets the token holder see drafts', async () => {
-    expect(await lake.client.fetch('*[_type == "place"] | order(_id)._id', {}, {perspective: 'raw'})).toEqual([
-      'drafts.place-open',
-      'drafts.place-secret',
-      'place-open',
-    ])
+    expect(
+      await lake.client.fetch('*[_type == "place"] | order(_id)._id', {}, {perspective: 'raw'}),
+    ).toEqual(['drafts.place-open', 'drafts.place-secret', 'place-open'])
   })
 
   it('refuses anonymous writes and bad tokens with 401', async () => {
     const anonymous = clientFor(lake.server)
-    await expect(anonymous.create({_type: 'place', name: 'Sneaky'})).rejects.toMatchObject({statusCode: 401})
+    await expect(anonymous.create({_type: 'place', name: 'Sneaky'})).rejects.toMatchObject({
+      statusCode: 401,
+    })
     const wrong = clientFor(lake.server, {token: 'sk-wrong-token-000000000000000000000'})
     await expect(wrong.fetch('count(*)')).rejects.toMatchObject({statusCode: 401})
     expect(await lake.client.fetch('count(*[name == "Sneaky"])', {}, {perspective: 'raw'})).toBe(0)

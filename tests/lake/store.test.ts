@@ -21,7 +21,10 @@ function datasetFile(): string {
 
 function runWriter(args: string[]): Promise<{code: number | null; stdout: string; stderr: string}> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, ...args], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
@@ -41,32 +44,55 @@ describe('the dataset store on disk', () => {
     expect(reopened.get('a')).toMatchObject({n: 2})
     expect(reopened.get('b')).toMatchObject({_type: 't'})
     await store.close()
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line))
-    expect(lines.map((doc) => [doc._id, doc.n])).toEqual([['a', 2], ['b', undefined]])
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+    expect(lines.map((doc) => [doc._id, doc.n])).toEqual([
+      ['a', 2],
+      ['b', undefined],
+    ])
     expect((await Store.open(file)).size).toBe(2)
   })
 
   it('writes the dataset as Sanity export NDJSON, one document per line, sorted by id', async () => {
     const file = datasetFile()
     const store = await Store.open(file)
-    await store.commit([{create: {_id: 'z', _type: 't'}}, {create: {_id: 'drafts.z', _type: 't'}}, {create: {_id: 'm', _type: 't'}}])
+    await store.commit([
+      {create: {_id: 'z', _type: 't'}},
+      {create: {_id: 'drafts.z', _type: 't'}},
+      {create: {_id: 'm', _type: 't'}},
+    ])
     await store.close()
-    const docs = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line))
+    const docs = readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     expect(docs.map((doc) => doc._id)).toEqual(['drafts.z', 'm', 'z'])
-    for (const doc of docs) expect(Object.keys(doc)).toEqual(expect.arrayContaining(['_id', '_type', '_rev', '_createdAt', '_updatedAt']))
+    for (const doc of docs)
+      expect(Object.keys(doc)).toEqual(
+        expect.arrayContaining(['_id', '_type', '_rev', '_createdAt', '_updatedAt']),
+      )
   })
 
   it('ignores a half-written last transaction and writes cleanly after it', async () => {
     const file = datasetFile()
     const store = await Store.open(file)
     await store.commit([{create: {_id: 'kept', _type: 't'}}])
-    appendFileSync(`${file}.log`, '{"transactionId":"torn","timestamp":"2024-01-01T00:00:00Z","changes":[{"id":"lost","after":{"_id":"lo')
+    appendFileSync(
+      `${file}.log`,
+      '{"transactionId":"torn","timestamp":"2024-01-01T00:00:00Z","changes":[{"id":"lost","after":{"_id":"lo',
+    )
     const reader = await Store.open(file)
     expect(reader.get('kept')).toBeDefined()
     expect(reader.get('lost')).toBeUndefined()
     await reader.commit([{create: {_id: 'after', _type: 't'}}])
     const again = await Store.open(file)
-    expect([again.get('kept')?._id, again.get('after')?._id, again.get('lost')]).toEqual(['kept', 'after', undefined])
+    expect([again.get('kept')?._id, again.get('after')?._id, again.get('lost')]).toEqual([
+      'kept',
+      'after',
+      undefined,
+    ])
   })
 
   it('sees transactions another process committed, without reopening', async () => {
@@ -87,7 +113,10 @@ describe('the dataset store on disk', () => {
     const store = await Store.open(file)
     const dead = spawn(process.execPath, ['-e', ''])
     await new Promise((resolve) => dead.on('exit', resolve))
-    writeFileSync(`${file}.lock`, JSON.stringify({pid: dead.pid, host: (await import('node:os')).hostname(), token: 'dead'}))
+    writeFileSync(
+      `${file}.lock`,
+      JSON.stringify({pid: dead.pid, host: (await import('node:os')).hostname(), token: 'dead'}),
+    )
     await store.commit([{create: {_id: 'after-stale-lock', _type: 't'}}])
     expect(existsSync(`${file}.lock`)).toBe(false)
     expect(store.get('after-stale-lock')).toBeDefined()
@@ -96,14 +125,22 @@ describe('the dataset store on disk', () => {
   it('waits for a lock held by a live process instead of writing alongside it', async () => {
     const file = datasetFile()
     const store = await Store.open(file, {lockTimeout: 300})
-    writeFileSync(`${file}.lock`, JSON.stringify({pid: process.pid, host: (await import('node:os')).hostname(), token: 'live'}))
-    await expect(store.commit([{create: {_id: 'blocked', _type: 't'}}])).rejects.toThrow(/Timed out/)
+    writeFileSync(
+      `${file}.lock`,
+      JSON.stringify({pid: process.pid, host: (await import('node:os')).hostname(), token: 'live'}),
+    )
+    await expect(store.commit([{create: {_id: 'blocked', _type: 't'}}])).rejects.toThrow(
+      /Timed out/,
+    )
     expect((await Store.open(file)).get('blocked')).toBeUndefined()
   })
 
   it('serializes two processes incrementing the same counter, losing no update', async () => {
     const file = datasetFile()
-    const runs = await Promise.all([runWriter([file, 'increment', '40']), runWriter([file, 'increment', '40'])])
+    const runs = await Promise.all([
+      runWriter([file, 'increment', '40']),
+      runWriter([file, 'increment', '40']),
+    ])
     for (const run of runs) expect(run.code, run.stderr).toBe(0)
     expect((await Store.open(file)).get('counter')).toMatchObject({n: 80})
   })

@@ -25,11 +25,16 @@ describe('hosted-service endpoints the Studio calls', () => {
     }
     expect(await get('/v2025-02-19/journey/document-limit')).toEqual({status: 200, body: null})
     expect(await get('/v1/help?m=sanity%406.9.2')).toEqual({status: 200, body: {resources: []}})
-    expect(await get('/v2023-12-18/intake/telemetry-status')).toEqual({status: 200, body: {status: 'denied'}})
+    expect(await get('/v2023-12-18/intake/telemetry-status')).toEqual({
+      status: 200,
+      body: {status: 'denied'},
+    })
   })
 
   it('reports no comments add-on dataset, so Studio comments never write into the content dataset', async () => {
-    const response = await fetch(`${lake.url}/v2025-02-19/projects/local/datasets?datasetProfile=comments&addonFor=production`)
+    const response = await fetch(
+      `${lake.url}/v2025-02-19/projects/local/datasets?datasetProfile=comments&addonFor=production`,
+    )
     expect(await response.json()).toEqual([])
     const all = await fetch(`${lake.url}/v2025-02-19/projects/local/datasets`)
     expect(((await all.json()) as {name: string}[]).map((d) => d.name)).toEqual(['production'])

@@ -13,7 +13,13 @@ describe('choosing the dataset target', () => {
   it('uses the hosted project only when both SANITY_PROJECT_ID and SANITY_DATASET are set', async () => {
     expect(usesHostedProject({SANITY_PROJECT_ID: 'abc123'})).toBe(false)
     expect(usesHostedProject({SANITY_PROJECT_ID: 'abc123', SANITY_DATASET: 'staging'})).toBe(true)
-    const hosted = await openTarget({env: {SANITY_PROJECT_ID: 'abc123', SANITY_DATASET: 'staging', SANITY_API_WRITE_TOKEN: 'sk-secret'}})
+    const hosted = await openTarget({
+      env: {
+        SANITY_PROJECT_ID: 'abc123',
+        SANITY_DATASET: 'staging',
+        SANITY_API_WRITE_TOKEN: 'sk-secret',
+      },
+    })
     expect(hosted.description).toBe('Sanity project abc123/staging')
     expect(hosted.description).not.toContain('sk-secret')
     await hosted.close()
@@ -34,7 +40,9 @@ describe('choosing the dataset target', () => {
   })
 
   it('refuses a dataset name Sanity would refuse', async () => {
-    await expect(openTarget({dataset: 'Bad Name', env: {}})).rejects.toThrow(/not a valid dataset name/)
+    await expect(openTarget({dataset: 'Bad Name', env: {}})).rejects.toThrow(
+      /not a valid dataset name/,
+    )
   })
 })
 
@@ -42,10 +50,14 @@ describe('npm run lake', () => {
   it('prints its URL, answers, and stops cleanly on SIGTERM', async () => {
     const {dir, remove} = tempDir()
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/lake.ts', '--port', '0', '--dir', dir, '--dataset', 'demo'], {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/lake.ts', '--port', '0', '--dir', dir, '--dataset', 'demo'],
+        {
+          cwd: root,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      )
       const url = await new Promise<string>((resolve, reject) => {
         let out = ''
         child.stdout.on('data', (chunk) => {
@@ -65,7 +77,11 @@ describe('npm run lake', () => {
   })
 
   it('rejects a bad flag with a one-line error and exit code 2', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/lake.ts', '--port', 'eighty'], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']})
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/lake.ts', '--port', 'eighty'],
+      {cwd: root, stdio: ['ignore', 'pipe', 'pipe']},
+    )
     let stderr = ''
     child.stderr.on('data', (chunk) => (stderr += chunk))
     expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(2)

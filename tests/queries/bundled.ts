@@ -7,10 +7,14 @@ import {fileURLToPath} from 'node:url'
 import {buildDocuments} from '../../import/pipeline.ts'
 import {openLocalTarget, type DatasetTarget, type SanityDocument} from '../../lake/target.ts'
 
-export const BUNDLED_ARTICLE = fileURLToPath(new URL('../../data/articles/000_fcede281fa476672.txt', import.meta.url))
+export const BUNDLED_ARTICLE = fileURLToPath(
+  new URL('../../data/articles/000_fcede281fa476672.txt', import.meta.url),
+)
 
 /** The gold annotation of the bundled article, committed beside it. */
-export const BUNDLED_GOLD = fileURLToPath(new URL('../../data/articles/000_fcede281fa476672.gold.json', import.meta.url))
+export const BUNDLED_GOLD = fileURLToPath(
+  new URL('../../data/articles/000_fcede281fa476672.gold.json', import.meta.url),
+)
 
 export interface OpenDataset {
   target: DatasetTarget
@@ -22,7 +26,9 @@ export async function openDataset(documents: Record<string, unknown>[]): Promise
   const dir = await mkdtemp(join(tmpdir(), 'queries-test-'))
   const target = await openLocalTarget(join(dir, 'test.ndjson'))
   if (documents.length) {
-    await target.mutate(documents.map((document) => ({createOrReplace: document as SanityDocument})))
+    await target.mutate(
+      documents.map((document) => ({createOrReplace: document as SanityDocument})),
+    )
   }
   return {
     target,
@@ -36,6 +42,9 @@ export async function openDataset(documents: Record<string, unknown>[]): Promise
 /** The documents the import builds from the bundled article (a fixed import time, so runs agree). */
 export async function bundledDocuments(): Promise<SanityDocument[]> {
   const raw = await readFile(BUNDLED_ARTICLE, 'utf8')
-  const {documents} = buildDocuments(raw, {sourceFile: '000_fcede281fa476672.txt', importedAt: '2026-01-01T00:00:00.000Z'})
+  const {documents} = buildDocuments(raw, {
+    sourceFile: '000_fcede281fa476672.txt',
+    importedAt: '2026-01-01T00:00:00.000Z',
+  })
   return documents as SanityDocument[]
 }

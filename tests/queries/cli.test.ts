@@ -19,7 +19,9 @@ const file = localDatasetFile(dataset)
 let expected: Expected
 
 /** Runs the query CLI on the test dataset; a trailing object adds environment variables. */
-async function query(...args: (string | Record<string, string>)[]): Promise<{code: number; stdout: string; stderr: string}> {
+async function query(
+  ...args: (string | Record<string, string>)[]
+): Promise<{code: number; stdout: string; stderr: string}> {
   const env = args.find((arg) => typeof arg === 'object') ?? {}
   const argv = args.filter((arg) => typeof arg === 'string')
   try {
@@ -43,7 +45,8 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   const dir = dirname(file)
-  for (const name of await readdir(dir)) if (name.startsWith(basename(file))) await rm(join(dir, name), {force: true})
+  for (const name of await readdir(dir))
+    if (name.startsWith(basename(file))) await rm(join(dir, name), {force: true})
 })
 
 describe('npm run query', () => {
@@ -69,7 +72,11 @@ describe('npm run query', () => {
     expect(listing.stderr).toBe('')
     const rows = listing.stdout.split('\n').filter((line) => line.startsWith('  '))
     expect(rows.map((row) => row.trim().split(/\s+/)[0])).toEqual(Object.keys(queries))
-    expect(rows).toContainEqual(expect.stringMatching(/^ {2}articleListQuery +\$offset \(default 0\), \$limit \(default 20\)$/))
+    expect(rows).toContainEqual(
+      expect.stringMatching(
+        /^ {2}articleListQuery +\$offset \(default 0\), \$limit \(default 20\)$/,
+      ),
+    )
     expect(rows).toContainEqual(expect.stringMatching(/^ {2}personBySlugQuery +\$slug$/))
   })
 
@@ -77,13 +84,25 @@ describe('npm run query', () => {
     const elsewhere = await mkdtemp(join(tmpdir(), 'queries-cli-dir-'))
     try {
       const target = await openLocalTarget(localDatasetFile(dataset, elsewhere))
-      await target.mutate([{createOrReplace: {_id: 'article-elsewhere', _type: 'article', headline: 'Elsewhere', slug: {_type: 'slug', current: 'elsewhere'}} as SanityDocument}])
+      await target.mutate([
+        {
+          createOrReplace: {
+            _id: 'article-elsewhere',
+            _type: 'article',
+            headline: 'Elsewhere',
+            slug: {_type: 'slug', current: 'elsewhere'},
+          } as SanityDocument,
+        },
+      ])
       await target.close()
-      const slugsOf = (result: {stdout: string}) => (JSON.parse(result.stdout) as {slug: string}[]).map((item) => item.slug)
+      const slugsOf = (result: {stdout: string}) =>
+        (JSON.parse(result.stdout) as {slug: string}[]).map((item) => item.slug)
       expect(slugsOf(await query('articleListQuery', '--dir', elsewhere))).toEqual(['elsewhere'])
       expect(slugsOf(await query('articleListQuery', {LAKE_DIR: elsewhere}))).toEqual(['elsewhere'])
       // --dir wins over the environment.
-      expect(slugsOf(await query('articleListQuery', '--dir', dirname(file), {LAKE_DIR: elsewhere}))).toEqual([expected.article.slug.current])
+      expect(
+        slugsOf(await query('articleListQuery', '--dir', dirname(file), {LAKE_DIR: elsewhere})),
+      ).toEqual([expected.article.slug.current])
     } finally {
       await rm(elsewhere, {recursive: true, force: true})
     }
@@ -98,6 +117,8 @@ describe('npm run query', () => {
     expect(unknown.stderr).toMatch(/searchQuery/)
     const missing = await query('personBySlugQuery')
     expect(missing.code).toBe(1)
-    expect(missing.stderr.trim()).toBe('query: personBySlugQuery needs --param slug=…; it takes slug')
+    expect(missing.stderr.trim()).toBe(
+      'query: personBySlugQuery needs --param slug=…; it takes slug',
+    )
   })
 })

@@ -19,19 +19,26 @@ describe('the queries module', () => {
       .filter((file) => file.endsWith('.ts'))
       .map((file) => readFileSync(`${root}/queries/${file}`, 'utf8'))
       .join('\n')
-    for (const name of names) expect(sources).toMatch(new RegExp(`export const ${name} = defineQuery\\(`))
+    for (const name of names)
+      expect(sources).toMatch(new RegExp(`export const ${name} = defineQuery\\(`))
   })
 
   test('keeps to what groq-js runs: no text::query, no geo::, and every query parses', () => {
     for (const [name, query] of Object.entries(queries)) {
       expect(query, name).not.toMatch(/text::|geo::/)
-      const params = Object.fromEntries(queryParameters(query).map((key) => [key, key === 'offset' || key === 'limit' ? 0 : 'x']))
+      const params = Object.fromEntries(
+        queryParameters(query).map((key) => [key, key === 'offset' || key === 'limit' ? 0 : 'x']),
+      )
       expect(() => parse(query, {params}), name).not.toThrow()
     }
   })
 
   test('resolves names with or without the Query suffix and fills the optional parameters', () => {
-    expect(resolveQuery('claims').params).toEqual({sourceKind: null, reviewStatus: null, articleSlug: null})
+    expect(resolveQuery('claims').params).toEqual({
+      sourceKind: null,
+      reviewStatus: null,
+      articleSlug: null,
+    })
     expect(resolveQuery('articleListQuery', {limit: 5}).params).toEqual({offset: 0, limit: 5})
     expect(() => resolveQuery('personBySlug')).toThrow('personBySlugQuery needs --param slug=…')
     expect(() => resolveQuery('drop')).toThrow(/^unknown query "drop"; queries: articleListQuery, /)
@@ -44,7 +51,9 @@ describe('the queries module', () => {
     for (const name of names) {
       const typeName = `${name[0]!.toUpperCase()}${name.slice(1)}Result`
       expect(types, typeName).toMatch(new RegExp(`export type ${typeName} =`))
-      expect(types, typeName).not.toMatch(new RegExp(`export type ${typeName} = (null|Array<never>);`))
+      expect(types, typeName).not.toMatch(
+        new RegExp(`export type ${typeName} = (null|Array<never>);`),
+      )
     }
   })
 })

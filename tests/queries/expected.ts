@@ -24,7 +24,9 @@ export class Expected {
   }
 
   markDefs(article: Doc, type: string): Doc[] {
-    return (article.body ?? []).flatMap((block: Doc) => (block.markDefs ?? []).filter((def: Doc) => def._type === type))
+    return (article.body ?? []).flatMap((block: Doc) =>
+      (block.markDefs ?? []).filter((def: Doc) => def._type === type),
+    )
   }
 
   /** Claim ids in the order their spans appear in the body. */

@@ -51,11 +51,15 @@ export function jsonLdProblems(document: unknown): string[] {
     if (typeof value !== 'object') return
     const node = value as Record<string, unknown>
     const type = node['@type']
-    if (typeof type !== 'string' || !nodeTypes.has(type)) problems.push(`${path} has @type ${JSON.stringify(type)}`)
+    if (typeof type !== 'string' || !nodeTypes.has(type))
+      problems.push(`${path} has @type ${JSON.stringify(type)}`)
     for (const property of required[type as string] ?? []) {
       if (!(property in node)) problems.push(`${path} (${type}) lacks ${property}`)
     }
-    if (type === 'GeoCoordinates' && (typeof node.latitude !== 'number' || typeof node.longitude !== 'number')) {
+    if (
+      type === 'GeoCoordinates' &&
+      (typeof node.latitude !== 'number' || typeof node.longitude !== 'number')
+    ) {
       problems.push(`${path} has non-numeric coordinates`)
     }
     for (const [key, child] of Object.entries(node)) {

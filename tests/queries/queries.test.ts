@@ -36,7 +36,8 @@ beforeAll(async () => {
 })
 afterAll(() => dataset?.close())
 
-const fetch = <R>(query: string, params: Record<string, unknown>) => dataset.target.fetch<R>(query, params)
+const fetch = <R>(query: string, params: Record<string, unknown>) =>
+  dataset.target.fetch<R>(query, params)
 const articleSlug = () => expected.article.slug.current as string
 
 describe('articleListQuery', () => {
@@ -61,13 +62,33 @@ describe('articleListQuery', () => {
 
   test('puts the newest first, undated articles last, ties by headline, and pages by offset and limit', async () => {
     const extra = [
-      {_id: 'article-older', _type: 'article', headline: 'Older', slug: {_type: 'slug', current: 'older'}, publishedAt: '2024-04-01T00:00:00Z'},
-      {_id: 'article-newer', _type: 'article', headline: 'Newer', slug: {_type: 'slug', current: 'newer'}, publishedAt: '2024-04-12T00:00:00Z'},
-      {_id: 'article-aaa-undated', _type: 'article', headline: 'Aaa undated', slug: {_type: 'slug', current: 'aaa-undated'}},
+      {
+        _id: 'article-older',
+        _type: 'article',
+        headline: 'Older',
+        slug: {_type: 'slug', current: 'older'},
+        publishedAt: '2024-04-01T00:00:00Z',
+      },
+      {
+        _id: 'article-newer',
+        _type: 'article',
+        headline: 'Newer',
+        slug: {_type: 'slug', current: 'newer'},
+        publishedAt: '2024-04-12T00:00:00Z',
+      },
+      {
+        _id: 'article-aaa-undated',
+        _type: 'article',
+        headline: 'Aaa undated',
+        slug: {_type: 'slug', current: 'aaa-undated'},
+      },
     ]
     const more = await openDataset([...expected.documents, ...extra])
     try {
-      const all = await more.target.fetch<ArticleListQueryResult>(articleListQuery, {offset: 0, limit: 10})
+      const all = await more.target.fetch<ArticleListQueryResult>(articleListQuery, {
+        offset: 0,
+        limit: 10,
+      })
       const listed = [...extra, expected.article].sort(
         (a, b) =>
           Number(Boolean(b.publishedAt)) - Number(Boolean(a.publishedAt)) ||
@@ -76,8 +97,15 @@ describe('articleListQuery', () => {
       )
       expect(all.map((item) => item._id)).toEqual(listed.map((doc) => doc._id))
       expect(all.slice(0, 2).map((item) => item.slug)).toEqual(['newer', 'older'])
-      expect(all.find((item) => item.slug === 'older')).toMatchObject({claimCount: 0, unnamedShare: null, dateline: null})
-      const page = await more.target.fetch<ArticleListQueryResult>(articleListQuery, {offset: 1, limit: 2})
+      expect(all.find((item) => item.slug === 'older')).toMatchObject({
+        claimCount: 0,
+        unnamedShare: null,
+        dateline: null,
+      })
+      const page = await more.target.fetch<ArticleListQueryResult>(articleListQuery, {
+        offset: 1,
+        limit: 2,
+      })
       expect(page.map((item) => item.slug)).toEqual(all.slice(1, 3).map((item) => item.slug))
     } finally {
       await more.close()
@@ -93,10 +121,19 @@ describe('articleBySlugQuery', () => {
 
   test('returns the article with every claim in body order, each with its source', () => {
     const article = expected.article
-    expect(page).toMatchObject({_id: article._id, headline: article.headline, slug: article.slug.current})
+    expect(page).toMatchObject({
+      _id: article._id,
+      headline: article.headline,
+      slug: article.slug.current,
+    })
     const bodyOrder = expected.bodyClaimIds(article)
     expect(page.claims.map((claim) => claim._id)).toEqual(bodyOrder)
-    expect([...bodyOrder].sort()).toEqual(expected.claimsOf(article).map((claim) => claim._id).sort())
+    expect([...bodyOrder].sort()).toEqual(
+      expected
+        .claimsOf(article)
+        .map((claim) => claim._id)
+        .sort(),
+    )
     for (const claim of page.claims) {
       const doc = expected.byId.get(claim._id)!
       expect(claim.statement).toBe(doc.statement)
@@ -108,7 +145,9 @@ describe('articleBySlugQuery', () => {
   })
 
   test('expands every claim and mention annotation in the body', () => {
-    const defs = (page.body ?? []).flatMap((block) => ('markDefs' in block ? (block.markDefs ?? []) : []))
+    const defs = (page.body ?? []).flatMap((block) =>
+      'markDefs' in block ? (block.markDefs ?? []) : [],
+    )
     const claimRefs = defs.filter((def) => def._type === 'claimRef')
     const mentions = defs.filter((def) => def._type === 'mention')
     expect(claimRefs.length).toBe(expected.bodyClaimIds(expected.article).length)
@@ -116,20 +155,34 @@ describe('articleBySlugQuery', () => {
     for (const def of claimRefs) {
       const claim = 'claim' in def ? def.claim : null
       const doc = expected.byId.get((claim as {_id: string})._id)!
-      expect(claim).toMatchObject({statement: doc.statement, source: {kind: doc.source.kind, name: expected.sourceName(doc)}})
+      expect(claim).toMatchObject({
+        statement: doc.statement,
+        source: {kind: doc.source.kind, name: expected.sourceName(doc)},
+      })
     }
     for (const def of mentions) {
-      const entity = 'entity' in def ? (def.entity as {_id: string; name: string; slug: string | null}) : null
+      const entity =
+        'entity' in def ? (def.entity as {_id: string; name: string; slug: string | null}) : null
       const doc = expected.byId.get(entity!._id)!
-      expect(entity).toMatchObject({name: doc.name, slug: doc.slug?.current ?? null, _type: doc._type})
+      expect(entity).toMatchObject({
+        name: doc.name,
+        slug: doc.slug?.current ?? null,
+        _type: doc._type,
+      })
     }
   })
 
   test('lists the people, places and organizations mentioned, by name, with slugs', () => {
     const article = expected.article
-    expect(page.people.map((person) => person.name)).toEqual(expected.mentionedNames(article, 'person'))
-    expect(page.places.map((place) => place.name)).toEqual(expected.mentionedNames(article, 'place'))
-    expect(page.organizations.map((org) => org.name)).toEqual(expected.mentionedNames(article, 'organization'))
+    expect(page.people.map((person) => person.name)).toEqual(
+      expected.mentionedNames(article, 'person'),
+    )
+    expect(page.places.map((place) => place.name)).toEqual(
+      expected.mentionedNames(article, 'place'),
+    )
+    expect(page.organizations.map((org) => org.name)).toEqual(
+      expected.mentionedNames(article, 'organization'),
+    )
     const mentions = expected.mentionIds(article)
     for (const entity of [...page.people, ...page.places, ...page.organizations]) {
       expect(entity.slug).toBe(expected.byId.get(entity._id)!.slug.current)
@@ -151,14 +204,22 @@ describe('articleBySlugQuery', () => {
 
   test('groups the sources panel: each named source with its claims, each unnamed attribution', () => {
     const claims = expected.claimsOf(expected.article)
-    const namedIds = [...new Set(claims.map((claim) => expected.sourceEntityId(claim)).filter((id): id is string => Boolean(id)))]
+    const namedIds = [
+      ...new Set(
+        claims
+          .map((claim) => expected.sourceEntityId(claim))
+          .filter((id): id is string => Boolean(id)),
+      ),
+    ]
     const named = namedIds
       .map((id) => expected.byId.get(id)!)
       .sort((a, b) => byString(a.name, b.name))
       .map((entity) => ({
         _id: entity._id,
         name: entity.name,
-        claims: page.claims.filter((claim) => claim.source?.entity?._id === entity._id).map((claim) => claim._id),
+        claims: page.claims
+          .filter((claim) => claim.source?.entity?._id === entity._id)
+          .map((claim) => claim._id),
       }))
     expect(page.sources.named.map(({_id, name, claims}) => ({_id, name, claims}))).toEqual(named)
     expect(page.sources.unnamed.map((item) => item._id)).toEqual(
@@ -168,7 +229,9 @@ describe('articleBySlugQuery', () => {
 
   test('names Ali Vaez as the source of the "according to" and "emphasized" claims, as the gold annotation does', () => {
     const vaez = page.claims.filter((claim) => claim.source?.entity?.name === 'Ali Vaez')
-    expect(vaez.map((claim) => claim.cue?.toLowerCase())).toEqual(expect.arrayContaining(['according to', 'emphasized']))
+    expect(vaez.map((claim) => claim.cue?.toLowerCase())).toEqual(
+      expect.arrayContaining(['according to', 'emphasized']),
+    )
     expect(page.sources.named.find((source) => source.name === 'Ali Vaez')?.slug).toBe('ali-vaez')
   })
 
@@ -180,41 +243,68 @@ describe('articleBySlugQuery', () => {
 describe('personBySlugQuery and organizationBySlugQuery', () => {
   test('give a person the claims they are the source of, the claims about them and the articles mentioning them', async () => {
     for (const person of expected.ofType('person')) {
-      const page = await fetch<PersonBySlugQueryResult>(personBySlugQuery, {slug: person.slug.current})
+      const page = await fetch<PersonBySlugQueryResult>(personBySlugQuery, {
+        slug: person.slug.current,
+      })
       const claims = expected.ofType('claim')
       expect(page).toMatchObject({_id: person._id, name: person.name, slug: person.slug.current})
       expect(page!.claimsBy.map((claim) => claim._id)).toEqual(
         expected.orderClaims(claims.filter((claim) => claim.source.person?._ref === person._id)),
       )
       expect(page!.claimsAbout.map((claim) => claim._id)).toEqual(
-        expected.orderClaims(claims.filter((claim) => (claim.about ?? []).some((about: {_ref: string}) => about._ref === person._id))),
+        expected.orderClaims(
+          claims.filter((claim) =>
+            (claim.about ?? []).some((about: {_ref: string}) => about._ref === person._id),
+          ),
+        ),
       )
-      expect(page!.articles.map((article) => article._id)).toEqual(expected.referencing(person._id, 'article').map((article) => article._id))
+      expect(page!.articles.map((article) => article._id)).toEqual(
+        expected.referencing(person._id, 'article').map((article) => article._id),
+      )
       for (const claim of page!.claimsBy) expect(claim.article).toMatchObject({slug: articleSlug()})
     }
   })
 
   test('give Ali Vaez his two claims from the bundled article', async () => {
     const page = await fetch<PersonBySlugQueryResult>(personBySlugQuery, {slug: 'ali-vaez'})
-    expect(page!.claimsBy.map((claim) => claim.cue?.toLowerCase())).toEqual(expect.arrayContaining(['according to', 'emphasized']))
+    expect(page!.claimsBy.map((claim) => claim.cue?.toLowerCase())).toEqual(
+      expect.arrayContaining(['according to', 'emphasized']),
+    )
     expect(page!.articles.map((article) => article.slug)).toEqual([articleSlug()])
   })
 
   test('give an organization its claims, the claims about it, its people and the articles mentioning it', async () => {
     for (const organization of expected.ofType('organization')) {
-      const page = await fetch<OrganizationBySlugQueryResult>(organizationBySlugQuery, {slug: organization.slug.current})
+      const page = await fetch<OrganizationBySlugQueryResult>(organizationBySlugQuery, {
+        slug: organization.slug.current,
+      })
       const claims = expected.ofType('claim')
-      expect(page).toMatchObject({_id: organization._id, name: organization.name, kind: organization.kind ?? null})
+      expect(page).toMatchObject({
+        _id: organization._id,
+        name: organization.name,
+        kind: organization.kind ?? null,
+      })
       expect(page!.claimsBy.map((claim) => claim._id)).toEqual(
-        expected.orderClaims(claims.filter((claim) => claim.source.organization?._ref === organization._id)),
+        expected.orderClaims(
+          claims.filter((claim) => claim.source.organization?._ref === organization._id),
+        ),
       )
       expect(page!.claimsAbout.map((claim) => claim._id)).toEqual(
-        expected.orderClaims(claims.filter((claim) => (claim.about ?? []).some((about: {_ref: string}) => about._ref === organization._id))),
+        expected.orderClaims(
+          claims.filter((claim) =>
+            (claim.about ?? []).some((about: {_ref: string}) => about._ref === organization._id),
+          ),
+        ),
       )
       expect(page!.people.map((person) => person.name)).toEqual(
         expected
           .ofType('person')
-          .filter((person) => (person.roles ?? []).some((role: {organization?: {_ref: string}}) => role.organization?._ref === organization._id))
+          .filter((person) =>
+            (person.roles ?? []).some(
+              (role: {organization?: {_ref: string}}) =>
+                role.organization?._ref === organization._id,
+            ),
+          )
           .map((person) => person.name)
           .sort(byString),
       )
@@ -228,7 +318,11 @@ describe('personBySlugQuery and organizationBySlugQuery', () => {
 describe('placeBySlugQuery', () => {
   test('gives Damascus as a city in Syria, and Syria as containing Damascus, as the gold annotation does', async () => {
     const damascus = await fetch<PlaceBySlugQueryResult>(placeBySlugQuery, {slug: 'damascus'})
-    expect(damascus).toMatchObject({name: 'Damascus', kind: 'city', parent: {name: 'Syria', slug: 'syria', kind: 'country'}})
+    expect(damascus).toMatchObject({
+      name: 'Damascus',
+      kind: 'city',
+      parent: {name: 'Syria', slug: 'syria', kind: 'country'},
+    })
     const syria = await fetch<PlaceBySlugQueryResult>(placeBySlugQuery, {slug: 'syria'})
     expect(syria!.contains.map((place) => place.name)).toContain('Damascus')
   })
@@ -241,7 +335,11 @@ describe('placeBySlugQuery', () => {
       const parent = expected.byId.get(place.containedIn?._ref)
       expect(page!.parent?._id ?? null).toBe(parent?._id ?? null)
       expect(page!.contains.map((child) => child.name)).toEqual(
-        expected.ofType('place').filter((child) => child.containedIn?._ref === place._id).map((child) => child.name).sort(byString),
+        expected
+          .ofType('place')
+          .filter((child) => child.containedIn?._ref === place._id)
+          .map((child) => child.name)
+          .sort(byString),
       )
       const articles = expected.referencing(place._id, 'article')
       expect(page!.articles.map((article) => [article._id, article.datelined])).toEqual(
@@ -249,7 +347,11 @@ describe('placeBySlugQuery', () => {
       )
       expect(page!.claimsAbout.map((claim) => claim._id)).toEqual(
         expected.orderClaims(
-          expected.ofType('claim').filter((claim) => (claim.about ?? []).some((about: {_ref: string}) => about._ref === place._id)),
+          expected
+            .ofType('claim')
+            .filter((claim) =>
+              (claim.about ?? []).some((about: {_ref: string}) => about._ref === place._id),
+            ),
         ),
       )
     }
@@ -269,7 +371,9 @@ describe('claimsQuery', () => {
     const claims = expected.ofType('claim')
     for (const kind of ['person', 'organization', 'unnamed']) {
       const result = await fetch<ClaimsQueryResult>(claimsQuery, {...any, sourceKind: kind})
-      expect(result.map((claim) => claim._id)).toEqual(expected.orderClaims(claims.filter((claim) => claim.source.kind === kind)))
+      expect(result.map((claim) => claim._id)).toEqual(
+        expected.orderClaims(claims.filter((claim) => claim.source.kind === kind)),
+      )
     }
     const status = claims[0]!.reviewStatus
     const byStatus = await fetch<ClaimsQueryResult>(claimsQuery, {...any, reviewStatus: status})
@@ -277,14 +381,19 @@ describe('claimsQuery', () => {
     expect(await fetch<ClaimsQueryResult>(claimsQuery, {...any, reviewStatus: 'rejected'})).toEqual(
       claims.some((claim) => claim.reviewStatus === 'rejected') ? expect.anything() : [],
     )
-    const byArticle = await fetch<ClaimsQueryResult>(claimsQuery, {...any, articleSlug: articleSlug(), sourceKind: 'unnamed'})
+    const byArticle = await fetch<ClaimsQueryResult>(claimsQuery, {
+      ...any,
+      articleSlug: articleSlug(),
+      sourceKind: 'unnamed',
+    })
     expect(byArticle.length).toBe(expected.sourcing(expected.article).unnamed)
     expect(await fetch(claimsQuery, {...any, articleSlug: 'no-such-article'})).toEqual([])
   })
 })
 
 describe('searchQuery', () => {
-  const ids = async (q: unknown) => (await fetch<SearchQueryResult>(searchQuery, {q})).map((hit) => hit._id)
+  const ids = async (q: unknown) =>
+    (await fetch<SearchQueryResult>(searchQuery, {q})).map((hit) => hit._id)
 
   test('finds people by name, alias and name prefix, places by name, articles by headline word', async () => {
     const vaez = expected.byName('person', 'Ali Vaez')
@@ -297,13 +406,16 @@ describe('searchQuery', () => {
 
   test('orders hits by type, then title', async () => {
     const hits = await fetch<SearchQueryResult>(searchQuery, {q: 'Iran'})
-    const sorted = [...hits].sort((a, b) => byString(a._type, b._type) || byString(a.title ?? '', b.title ?? ''))
+    const sorted = [...hits].sort(
+      (a, b) => byString(a._type, b._type) || byString(a.title ?? '', b.title ?? ''),
+    )
     expect(hits).toEqual(sorted)
     expect(hits.length).toBeGreaterThan(0)
   })
 
   test('finds nothing for a wildcard, punctuation or an empty term', async () => {
-    for (const q of ['*', '**', ' * ', '"', '', '   ', '()', null, 42]) expect(await ids(q)).toEqual([])
+    for (const q of ['*', '**', ' * ', '"', '', '   ', '()', null, 42])
+      expect(await ids(q)).toEqual([])
   })
 })
 
@@ -312,12 +424,19 @@ describe('articleJsonLdQuery', () => {
     const jsonLd = await fetch<ArticleJsonLdQueryResult>(articleJsonLdQuery, {slug: articleSlug()})
     expect(jsonLdProblems(jsonLd)).toEqual([])
     const article = expected.article
-    expect(jsonLd).toMatchObject({'@context': 'https://schema.org', '@type': 'NewsArticle', headline: article.headline})
+    expect(jsonLd).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      'headline': article.headline,
+    })
     expect('datePublished' in jsonLd!).toBe(Boolean(article.publishedAt))
   })
 
   test('gives the gold headline and, the article being undated, no datePublished and no null anywhere', async () => {
-    const gold = JSON.parse(readFileSync(BUNDLED_GOLD, 'utf8')) as {headline: string; published: string | null}
+    const gold = JSON.parse(readFileSync(BUNDLED_GOLD, 'utf8')) as {
+      headline: string
+      published: string | null
+    }
     const jsonLd = await fetch<ArticleJsonLdQueryResult>(articleJsonLdQuery, {slug: articleSlug()})
     expect(gold.published).toBeNull()
     expect(jsonLd).toMatchObject({headline: gold.headline})
@@ -326,14 +445,24 @@ describe('articleJsonLdQuery', () => {
   })
 
   test('lists the mentioned entities with schema.org types and coordinates, and every claim with its author', async () => {
-    const jsonLd = (await fetch<ArticleJsonLdQueryResult>(articleJsonLdQuery, {slug: articleSlug()}))!
+    const jsonLd = (await fetch<ArticleJsonLdQueryResult>(articleJsonLdQuery, {
+      slug: articleSlug(),
+    }))!
     const article = expected.article
-    const mentioned = ['organization', 'person', 'place'].flatMap((type) => expected.mentionedNames(article, type))
+    const mentioned = ['organization', 'person', 'place'].flatMap((type) =>
+      expected.mentionedNames(article, type),
+    )
     expect(jsonLd.mentions.map((entity) => entity.name)).toEqual(mentioned)
     const damascus = jsonLd.mentions.find((entity) => entity.name === 'Damascus')
     expect(damascus).toMatchObject({'@type': 'City'})
     if (expected.byName('place', 'Damascus').location) {
-      expect(damascus).toMatchObject({geo: {'@type': 'GeoCoordinates', latitude: expect.any(Number), longitude: expect.any(Number)}})
+      expect(damascus).toMatchObject({
+        geo: {
+          '@type': 'GeoCoordinates',
+          'latitude': expect.any(Number),
+          'longitude': expect.any(Number),
+        },
+      })
     }
     const claims = expected.bodyClaimIds(article).map((id) => expected.byId.get(id)!)
     const parts = 'hasPart' in jsonLd ? jsonLd.hasPart : []
@@ -341,12 +470,12 @@ describe('articleJsonLdQuery', () => {
     parts.forEach((part, i) => {
       const claim = claims[i]!
       const kind = claim.source.kind
-      const author = part.author as {'@type': string; name: string}
+      const author = part.author as {'@type': string; 'name': string}
       expect(author.name).toBe(expected.sourceName(claim))
       if (kind === 'person') expect(author['@type']).toBe('Person')
       else if (kind === 'unnamed') expect(author['@type']).toBe('Thing')
       else expect(author['@type']).toMatch(/Organization$|^NGO$/)
-      expect(part.appearance).toMatchObject({'@type': 'NewsArticle', headline: article.headline})
+      expect(part.appearance).toMatchObject({'@type': 'NewsArticle', 'headline': article.headline})
     })
   })
 })

@@ -4,7 +4,15 @@ import {queries, queryParameters, resolveQuery} from '../../queries/index.ts'
 import {bundledDocuments, openDataset, type OpenDataset} from './bundled.ts'
 
 /** Parameters that name nothing in the dataset. */
-const absent: Record<string, unknown> = {slug: 'nothing', q: 'nothing', offset: 0, limit: 20, sourceKind: null, reviewStatus: null, articleSlug: null}
+const absent: Record<string, unknown> = {
+  slug: 'nothing',
+  q: 'nothing',
+  offset: 0,
+  limit: 20,
+  sourceKind: null,
+  reviewStatus: null,
+  articleSlug: null,
+}
 
 const hostile = [
   `"`,
@@ -34,7 +42,10 @@ describe('every query on an empty dataset', () => {
   test('answers with null for a page and an empty list for a list', async () => {
     const answers: Record<string, unknown> = {}
     for (const [name, query] of Object.entries(queries)) {
-      answers[name] = await empty.target.fetch(query, resolveQuery(name, pick(absent, queryParameters(query))).params)
+      answers[name] = await empty.target.fetch(
+        query,
+        resolveQuery(name, pick(absent, queryParameters(query))).params,
+      )
     }
     expect(answers).toEqual({
       articleListQuery: [],
@@ -61,11 +72,24 @@ describe('hostile parameters', () => {
 
   test('are values, never GROQ: slug pages find nothing and lists stay empty', async () => {
     for (const value of hostile) {
-      for (const name of ['articleBySlugQuery', 'articleJsonLdQuery', 'personBySlugQuery', 'organizationBySlugQuery', 'placeBySlugQuery']) {
-        expect(await dataset.target.fetch(queries[name as keyof typeof queries], {slug: value})).toBeNull()
+      for (const name of [
+        'articleBySlugQuery',
+        'articleJsonLdQuery',
+        'personBySlugQuery',
+        'organizationBySlugQuery',
+        'placeBySlugQuery',
+      ]) {
+        expect(
+          await dataset.target.fetch(queries[name as keyof typeof queries], {slug: value}),
+        ).toBeNull()
       }
       for (const key of ['sourceKind', 'reviewStatus', 'articleSlug']) {
-        expect(await dataset.target.fetch(queries.claimsQuery, {...pick(absent, ['sourceKind', 'reviewStatus', 'articleSlug']), [key]: value})).toEqual([])
+        expect(
+          await dataset.target.fetch(queries.claimsQuery, {
+            ...pick(absent, ['sourceKind', 'reviewStatus', 'articleSlug']),
+            [key]: value,
+          }),
+        ).toEqual([])
       }
       expect(await dataset.target.fetch(queries.searchQuery, {q: value})).toEqual([])
     }
@@ -73,7 +97,9 @@ describe('hostile parameters', () => {
 
   test('of the wrong type are refused by the list query and leave the dataset as it was', async () => {
     for (const value of [`0] | *[0`, '1', 1.5, null, {}]) {
-      await expect(dataset.target.fetch(queries.articleListQuery, {offset: value, limit: 20})).rejects.toThrow()
+      await expect(
+        dataset.target.fetch(queries.articleListQuery, {offset: value, limit: 20}),
+      ).rejects.toThrow()
     }
     expect(await dataset.target.fetch('count(*)', {})).toBe(documentCount)
   })

@@ -29,7 +29,11 @@ const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quo
 
 async function get(path: string): Promise<{status: number; html: string; type: string | null}> {
   const response = await fetch(new URL(path, reader.url))
-  return {status: response.status, html: await response.text(), type: response.headers.get('content-type')}
+  return {
+    status: response.status,
+    html: await response.text(),
+    type: response.headers.get('content-type'),
+  }
 }
 
 beforeAll(async () => {
@@ -49,19 +53,28 @@ afterAll(async () => {
 describe('the article page', () => {
   test('marks the span of every claim with its id, the marked text carrying the statement', () => {
     const marked = new Map<string, string>()
-    for (const [, id, inner] of articleHtml.matchAll(/<mark class="claim"[^>]*? data-claim-id="([^"]+)"[^>]*>([\s\S]*?)<\/mark>/g)) {
+    for (const [, id, inner] of articleHtml.matchAll(
+      /<mark class="claim"[^>]*? data-claim-id="([^"]+)"[^>]*>([\s\S]*?)<\/mark>/g,
+    )) {
       marked.set(id!, (marked.get(id!) ?? '') + textOf(inner!))
     }
     const claims = expected.claimsOf(expected.article)
     expect([...marked.keys()].sort()).toEqual(claims.map((claim) => claim._id).sort())
     // The mark may also cover an attribution the statement leaves out ("strikes, as per X, would"),
     // so the statement's words must appear in the marked text in order.
-    for (const claim of claims) expect(isSubsequence(words(claim.statement), words(marked.get(claim._id)!)), claim._id).toBe(true)
+    for (const claim of claims)
+      expect(isSubsequence(words(claim.statement), words(marked.get(claim._id)!)), claim._id).toBe(
+        true,
+      )
   })
 
   test("links every claim to its source's page, or to the source's entry in the sources panel", async () => {
     for (const claim of expected.claimsOf(expected.article)) {
-      const links = [...articleHtml.matchAll(new RegExp(`<a href="([^"]+)" data-claim-source="${claim._id}"`, 'g'))].map((m) => unescape(m[1]!))
+      const links = [
+        ...articleHtml.matchAll(
+          new RegExp(`<a href="([^"]+)" data-claim-source="${claim._id}"`, 'g'),
+        ),
+      ].map((m) => unescape(m[1]!))
       expect(links.length).toBeGreaterThan(0)
       const entityId = expected.sourceEntityId(claim)
       const entity = entityId ? expected.byId.get(entityId) : null
@@ -78,7 +91,10 @@ describe('the article page', () => {
   })
 
   test('shows a sources panel with every named source and every unnamed attribution', () => {
-    const panel = articleHtml.slice(articleHtml.indexOf('<section class="sources"'), articleHtml.indexOf('<section class="entities"'))
+    const panel = articleHtml.slice(
+      articleHtml.indexOf('<section class="sources"'),
+      articleHtml.indexOf('<section class="entities"'),
+    )
     const claims = expected.claimsOf(expected.article)
     const named = new Set(claims.map((claim) => expected.sourceEntityId(claim)).filter(Boolean))
     const unnamed = claims.filter((claim) => claim.source.kind === 'unnamed')
@@ -88,7 +104,9 @@ describe('the article page', () => {
       expect(panel).toContain(`id="source-${claim._id}"`)
       expect(panel).toContain(attr(claim.source.description).replace(/'/g, '&#39;'))
     }
-    expect(panel).toContain(`data-claims="${sourcing.claims}" data-named="${sourcing.named}" data-unnamed="${sourcing.unnamed}"`)
+    expect(panel).toContain(
+      `data-claims="${sourcing.claims}" data-named="${sourcing.named}" data-unnamed="${sourcing.unnamed}"`,
+    )
     expect([...panel.matchAll(/<li id="source-/g)].length).toBe(named.size + unnamed.length)
   })
 
@@ -98,7 +116,9 @@ describe('the article page', () => {
     expect(scripts.length).toBe(1)
     const jsonLd = JSON.parse(scripts[0]![1]!)
     expect(jsonLdProblems(jsonLd)).toEqual([])
-    expect(jsonLd).toEqual(await dataset.target.fetch(articleJsonLdQuery, {slug: expected.article.slug.current}))
+    expect(jsonLd).toEqual(
+      await dataset.target.fetch(articleJsonLdQuery, {slug: expected.article.slug.current}),
+    )
   })
 
   test('links only to pages and anchors that exist', async () => {
@@ -134,18 +154,29 @@ describe('the other pages', () => {
 
   test("list Ali Vaez's claims on his page, each linking to its span in the article", async () => {
     const page = await get('/people/ali-vaez')
-    const claims = expected.ofType('claim').filter((claim) => claim.source.person?._ref === 'person-ali-vaez')
+    const claims = expected
+      .ofType('claim')
+      .filter((claim) => claim.source.person?._ref === 'person-ali-vaez')
     expect(claims.length).toBeGreaterThanOrEqual(2)
-    for (const claim of claims) expect(page.html).toContain(`/articles/${expected.article.slug.current}#claim-${claim._id}`)
+    for (const claim of claims)
+      expect(page.html).toContain(`/articles/${expected.article.slug.current}#claim-${claim._id}`)
   })
 
   test('answer claims and search pages, and 404 for unknown addresses and slugs', async () => {
     const unnamed = await get('/claims?sourceKind=unnamed')
     expect(unnamed.status).toBe(200)
-    expect([...unnamed.html.matchAll(/<li data-claim="/g)].length).toBe(expected.sourcing(expected.article).unnamed)
+    expect([...unnamed.html.matchAll(/<li data-claim="/g)].length).toBe(
+      expected.sourcing(expected.article).unnamed,
+    )
     const search = await get('/search?q=Vaez')
     expect(search.html).toContain('href="/people/ali-vaez"')
-    for (const path of ['/nope', '/articles/nope', '/people/%22%3E%3Cscript%3E', '/places/', '/articles/%E0%A4%A']) {
+    for (const path of [
+      '/nope',
+      '/articles/nope',
+      '/people/%22%3E%3Cscript%3E',
+      '/places/',
+      '/articles/%E0%A4%A',
+    ]) {
       expect((await get(path)).status, path).toBe(404)
     }
     expect((await fetch(new URL('/', reader.url), {method: 'POST'})).status).toBe(405)
@@ -156,7 +187,13 @@ describe('escaping', () => {
   test('renders markup in any document field as text', async () => {
     const evil = '<img src=x onerror=alert(1)>"\'&'
     const documents = [
-      {_id: 'person-evil', _type: 'person', name: evil, slug: {_type: 'slug', current: 'evil'}, sameAs: ['javascript:alert(1)']},
+      {
+        _id: 'person-evil',
+        _type: 'person',
+        name: evil,
+        slug: {_type: 'slug', current: 'evil'},
+        sameAs: ['javascript:alert(1)'],
+      },
       {
         _id: 'article-evil',
         _type: 'article',
@@ -169,7 +206,11 @@ describe('escaping', () => {
             _type: 'block',
             style: 'normal',
             markDefs: [
-              {_key: 'c', _type: 'claimRef', claim: {_type: 'reference', _ref: 'claim-evil-00000000', _weak: true}},
+              {
+                _key: 'c',
+                _type: 'claimRef',
+                claim: {_type: 'reference', _ref: 'claim-evil-00000000', _weak: true},
+              },
               {_key: 'm', _type: 'mention', entity: {_type: 'reference', _ref: 'person-evil'}},
             ],
             children: [
@@ -191,15 +232,27 @@ describe('escaping', () => {
     const own = await openDataset(documents)
     const ownReader = await startReader({target: own.target})
     try {
-      const echoed = ['/search?q=%3Cimg%20src%3Dx%3E', '/claims?article=%22%3E%3Cimg%20src%3Dx%3E&sourceKind=%3Cimg%3E']
-      for (const path of ['/', '/articles/evil', '/people/evil', '/search?q=img', '/claims', ...echoed]) {
+      const echoed = [
+        '/search?q=%3Cimg%20src%3Dx%3E',
+        '/claims?article=%22%3E%3Cimg%20src%3Dx%3E&sourceKind=%3Cimg%3E',
+      ]
+      for (const path of [
+        '/',
+        '/articles/evil',
+        '/people/evil',
+        '/search?q=img',
+        '/claims',
+        ...echoed,
+      ]) {
         const html = await (await fetch(new URL(path, ownReader.url))).text()
         expect(html, path).not.toContain('<img')
         expect(html, path).not.toContain('href="javascript:')
         expect(html.match(/<\/script>/g)?.length ?? 0, path).toBe(path === '/articles/evil' ? 1 : 0)
       }
       const article = await (await fetch(new URL('/articles/evil', ownReader.url))).text()
-      const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(article)![1]!)
+      const jsonLd = JSON.parse(
+        /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(article)![1]!,
+      )
       expect(jsonLd.headline).toBe(evil)
       expect(jsonLdProblems(jsonLd)).toEqual([])
     } finally {

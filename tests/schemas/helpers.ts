@@ -39,11 +39,19 @@ export interface Problem {
  * Every validation marker Sanity's own `validateDocument` reports for `document`, with the other
  * documents of `dataset` visible to uniqueness checks and reference existence.
  */
-export async function validate(document: Record<string, unknown>, dataset: readonly Record<string, unknown>[] = []): Promise<Problem[]> {
+export async function validate(
+  document: Record<string, unknown>,
+  dataset: readonly Record<string, unknown>[] = [],
+): Promise<Problem[]> {
   const docs = dataset as readonly SanityDocument[]
   const workspace = {schema, getClient: () => inMemoryClient(docs)} as unknown as Workspace
   const markers = await validateDocument({
-    document: {_createdAt: '2026-01-01T00:00:00Z', _updatedAt: '2026-01-01T00:00:00Z', _rev: 'r', ...document} as SanityDocument,
+    document: {
+      _createdAt: '2026-01-01T00:00:00Z',
+      _updatedAt: '2026-01-01T00:00:00Z',
+      _rev: 'r',
+      ...document,
+    } as SanityDocument,
     workspace,
     // 'studio', as editors see it: in 'cli' Sanity downgrades every rule of an object-typed field (a slug) to a warning.
     environment: 'studio',
@@ -51,13 +59,18 @@ export async function validate(document: Record<string, unknown>, dataset: reado
   })
   return markers.map((marker) => ({
     level: marker.level,
-    path: marker.path.map((segment) => (typeof segment === 'object' ? JSON.stringify(segment) : String(segment))).join('.'),
+    path: marker.path
+      .map((segment) => (typeof segment === 'object' ? JSON.stringify(segment) : String(segment)))
+      .join('.'),
     message: marker.message,
   }))
 }
 
 /** Only the errors. */
-export async function errorsOf(document: Record<string, unknown>, dataset: readonly Record<string, unknown>[] = []) {
+export async function errorsOf(
+  document: Record<string, unknown>,
+  dataset: readonly Record<string, unknown>[] = [],
+) {
   return (await validate(document, dataset)).filter((problem) => problem.level === 'error')
 }
 
@@ -112,7 +125,11 @@ export const valid = {
         style: 'normal',
         markDefs: [
           {_key: 'm0', _type: 'mention', entity: ref('person-ali-vaez')},
-          {_key: 'c0', _type: 'claimRef', claim: {_type: 'reference', _ref: 'claim-iran-talks-0badc0de', _weak: true}},
+          {
+            _key: 'c0',
+            _type: 'claimRef',
+            claim: {_type: 'reference', _ref: 'claim-iran-talks-0badc0de', _weak: true},
+          },
         ],
         children: [
           {_key: 's0', _type: 'span', marks: ['m0'], text: 'Ali Vaez'},
@@ -135,7 +152,12 @@ export const valid = {
     statement: 'Iran faces the challenge of its life',
     cue: 'according to',
     quoteType: 'indirect',
-    source: {_type: 'claimSource', kind: 'person', person: ref('person-ali-vaez'), description: 'Ali Vaez'},
+    source: {
+      _type: 'claimSource',
+      kind: 'person',
+      person: ref('person-ali-vaez'),
+      description: 'Ali Vaez',
+    },
     article: ref('article-iran-talks'),
     about: [{_key: 'a0', ...ref('place-iran')}],
     hedging: 'asserted',
@@ -150,7 +172,10 @@ export const valid = {
 export const validDataset: Record<string, unknown>[] = Object.values(valid)
 
 /** `base` with `changes` applied (a field set to `undefined` is removed). */
-export function withChanges(base: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
+export function withChanges(
+  base: Record<string, unknown>,
+  changes: Record<string, unknown>,
+): Record<string, unknown> {
   const copy: Record<string, unknown> = {...base, ...changes}
   for (const [key, value] of Object.entries(changes)) if (value === undefined) delete copy[key]
   return copy

@@ -4,22 +4,55 @@
 // Studio brings itself (sanity, react, styled-components, @sanity/ui, @sanity/icons) from this
 // project's node_modules, so the install runs offline in seconds and only the tarball is new.
 import {spawnSync} from 'node:child_process'
-import {existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {PROJECT_ROOT, runSanity} from '../studio/sanityCli.ts'
 
 const PLUGIN_DIR = join(PROJECT_ROOT, 'schemas')
-const plugin = JSON.parse(readFileSync(join(PLUGIN_DIR, 'package.json'), 'utf8')) as {name: string; version: string; peerDependencies: Record<string, string>}
+const plugin = JSON.parse(readFileSync(join(PLUGIN_DIR, 'package.json'), 'utf8')) as {
+  name: string
+  version: string
+  peerDependencies: Record<string, string>
+}
 /** What a Studio has of its own and the plugin expects to find there. */
-const STUDIO_PACKAGES = ['sanity', 'react', 'react-dom', 'styled-components', '@sanity/ui', '@sanity/icons']
+const STUDIO_PACKAGES = [
+  'sanity',
+  'react',
+  'react-dom',
+  'styled-components',
+  '@sanity/ui',
+  '@sanity/icons',
+]
 
-const versionOf = (name: string) => (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {version: string}).version
+const versionOf = (name: string) =>
+  (
+    JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
+      version: string
+    }
+  ).version
 
 function run(command: string, args: string[], cwd: string): string {
-  const result = spawnSync(command, args, {cwd, encoding: 'utf8', env: {...process.env, DO_NOT_TRACK: '1', NO_UPDATE_NOTIFIER: '1'}})
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr.slice(-3000)}${result.stdout.slice(-2000)}`)
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: {...process.env, DO_NOT_TRACK: '1', NO_UPDATE_NOTIFIER: '1'},
+  })
+  if (result.status !== 0)
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr.slice(-3000)}${result.stdout.slice(-2000)}`,
+    )
   return result.stdout
 }
 
@@ -44,7 +77,16 @@ const CLI_CONFIG = `import {defineCliConfig} from 'sanity/cli'
 export default defineCliConfig({api: {projectId: 'local', dataset: 'production'}, deployment: {autoUpdates: false}})
 `
 const TSCONFIG = {
-  compilerOptions: {strict: true, target: 'ES2023', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'react-jsx', skipLibCheck: true, noEmit: true, types: []},
+  compilerOptions: {
+    strict: true,
+    target: 'ES2023',
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    jsx: 'react-jsx',
+    skipLibCheck: true,
+    noEmit: true,
+    types: [],
+  },
   include: ['sanity.config.ts'],
 }
 
@@ -54,16 +96,36 @@ let packed: string[]
 beforeAll(() => {
   studio = mkdtempSync(join(tmpdir(), 'scratch-studio-'))
   // prepack builds dist/ with @sanity/pkg-utils; the tarball's name is the last line npm prints.
-  const tarball = run('npm', ['pack', '--pack-destination', studio, '--loglevel=error'], PLUGIN_DIR).trim().split('\n').at(-1)!
-  packed = run('tar', ['-tzf', join(studio, tarball)], studio).trim().split('\n')
+  const tarball = run('npm', ['pack', '--pack-destination', studio, '--loglevel=error'], PLUGIN_DIR)
+    .trim()
+    .split('\n')
+    .at(-1)!
+  packed = run('tar', ['-tzf', join(studio, tarball)], studio)
+    .trim()
+    .split('\n')
   mkdirSync(join(studio, 'node_modules/@sanity'), {recursive: true})
-  for (const name of STUDIO_PACKAGES) symlinkSync(join(PROJECT_ROOT, 'node_modules', name), join(studio, 'node_modules', name))
-  const dependencies = Object.fromEntries(STUDIO_PACKAGES.filter((name) => !name.startsWith('@')).map((name) => [name, versionOf(name)]))
-  writeFileSync(join(studio, 'package.json'), JSON.stringify({name: 'scratch-studio', private: true, type: 'module', dependencies: {...dependencies, [plugin.name]: `file:./${tarball}`}}))
+  for (const name of STUDIO_PACKAGES)
+    symlinkSync(join(PROJECT_ROOT, 'node_modules', name), join(studio, 'node_modules', name))
+  const dependencies = Object.fromEntries(
+    STUDIO_PACKAGES.filter((name) => !name.startsWith('@')).map((name) => [name, versionOf(name)]),
+  )
+  writeFileSync(
+    join(studio, 'package.json'),
+    JSON.stringify({
+      name: 'scratch-studio',
+      private: true,
+      type: 'module',
+      dependencies: {...dependencies, [plugin.name]: `file:./${tarball}`},
+    }),
+  )
   writeFileSync(join(studio, 'sanity.config.ts'), STUDIO_CONFIG)
   writeFileSync(join(studio, 'sanity.cli.ts'), CLI_CONFIG)
   writeFileSync(join(studio, 'tsconfig.json'), JSON.stringify(TSCONFIG))
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], studio)
+  run(
+    'npm',
+    ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'],
+    studio,
+  )
 }, 180_000)
 
 afterAll(() => {
@@ -72,28 +134,61 @@ afterAll(() => {
 
 describe(`the ${plugin.name} package`, () => {
   it('packs the ESM build, its type declarations, the README and the sources, and nothing else', () => {
-    expect(packed).toEqual(expect.arrayContaining(['package/package.json', 'package/README.md', 'package/dist/index.js', 'package/dist/index.d.ts', 'package/index.ts']))
-    expect(packed.filter((file) => !/^package\/(dist\/|README\.md$|package\.json$|[\w/]+\.tsx?$)/.test(file))).toEqual([])
-    expect(packed.some((file) => file.includes('package.config') || file.includes('tsconfig'))).toBe(false)
+    expect(packed).toEqual(
+      expect.arrayContaining([
+        'package/package.json',
+        'package/README.md',
+        'package/dist/index.js',
+        'package/dist/index.d.ts',
+        'package/index.ts',
+      ]),
+    )
+    expect(
+      packed.filter(
+        (file) => !/^package\/(dist\/|README\.md$|package\.json$|[\w/]+\.tsx?$)/.test(file),
+      ),
+    ).toEqual([])
+    expect(
+      packed.some((file) => file.includes('package.config') || file.includes('tsconfig')),
+    ).toBe(false)
   })
 
   it('leaves sanity, react and styled-components to the Studio as peer dependencies', () => {
-    expect(Object.keys(plugin.peerDependencies).sort()).toEqual(['react', 'sanity', 'styled-components'])
+    expect(Object.keys(plugin.peerDependencies).sort()).toEqual([
+      'react',
+      'sanity',
+      'styled-components',
+    ])
   })
 
   it('installs from the tarball as a real folder, not a link back to schemas/', () => {
     const installed = join(studio, 'node_modules', plugin.name)
     expect(lstatSync(installed).isSymbolicLink()).toBe(false)
-    expect(readdirSync(join(installed, 'dist')).sort()).toEqual(['index.d.ts', 'index.js', 'index.js.map'])
+    expect(readdirSync(join(installed, 'dist')).sort()).toEqual([
+      'index.d.ts',
+      'index.js',
+      'index.js.map',
+    ])
   })
 
   it('type-checks a Studio config against the shipped declarations', () => {
-    run(process.execPath, [join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], studio)
+    run(
+      process.execPath,
+      [join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'],
+      studio,
+    )
   }, 120_000)
 
   it('passes sanity schema validate in the scratch Studio with no error or warning', async () => {
-    const result = await runSanity(['schema', 'validate', '--format', 'json', '--level', 'warning'], {cwd: studio})
-    expect({code: result.code, stderr: result.stderr.trim(), problems: JSON.parse(result.stdout) as unknown[]}).toEqual({code: 0, stderr: '', problems: []})
+    const result = await runSanity(
+      ['schema', 'validate', '--format', 'json', '--level', 'warning'],
+      {cwd: studio},
+    )
+    expect({
+      code: result.code,
+      stderr: result.stderr.trim(),
+      problems: JSON.parse(result.stdout) as unknown[],
+    }).toEqual({code: 0, stderr: '', problems: []})
   }, 180_000)
 
   it('builds the scratch Studio with the plugin and its Structure bundled', async () => {

@@ -35,13 +35,18 @@ interface PluginLike {
 /** Names of the tools a config's plugins contribute, nested plugins included, in order. */
 function toolsOf(config: {plugins?: unknown}): string[] {
   const walk = (plugins: PluginLike[] = []): string[] =>
-    plugins.flatMap((plugin) => [...(plugin.tools ?? []).map((tool) => tool.name), ...walk(plugin.plugins)])
+    plugins.flatMap((plugin) => [
+      ...(plugin.tools ?? []).map((tool) => tool.name),
+      ...walk(plugin.plugins),
+    ])
   return walk(config.plugins as PluginLike[])
 }
 
 function problemsOf(schema: Schema): string[] {
   return (schema._validation ?? []).flatMap((group) =>
-    group.problems.map((p) => `${p.severity} ${group.path.map((segment) => segment.name).join('.')}: ${p.message}`),
+    group.problems.map(
+      (p) => `${p.severity} ${group.path.map((segment) => segment.name).join('.')}: ${p.message}`,
+    ),
   )
 }
 
@@ -58,13 +63,25 @@ function newsroomConfig(options?: SourcedNewsOptions) {
   })
 }
 
-const TYPE_NAMES = ['article', 'claim', 'person', 'place', 'organization', 'claimSource', 'role', 'importProvenance', 'claimRef', 'mention']
+const TYPE_NAMES = [
+  'article',
+  'claim',
+  'person',
+  'place',
+  'organization',
+  'claimSource',
+  'role',
+  'importProvenance',
+  'claimRef',
+  'mention',
+]
 
 describe('the sourcedNews plugin', () => {
   it('installs in another Studio in one line, and that schema compiles with zero problems', () => {
     const {schema} = workspaceOf(newsroomConfig())
     expect(problemsOf(schema)).toEqual([])
-    for (const name of [...TYPE_NAMES, 'pressRelease']) expect({name, present: schema.has(name)}).toEqual({name, present: true})
+    for (const name of [...TYPE_NAMES, 'pressRelease'])
+      expect({name, present: schema.has(name)}).toEqual({name, present: true})
   })
 
   it("registers the same types in this project's Studio, whose schema also compiles cleanly", () => {
@@ -75,16 +92,24 @@ describe('the sourcedNews plugin', () => {
   })
 
   it('registers only the chosen document types, dropping references to the others so the schema still compiles', () => {
-    const {schema} = workspaceOf(newsroomConfig({documentTypes: ['person', 'place', 'organization']}))
+    const {schema} = workspaceOf(
+      newsroomConfig({documentTypes: ['person', 'place', 'organization']}),
+    )
     expect(problemsOf(schema)).toEqual([])
-    for (const name of ['article', 'claim', 'claimRef']) expect({name, present: schema.has(name)}).toEqual({name, present: false})
-    for (const name of ['person', 'place', 'organization', 'role', 'claimSource']) expect(schema.has(name)).toBe(true)
+    for (const name of ['article', 'claim', 'claimRef'])
+      expect({name, present: schema.has(name)}).toEqual({name, present: false})
+    for (const name of ['person', 'place', 'organization', 'role', 'claimSource'])
+      expect(schema.has(name)).toBe(true)
   })
 
   it('keeps a reference field with its remaining targets when only some are registered', () => {
-    const {schema} = workspaceOf(newsroomConfig({documentTypes: ['article', 'person', 'organization']}))
+    const {schema} = workspaceOf(
+      newsroomConfig({documentTypes: ['article', 'person', 'organization']}),
+    )
     expect(problemsOf(schema)).toEqual([])
-    const mention = schema.get('mention') as {fields: {name: string; type: {to: {name: string}[]}}[]}
+    const mention = schema.get('mention') as {
+      fields: {name: string; type: {to: {name: string}[]}}[]
+    }
     expect(mention.fields[0]!.type.to.map((t) => t.name)).toEqual(['person', 'organization'])
     // Place and organization are gone, and with them the article's dateline.
     const article = schema.get('article') as {fields: {name: string}[]}
@@ -103,12 +128,14 @@ describe('the sourcedNews plugin', () => {
       documentTypes: DEFAULT_SOURCED_NEWS_OPTIONS.documentTypes,
       structureTool: false,
     })
-    expect(resolveSourcedNewsOptions({structureTool: {title: 'Claims desk'}}).structureTool).toEqual({
+    expect(
+      resolveSourcedNewsOptions({structureTool: {title: 'Claims desk'}}).structureTool,
+    ).toEqual({
       name: 'sourced-news',
       title: 'Claims desk',
     })
-    expect(() => resolveSourcedNewsOptions({documentTypes: ['person', 'tweet' as 'person']})).toThrow(
-      'sourcedNews: unknown document type "tweet"',
-    )
+    expect(() =>
+      resolveSourcedNewsOptions({documentTypes: ['person', 'tweet' as 'person']}),
+    ).toThrow('sourcedNews: unknown document type "tweet"')
   })
 })

@@ -5,13 +5,43 @@ import {schema} from './helpers.ts'
 
 /** The field names docs/architecture.md promises the import and the queries. */
 const CONTRACT: Record<string, string[]> = {
-  article: ['headline', 'slug', 'dek', 'dateline', 'publishedAt', 'publisher', 'canonicalUrl', 'body', 'import'],
+  article: [
+    'headline',
+    'slug',
+    'dek',
+    'dateline',
+    'publishedAt',
+    'publisher',
+    'canonicalUrl',
+    'body',
+    'import',
+  ],
   claim: [
-    'statement', 'cue', 'quoteType', 'source', 'article', 'about', 'hedging', 'verification',
-    'reviewStatus', 'confidence', 'saidAt', 'sentence',
+    'statement',
+    'cue',
+    'quoteType',
+    'source',
+    'article',
+    'about',
+    'hedging',
+    'verification',
+    'reviewStatus',
+    'confidence',
+    'saidAt',
+    'sentence',
   ],
   person: ['name', 'slug', 'aliases', 'roles', 'nationality', 'description', 'sameAs'],
-  place: ['name', 'slug', 'kind', 'location', 'containedIn', 'isoCode', 'geonamesId', 'aliases', 'demonyms'],
+  place: [
+    'name',
+    'slug',
+    'kind',
+    'location',
+    'containedIn',
+    'isoCode',
+    'geonamesId',
+    'aliases',
+    'demonyms',
+  ],
   organization: ['name', 'slug', 'kind', 'country', 'parent', 'aliases', 'sameAs'],
   claimSource: ['kind', 'person', 'organization', 'description', 'affiliation', 'plural'],
   role: ['title', 'organization', 'from', 'to'],
@@ -23,7 +53,9 @@ const CONTRACT: Record<string, string[]> = {
 const objectType = (name: string) => schema.get(name) as ObjectSchemaType
 const fieldNames = (name: string) => objectType(name).fields.map((field) => field.name)
 const referenceTargets = (type: string, field: string) =>
-  ((objectType(type).fields.find((f) => f.name === field)!.type as {to?: SchemaType[]}).to ?? []).map((t) => t.name)
+  (
+    (objectType(type).fields.find((f) => f.name === field)!.type as {to?: SchemaType[]}).to ?? []
+  ).map((t) => t.name)
 
 /** Every (type, field) pair of the model, nested object fields included. */
 function allFields(): {owner: string; field: {name: string; type: SchemaType}}[] {
@@ -35,21 +67,45 @@ function allFields(): {owner: string; field: {name: string; type: SchemaType}}[]
 describe('the compiled schema', () => {
   it('compiles with zero errors and zero warnings', () => {
     const problems = (schema._validation ?? []).flatMap((group) =>
-      group.problems.map((problem) => `${problem.severity} ${group.path.map((p) => p.name).join('.')}: ${problem.message}`),
+      group.problems.map(
+        (problem) =>
+          `${problem.severity} ${group.path.map((p) => p.name).join('.')}: ${problem.message}`,
+      ),
     )
     expect(problems).toEqual([])
   })
 
   it('holds the five document types and the five object types of the model', () => {
-    expect(documentTypes.map((t) => schema.get(t.name)?.jsonType)).toEqual(['object', 'object', 'object', 'object', 'object'])
-    expect(documentTypes.map((t) => t.name)).toEqual(['article', 'claim', 'person', 'place', 'organization'])
-    expect(objectTypes.map((t) => t.name)).toEqual(['claimSource', 'role', 'importProvenance', 'claimRef', 'mention'])
+    expect(documentTypes.map((t) => schema.get(t.name)?.jsonType)).toEqual([
+      'object',
+      'object',
+      'object',
+      'object',
+      'object',
+    ])
+    expect(documentTypes.map((t) => t.name)).toEqual([
+      'article',
+      'claim',
+      'person',
+      'place',
+      'organization',
+    ])
+    expect(objectTypes.map((t) => t.name)).toEqual([
+      'claimSource',
+      'role',
+      'importProvenance',
+      'claimRef',
+      'mention',
+    ])
     for (const t of documentTypes) expect(objectType(t.name).type?.name).toBe('document')
   })
 
   it('has every field name of the architecture contract, under the same name', () => {
     for (const [type, fields] of Object.entries(CONTRACT)) {
-      expect({type, missing: fields.filter((f) => !fieldNames(type).includes(f))}).toEqual({type, missing: []})
+      expect({type, missing: fields.filter((f) => !fieldNames(type).includes(f))}).toEqual({
+        type,
+        missing: [],
+      })
     }
   })
 
@@ -66,7 +122,9 @@ describe('the compiled schema', () => {
     expect(referenceTargets('role', 'organization')).toEqual(['organization'])
     expect(referenceTargets('mention', 'entity')).toEqual(['person', 'place', 'organization'])
     expect(referenceTargets('claimRef', 'claim')).toEqual(['claim'])
-    const about = objectType('claim').fields.find((f) => f.name === 'about')!.type as {of: {to: SchemaType[]}[]}
+    const about = objectType('claim').fields.find((f) => f.name === 'about')!.type as {
+      of: {to: SchemaType[]}[]
+    }
     expect(about.of[0]!.to.map((t) => t.name)).toEqual(['person', 'place', 'organization'])
   })
 
@@ -76,20 +134,29 @@ describe('the compiled schema', () => {
   })
 
   it('annotates article body spans with claimRef and mention, and allows the block kinds an import keeps: paragraphs, subheads, quotes, bullet items', () => {
-    const body = objectType('article').fields.find((f) => f.name === 'body')!.type as {of: ObjectSchemaType[]}
+    const body = objectType('article').fields.find((f) => f.name === 'body')!.type as {
+      of: ObjectSchemaType[]
+    }
     const block = body.of[0]!
     const children = block.fields.find((f) => f.name === 'markDefs')!.type as {of: SchemaType[]}
     expect(children.of.map((t) => t.name)).toEqual(['claimRef', 'mention'])
-    const style = block.fields.find((f) => f.name === 'style')!.type as {options: {list: {value: string}[]}}
+    const style = block.fields.find((f) => f.name === 'style')!.type as {
+      options: {list: {value: string}[]}
+    }
     expect(style.options.list.map((s) => s.value)).toEqual(['normal', 'h2', 'blockquote'])
-    const list = block.fields.find((f) => f.name === 'listItem')!.type as {options: {list: {value: string}[]}}
+    const list = block.fields.find((f) => f.name === 'listItem')!.type as {
+      options: {list: {value: string}[]}
+    }
     expect(list.options.list.map((s) => s.value)).toEqual(['bullet'])
   })
 
   it('gives every document type an icon and a select/prepare preview', () => {
     for (const definition of documentTypes) {
       const type = objectType(definition.name)
-      expect({type: definition.name, icon: definition.icon !== undefined}).toEqual({type: definition.name, icon: true})
+      expect({type: definition.name, icon: definition.icon !== undefined}).toEqual({
+        type: definition.name,
+        icon: true,
+      })
       expect(Object.keys(type.preview?.select ?? {}).length).toBeGreaterThan(0)
       expect(typeof type.preview?.prepare).toBe('function')
     }
@@ -109,12 +176,19 @@ describe('the compiled schema', () => {
   })
 
   it('starts every field that has an options list at one of the listed values', () => {
-    const withList = allFields().filter(({field}) => Array.isArray((field.type.options as {list?: unknown})?.list))
+    const withList = allFields().filter(({field}) =>
+      Array.isArray((field.type.options as {list?: unknown})?.list),
+    )
     expect(withList.length).toBeGreaterThanOrEqual(7)
     for (const {owner, field} of withList) {
-      const values = ((field.type.options as {list: {value: string}[]}).list).map((o) => o.value)
+      const values = (field.type.options as {list: {value: string}[]}).list.map((o) => o.value)
       const initial = field.type.initialValue
-      if (initial !== undefined) expect({owner, field: field.name, ok: values.includes(initial as string)}).toEqual({owner, field: field.name, ok: true})
+      if (initial !== undefined)
+        expect({owner, field: field.name, ok: values.includes(initial as string)}).toEqual({
+          owner,
+          field: field.name,
+          ok: true,
+        })
     }
   })
 })

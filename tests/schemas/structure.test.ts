@@ -12,7 +12,11 @@ import {
   person,
   place,
 } from '../../schemas/index.ts'
-import {claimOrderOf, groupIncomingReferences, type IncomingReference} from '../../schemas/components/incomingReferences.ts'
+import {
+  claimOrderOf,
+  groupIncomingReferences,
+  type IncomingReference,
+} from '../../schemas/components/incomingReferences.ts'
 
 const BUNDLED_ARTICLE = join(import.meta.dirname, '../../data/articles/000_fcede281fa476672.txt')
 const ALI_VAEZ = 'person-ali-vaez'
@@ -34,7 +38,9 @@ const ids = (docs: readonly {_id?: unknown}[]) => docs.map((doc) => String(doc._
 
 describe('the "Claims needing review" list', () => {
   it('holds every claim the import extracted, on groq-js as on the Content Lake', async () => {
-    const listed = await query<{_id: string}[]>(`*[${NEEDS_REVIEW_FILTER}]{_id}`, {statuses: [...UNREVIEWED_STATUSES]})
+    const listed = await query<{_id: string}[]>(`*[${NEEDS_REVIEW_FILTER}]{_id}`, {
+      statuses: [...UNREVIEWED_STATUSES],
+    })
     expect(imported.claims.length).toBeGreaterThan(0)
     expect(ids(listed)).toEqual(ids(imported.claims))
   })
@@ -42,12 +48,19 @@ describe('the "Claims needing review" list', () => {
   it('drops a claim once an editor approves or rejects it, and keeps one flagged for review', async () => {
     const [first, second, third] = imported.claims as unknown as Record<string, unknown>[]
     const edited = dataset.map((doc) =>
-      doc._id === first!._id ? {...doc, reviewStatus: 'approved'}
-      : doc._id === second!._id ? {...doc, reviewStatus: 'rejected'}
-      : doc._id === third!._id ? {...doc, reviewStatus: 'needsReview'}
-      : doc,
+      doc._id === first!._id
+        ? {...doc, reviewStatus: 'approved'}
+        : doc._id === second!._id
+          ? {...doc, reviewStatus: 'rejected'}
+          : doc._id === third!._id
+            ? {...doc, reviewStatus: 'needsReview'}
+            : doc,
     )
-    const listed = await query<{_id: string}[]>(`*[${NEEDS_REVIEW_FILTER}]{_id}`, {statuses: [...UNREVIEWED_STATUSES]}, edited)
+    const listed = await query<{_id: string}[]>(
+      `*[${NEEDS_REVIEW_FILTER}]{_id}`,
+      {statuses: [...UNREVIEWED_STATUSES]},
+      edited,
+    )
     expect(listed.map((d) => d._id)).not.toContain(first!._id)
     expect(listed.map((d) => d._id)).not.toContain(second!._id)
     expect(listed.map((d) => d._id)).toContain(third!._id)
@@ -58,7 +71,11 @@ describe('the "Claims needing review" list', () => {
 describe('the "By source kind" lists', () => {
   it('split the claims into person, organization and unnamed sources with none left over', async () => {
     const perKind = await Promise.all(
-      SOURCE_KINDS.map((kind) => query<{_id: string}[]>('*[_type == "claim" && source.kind == $kind]{_id}', {kind: kind.value})),
+      SOURCE_KINDS.map((kind) =>
+        query<{_id: string}[]>('*[_type == "claim" && source.kind == $kind]{_id}', {
+          kind: kind.value,
+        }),
+      ),
     )
     expect(ids(perKind.flat())).toEqual(ids(imported.claims))
     expect(perKind[0]!.length).toBeGreaterThan(0)
@@ -66,22 +83,36 @@ describe('the "By source kind" lists', () => {
 })
 
 describe('the "Referenced by" view', () => {
-  it("lists on Ali Vaez the claims he is the source of, and the article that mentions him", async () => {
-    const references = await query<IncomingReference[]>(incomingReferencesQuery, {id: ALI_VAEZ, limit: 200})
-    const his = imported.claims.filter((c) => (c.source as {person?: {_ref: string}}).person?._ref === ALI_VAEZ)
+  it('lists on Ali Vaez the claims he is the source of, and the article that mentions him', async () => {
+    const references = await query<IncomingReference[]>(incomingReferencesQuery, {
+      id: ALI_VAEZ,
+      limit: 200,
+    })
+    const his = imported.claims.filter(
+      (c) => (c.source as {person?: {_ref: string}}).person?._ref === ALI_VAEZ,
+    )
     expect(his.length).toBeGreaterThan(0)
     const sections = groupIncomingReferences(references)
     const fromSource = sections.find((s) => s.key === 'claims-source')!
     expect(ids(fromSource.items)).toEqual(ids(his))
-    expect(fromSource.items.every((item) => item.who === 'Ali Vaez' && item.relation === 'source')).toBe(true)
+    expect(
+      fromSource.items.every((item) => item.who === 'Ali Vaez' && item.relation === 'source'),
+    ).toBe(true)
     const articles = sections.find((s) => s.key === 'articles')!
     expect(articles.items).toEqual([
-      expect.objectContaining({_id: imported.article._id, title: imported.article.headline, relation: 'mention'}),
+      expect.objectContaining({
+        _id: imported.article._id,
+        title: imported.article.headline,
+        relation: 'mention',
+      }),
     ])
   })
 
-  it("lists on an article its claims in the order the body annotates them", async () => {
-    const references = await query<IncomingReference[]>(incomingReferencesQuery, {id: imported.article._id, limit: 200})
+  it('lists on an article its claims in the order the body annotates them', async () => {
+    const references = await query<IncomingReference[]>(incomingReferencesQuery, {
+      id: imported.article._id,
+      limit: 200,
+    })
     const bodyOrder = claimOrderOf(imported.article.body)
     expect(bodyOrder.length).toBe(imported.claims.length)
     // Reversed: the Lake returns them by type and update time, which says nothing of the body.
@@ -93,7 +124,13 @@ describe('the "Referenced by" view', () => {
 
   it('shows one entry per document, the draft standing in for its published version', () => {
     const published: IncomingReference = {
-      _id: 'claim-a', _type: 'claim', title: 'old', who: 'X', cue: 'said', reviewStatus: 'extracted', relation: 'source',
+      _id: 'claim-a',
+      _type: 'claim',
+      title: 'old',
+      who: 'X',
+      cue: 'said',
+      reviewStatus: 'extracted',
+      relation: 'source',
     }
     const sections = groupIncomingReferences([
       published,
@@ -110,11 +147,14 @@ describe('the "Referenced by" view', () => {
 
 describe('previews', () => {
   const prepare = (type: {preview?: unknown}, selection: Record<string, unknown>) =>
-    (type.preview as {prepare: (s: Record<string, unknown>) => {title?: string; subtitle?: string}}).prepare(selection)
+    (
+      type.preview as {prepare: (s: Record<string, unknown>) => {title?: string; subtitle?: string}}
+    ).prepare(selection)
 
   it('say who said what on a claim', () => {
     const preview = prepare(claim, {
-      statement: 'Iran faces the challenge of responding without provoking a wider war that it cannot afford, in a region already at war',
+      statement:
+        'Iran faces the challenge of responding without provoking a wider war that it cannot afford, in a region already at war',
       cue: 'according to',
       kind: 'person',
       person: 'Ali Vaez',
@@ -122,9 +162,16 @@ describe('previews', () => {
       quoteType: 'indirect',
       confidence: 0.82,
     })
-    expect(preview.title).toBe('Ali Vaez — according to — Iran faces the challenge of responding without provoking a wider war that it cannot…')
+    expect(preview.title).toBe(
+      'Ali Vaez — according to — Iran faces the challenge of responding without provoking a wider war that it cannot…',
+    )
     expect(preview.subtitle).toBe('Extracted · Indirect · confidence 0.82')
-    const unnamed = prepare(claim, {statement: 'Talks stalled.', cue: 'said', kind: 'unnamed', description: 'a source familiar with US intelligence'})
+    const unnamed = prepare(claim, {
+      statement: 'Talks stalled.',
+      cue: 'said',
+      kind: 'unnamed',
+      description: 'a source familiar with US intelligence',
+    })
     expect(unnamed.title).toBe('a source familiar with US intelligence — said — Talks stalled.')
   })
 
@@ -138,11 +185,20 @@ describe('previews', () => {
       ],
       organization1: 'Government of Iran',
     })
-    expect(preview).toEqual({title: 'Mohammad Javad Zarif', subtitle: 'Vice president for strategic affairs, Government of Iran'})
+    expect(preview).toEqual({
+      title: 'Mohammad Javad Zarif',
+      subtitle: 'Vice president for strategic affairs, Government of Iran',
+    })
   })
 
   it('show the kind of a place and the place it lies in', () => {
-    expect(prepare(place, {name: 'Damascus', kind: 'city', parent: 'Syria'})).toEqual({title: 'Damascus', subtitle: 'City in Syria'})
-    expect(prepare(place, {name: 'Iran', kind: 'country'})).toEqual({title: 'Iran', subtitle: 'Country'})
+    expect(prepare(place, {name: 'Damascus', kind: 'city', parent: 'Syria'})).toEqual({
+      title: 'Damascus',
+      subtitle: 'City in Syria',
+    })
+    expect(prepare(place, {name: 'Iran', kind: 'country'})).toEqual({
+      title: 'Iran',
+      subtitle: 'Country',
+    })
   })
 })

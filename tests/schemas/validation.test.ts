@@ -15,7 +15,10 @@ async function errorPaths(document: Record<string, unknown>, dataset = validData
 describe('the valid fixtures', () => {
   it('validate with no error or warning, one document of each type', async () => {
     for (const document of validDataset) {
-      expect({id: document._id, problems: await validate(document, validDataset)}).toEqual({id: document._id, problems: []})
+      expect({id: document._id, problems: await validate(document, validDataset)}).toEqual({
+        id: document._id,
+        problems: [],
+      })
     }
   })
 })
@@ -23,7 +26,11 @@ describe('the valid fixtures', () => {
 describe('claim validation', () => {
   it('requires a source', async () => {
     const problems = await errorsOf(withChanges(valid.claim, {source: undefined}), validDataset)
-    expect(problems[0]).toEqual({level: 'error', path: 'source', message: 'A claim must have a source'})
+    expect(problems[0]).toEqual({
+      level: 'error',
+      path: 'source',
+      message: 'A claim must have a source',
+    })
     expect(problems.map((problem) => problem.path)).toEqual(['source', 'source.kind'])
   })
 
@@ -34,8 +41,13 @@ describe('claim validation', () => {
 
   it('requires the organization of an organization source, and accepts one that has it', async () => {
     const without = {_type: 'claimSource', kind: 'organization'}
-    expect(await errorPaths(withChanges(valid.claim, {source: without}))).toEqual(['source.organization'])
-    const withOrganization = {...without, organization: ref('organization-international-crisis-group')}
+    expect(await errorPaths(withChanges(valid.claim, {source: without}))).toEqual([
+      'source.organization',
+    ])
+    const withOrganization = {
+      ...without,
+      organization: ref('organization-international-crisis-group'),
+    }
     expect(await errorPaths(withChanges(valid.claim, {source: withOrganization}))).toEqual([])
   })
 
@@ -43,9 +55,17 @@ describe('claim validation', () => {
     const blank = {_type: 'claimSource', kind: 'unnamed', description: '  ', plural: true}
     const problems = await errorsOf(withChanges(valid.claim, {source: blank}), validDataset)
     expect(problems).toEqual([
-      {level: 'error', path: 'source.description', message: 'An unnamed source needs a description of who it is'},
+      {
+        level: 'error',
+        path: 'source.description',
+        message: 'An unnamed source needs a description of who it is',
+      },
     ])
-    const described = {...blank, description: 'a source familiar with US intelligence', affiliation: ref('place-iran')}
+    const described = {
+      ...blank,
+      description: 'a source familiar with US intelligence',
+      affiliation: ref('place-iran'),
+    }
     expect(await errorPaths(withChanges(valid.claim, {source: described}))).toEqual([])
   })
 
@@ -62,21 +82,30 @@ describe('claim validation', () => {
   })
 
   it('requires the statement and the article', async () => {
-    expect(await errorPaths(withChanges(valid.claim, {statement: undefined, article: undefined}))).toEqual([
-      'statement',
-      'article',
-    ])
+    expect(
+      await errorPaths(withChanges(valid.claim, {statement: undefined, article: undefined})),
+    ).toEqual(['statement', 'article'])
   })
 
   it('accepts only the listed review statuses, quote types, hedging and verification values', async () => {
-    const wrong = {reviewStatus: 'maybe', quoteType: 'paraphrase', hedging: 'sure', verification: 'true'}
-    expect((await errorPaths(withChanges(valid.claim, wrong))).sort()).toEqual(
-      ['hedging', 'quoteType', 'reviewStatus', 'verification'],
-    )
+    const wrong = {
+      reviewStatus: 'maybe',
+      quoteType: 'paraphrase',
+      hedging: 'sure',
+      verification: 'true',
+    }
+    expect((await errorPaths(withChanges(valid.claim, wrong))).sort()).toEqual([
+      'hedging',
+      'quoteType',
+      'reviewStatus',
+      'verification',
+    ])
   })
 
   it('refuses a reference to a document that does not exist', async () => {
-    expect(await errorPaths(withChanges(valid.claim, {article: ref('article-missing')}))).toEqual(['article'])
+    expect(await errorPaths(withChanges(valid.claim, {article: ref('article-missing')}))).toEqual([
+      'article',
+    ])
   })
 })
 
@@ -98,7 +127,12 @@ describe('slug validation', () => {
   })
 
   it('accepts a slug a document of another type has (a person and a place may share one)', async () => {
-    const place = {...valid.place, _id: 'place-ali-vaez', name: 'Ali Vaez Square', slug: {_type: 'slug', current: 'ali-vaez'}}
+    const place = {
+      ...valid.place,
+      _id: 'place-ali-vaez',
+      name: 'Ali Vaez Square',
+      slug: {_type: 'slug', current: 'ali-vaez'},
+    }
     expect(await errorPaths(place)).toEqual([])
   })
 
@@ -128,23 +162,39 @@ describe('place validation', () => {
   it('refuses a longitude outside -180..180', async () => {
     const place = withChanges(valid.place, {location: {_type: 'geopoint', lat: 10, lng: 180.1}})
     expect(await errorsOf(place, validDataset)).toEqual([
-      {level: 'error', path: 'location', message: 'Longitude must be a number between -180 and 180'},
+      {
+        level: 'error',
+        path: 'location',
+        message: 'Longitude must be a number between -180 and 180',
+      },
     ])
   })
 
   it('accepts the extreme corners of the map', async () => {
-    for (const [lat, lng] of [[90, 180], [-90, -180]] as const) {
-      expect(await errorPaths(withChanges(valid.place, {location: {_type: 'geopoint', lat, lng}}))).toEqual([])
+    for (const [lat, lng] of [
+      [90, 180],
+      [-90, -180],
+    ] as const) {
+      expect(
+        await errorPaths(withChanges(valid.place, {location: {_type: 'geopoint', lat, lng}})),
+      ).toEqual([])
     }
   })
 
   it('refuses a place contained in itself', async () => {
-    expect(await errorPaths(withChanges(valid.place, {containedIn: ref('place-iran')}))).toEqual(['containedIn'])
+    expect(await errorPaths(withChanges(valid.place, {containedIn: ref('place-iran')}))).toEqual([
+      'containedIn',
+    ])
   })
 
   it('refuses an ISO code that is not ISO 3166 and a GeoNames id that is not a positive integer', async () => {
-    expect(await errorPaths(withChanges(valid.place, {isoCode: 'iran', geonamesId: 1.5}))).toEqual(['isoCode', 'geonamesId'])
-    expect(await errorPaths(withChanges(valid.place, {isoCode: 'IR-23', geonamesId: 130758}))).toEqual([])
+    expect(await errorPaths(withChanges(valid.place, {isoCode: 'iran', geonamesId: 1.5}))).toEqual([
+      'isoCode',
+      'geonamesId',
+    ])
+    expect(
+      await errorPaths(withChanges(valid.place, {isoCode: 'IR-23', geonamesId: 130758})),
+    ).toEqual([])
   })
 
   it('requires a kind from the list', async () => {
@@ -154,27 +204,44 @@ describe('place validation', () => {
 
 describe('URL validation', () => {
   it('refuses a canonical URL that is not an http(s) URL', async () => {
-    expect(await errorPaths(withChanges(valid.article, {canonicalUrl: 'example.com/article'}))).toEqual(['canonicalUrl'])
-    expect(await errorPaths(withChanges(valid.article, {canonicalUrl: 'ftp://example.com/article'}))).toEqual(['canonicalUrl'])
+    expect(
+      await errorPaths(withChanges(valid.article, {canonicalUrl: 'example.com/article'})),
+    ).toEqual(['canonicalUrl'])
+    expect(
+      await errorPaths(withChanges(valid.article, {canonicalUrl: 'ftp://example.com/article'})),
+    ).toEqual(['canonicalUrl'])
   })
 
   it('refuses a sameAs entry that is not an http(s) URL', async () => {
-    const organization = withChanges(valid.organization, {sameAs: ['https://www.wikidata.org/wiki/Q1', 'Q1672144']})
+    const organization = withChanges(valid.organization, {
+      sameAs: ['https://www.wikidata.org/wiki/Q1', 'Q1672144'],
+    })
     expect(await errorPaths(organization)).toEqual(['sameAs.1'])
   })
 })
 
 describe('person and organization validation', () => {
   it('refuses a role that ends before it starts', async () => {
-    const roles = [{_key: 'r0', _type: 'role', title: 'Envoy', from: '2020-01-01', to: '2019-12-31'}]
+    const roles = [
+      {_key: 'r0', _type: 'role', title: 'Envoy', from: '2020-01-01', to: '2019-12-31'},
+    ]
     expect(await errorPaths(withChanges(valid.person, {roles}))).toEqual(['roles.{"_key":"r0"}.to'])
   })
 
   it('requires a role to have a title or an organization, and accepts either alone', async () => {
-    const role = (fields: Record<string, unknown>) => ({roles: [{_key: 'r0', _type: 'role', from: '2020-01-01', ...fields}]})
+    const role = (fields: Record<string, unknown>) => ({
+      roles: [{_key: 'r0', _type: 'role', from: '2020-01-01', ...fields}],
+    })
     expect(await errorPaths(withChanges(valid.person, role({})))).toEqual(['roles.{"_key":"r0"}'])
     expect(await errorPaths(withChanges(valid.person, role({title: 'Envoy'})))).toEqual([])
-    expect(await errorPaths(withChanges(valid.person, role({organization: ref('organization-international-crisis-group')})))).toEqual([])
+    expect(
+      await errorPaths(
+        withChanges(
+          valid.person,
+          role({organization: ref('organization-international-crisis-group')}),
+        ),
+      ),
+    ).toEqual([])
   })
 
   it('accepts entity links to documents another import creates (weak references)', async () => {
@@ -185,7 +252,9 @@ describe('person and organization validation', () => {
   })
 
   it('refuses an organization that is its own parent', async () => {
-    const organization = withChanges(valid.organization, {parent: ref('organization-international-crisis-group')})
+    const organization = withChanges(valid.organization, {
+      parent: ref('organization-international-crisis-group'),
+    })
     expect(await errorPaths(organization)).toEqual(['parent'])
   })
 
@@ -198,12 +267,16 @@ describe('person and organization validation', () => {
 
 describe('article validation', () => {
   it('requires a headline', async () => {
-    expect(await errorPaths(withChanges(valid.article, {headline: undefined}))).toEqual(['headline'])
+    expect(await errorPaths(withChanges(valid.article, {headline: undefined}))).toEqual([
+      'headline',
+    ])
   })
 
   it('refuses import provenance whose sha256 is not a hex digest', async () => {
     const provenance = {...valid.article.import, sha256: 'not-a-digest'}
-    expect(await errorPaths(withChanges(valid.article, {import: provenance}))).toEqual(['import.sha256'])
+    expect(await errorPaths(withChanges(valid.article, {import: provenance}))).toEqual([
+      'import.sha256',
+    ])
   })
 
   it('accepts an article whose publication date is unknown', async () => {

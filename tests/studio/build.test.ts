@@ -20,7 +20,9 @@ describe('sanity build', () => {
     // The bundle holds our code, not a Studio loaded from Sanity's CDN (autoUpdates: false).
     const staticFiles = await readdir(join(outDir, 'static'))
     const scripts = await Promise.all(
-      staticFiles.filter((f) => f.endsWith('.js')).map((f) => readFile(join(outDir!, 'static', f), 'utf8')),
+      staticFiles
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => readFile(join(outDir!, 'static', f), 'utf8')),
     )
     const bundle = scripts.join('\n')
     expect(bundle).toContain('Claims needing review')

@@ -13,7 +13,12 @@ let guarded: LakeServer
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'studio-dev-'))
   open = await startLakeServer({port: 0, dir: join(dir, 'open'), datasets: ['production']})
-  guarded = await startLakeServer({port: 0, dir: join(dir, 'guarded'), token: 'another-secret-token-of-some-length', datasets: ['production']})
+  guarded = await startLakeServer({
+    port: 0,
+    dir: join(dir, 'guarded'),
+    token: 'another-secret-token-of-some-length',
+    datasets: ['production'],
+  })
 })
 
 afterAll(async () => {
@@ -42,6 +47,8 @@ describe('npm run dev, before it starts anything', () => {
       startLake: () => Promise.reject(new Error('must not start a second lake')),
       log: () => {},
     })
-    await expect(starting).rejects.toThrow(/refuses the local editor token; set SANITY_STUDIO_LAKE_TOKEN/)
+    await expect(starting).rejects.toThrow(
+      /refuses the local editor token; set SANITY_STUDIO_LAKE_TOKEN/,
+    )
   })
 })

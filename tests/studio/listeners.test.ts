@@ -47,19 +47,29 @@ describe('listeners of a local-mode Studio client', () => {
 
   it('reach the lake through the spread host while other requests keep the client host', async () => {
     const client = spreadClient()
-    const welcome = await firstValueFrom(client.listen('*[_type == "note"]', {}, {events: ['welcome']}))
+    const welcome = await firstValueFrom(
+      client.listen('*[_type == "note"]', {}, {events: ['welcome']}),
+    )
     expect(welcome).toMatchObject({type: 'welcome'})
     await expect(client.fetch('count(*)')).rejects.toThrow()
   })
 
   it('stay spread on clients derived with withConfig and on the observable client', async () => {
     const derived = spreadClient().withConfig({apiVersion: '2021-06-07'})
-    const events = derived.observable.listen('*[_type == "note"]', {}, {events: ['welcome', 'mutation']}).pipe(take(2), toArray())
+    const events = derived.observable
+      .listen('*[_type == "note"]', {}, {events: ['welcome', 'mutation']})
+      .pipe(take(2), toArray())
     const received = firstValueFrom(events)
     // The listener only reports the mutation if it is connected to the lake that receives it.
     await new Promise((done) => setTimeout(done, 300))
-    await createClient({projectId: 'local', dataset: 'production', apiHost: lake.url, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
-      .create({_id: 'note-1', _type: 'note', text: 'hello'})
+    await createClient({
+      projectId: 'local',
+      dataset: 'production',
+      apiHost: lake.url,
+      useProjectHostname: false,
+      useCdn: false,
+      apiVersion: '2025-02-19',
+    }).create({_id: 'note-1', _type: 'note', text: 'hello'})
     expect((await received).map((event) => event.type)).toEqual(['welcome', 'mutation'])
   })
 })

@@ -11,7 +11,9 @@ import {
 
 describe('Studio target', () => {
   it('is the hosted project when a project id is set', () => {
-    expect(resolveStudioTarget({projectId: 'abc123', dataset: 'staging', lakeUrl: 'http://127.0.0.1:9'})).toEqual({
+    expect(
+      resolveStudioTarget({projectId: 'abc123', dataset: 'staging', lakeUrl: 'http://127.0.0.1:9'}),
+    ).toEqual({
       mode: 'hosted',
       projectId: 'abc123',
       dataset: 'staging',
@@ -36,7 +38,9 @@ describe('Studio target', () => {
   })
 
   it('maps SANITY_PROJECT_ID and SANITY_DATASET onto the names the Studio bundle can read', () => {
-    expect(studioEnvFromProcessEnv({SANITY_PROJECT_ID: 'abc123', SANITY_DATASET: 'staging'})).toEqual({
+    expect(
+      studioEnvFromProcessEnv({SANITY_PROJECT_ID: 'abc123', SANITY_DATASET: 'staging'}),
+    ).toEqual({
       SANITY_STUDIO_PROJECT_ID: 'abc123',
       SANITY_STUDIO_DATASET: 'staging',
     })
@@ -48,13 +52,20 @@ describe('local-mode workspace options', () => {
   const target = resolveStudioTarget({lakeUrl: 'http://127.0.0.1:4000'})
 
   it('sends every Studio request to the lake host itself, not a project subdomain', () => {
-    const client = createLocalClientFactory({apiHost: 'http://127.0.0.1:4000', token: 't'.repeat(32)})({
+    const client = createLocalClientFactory({
+      apiHost: 'http://127.0.0.1:4000',
+      token: 't'.repeat(32),
+    })({
       projectId: LOCAL_PROJECT_ID,
       dataset: 'production',
       apiVersion: '2025-02-19',
     })
     expect(client.getUrl('/users/me')).toBe('http://127.0.0.1:4000/v2025-02-19/users/me')
-    expect(client.config()).toMatchObject({token: 't'.repeat(32), useCdn: false, withCredentials: false})
+    expect(client.config()).toMatchObject({
+      token: 't'.repeat(32),
+      useCdn: false,
+      withCredentials: false,
+    })
   })
 
   it('keeps a token the Studio chose over the local editor token', () => {
@@ -82,7 +93,9 @@ describe('local-mode workspace options', () => {
   })
 
   it('leaves a hosted workspace as Sanity configures it by default', () => {
-    expect(studioTargetOptions({mode: 'hosted', projectId: 'abc123', dataset: 'production'})).toEqual({
+    expect(
+      studioTargetOptions({mode: 'hosted', projectId: 'abc123', dataset: 'production'}),
+    ).toEqual({
       projectId: 'abc123',
       dataset: 'production',
     })

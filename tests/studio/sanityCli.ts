@@ -18,7 +18,10 @@ export interface CliResult {
  * Runs the sanity CLI offline: no telemetry, no update check, and no hosted project from the
  * developer's shell, so the result is the same on a laptop and in CI.
  */
-export function runSanity(args: string[], options: {cwd?: string; env?: NodeJS.ProcessEnv} = {}): Promise<CliResult> {
+export function runSanity(
+  args: string[],
+  options: {cwd?: string; env?: NodeJS.ProcessEnv} = {},
+): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DO_NOT_TRACK: '1',
@@ -27,11 +30,20 @@ export function runSanity(args: string[], options: {cwd?: string; env?: NodeJS.P
     NO_COLOR: '1',
     ...options.env,
   }
-  for (const name of ['SANITY_PROJECT_ID', 'SANITY_STUDIO_PROJECT_ID', 'SANITY_DATASET', 'SANITY_STUDIO_DATASET']) {
+  for (const name of [
+    'SANITY_PROJECT_ID',
+    'SANITY_STUDIO_PROJECT_ID',
+    'SANITY_DATASET',
+    'SANITY_STUDIO_DATASET',
+  ]) {
     if (!options.env?.[name]) delete env[name]
   }
   return new Promise((done, fail) => {
-    const child = spawn(SANITY_BIN, args, {cwd: options.cwd ?? PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe']})
+    const child = spawn(SANITY_BIN, args, {
+      cwd: options.cwd ?? PROJECT_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

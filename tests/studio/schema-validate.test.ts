@@ -12,7 +12,9 @@ describe('sanity schema validate', () => {
     expect({code: result.code, stderr: result.stderr.trim()}).toEqual({code: 0, stderr: ''})
     const groups = JSON.parse(result.stdout) as ProblemGroup[]
     const problems = groups.flatMap((group) =>
-      group.problems.map((p) => `${p.severity} ${group.path.map((s) => s.name ?? s.kind).join('.')}: ${p.message}`),
+      group.problems.map(
+        (p) => `${p.severity} ${group.path.map((s) => s.name ?? s.kind).join('.')}: ${p.message}`,
+      ),
     )
     expect(problems).toEqual([])
   }, 180_000)

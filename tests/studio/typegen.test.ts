@@ -15,7 +15,10 @@ describe('TypeGen output', () => {
     // The same commands as `npm run typegen`, run in a mirror of the project so the committed
     // files stay untouched and the generated ones carry the same relative paths.
     mirror = await projectMirror(GENERATED)
-    const extract = await runSanity(['schema', 'extract', '--enforce-required-fields', '--path', 'schema.json'], {cwd: mirror})
+    const extract = await runSanity(
+      ['schema', 'extract', '--enforce-required-fields', '--path', 'schema.json'],
+      {cwd: mirror},
+    )
     expect(extract.code, extract.stderr + extract.stdout).toBe(0)
     const generate = await runSanity(['typegen', 'generate'], {cwd: mirror})
     expect(generate.code, generate.stderr + generate.stdout).toBe(0)
@@ -23,7 +26,10 @@ describe('TypeGen output', () => {
       const fresh = await readFile(join(mirror, file), 'utf8')
       const committed = await readFile(join(PROJECT_ROOT, file), 'utf8').catch(() => '(missing)')
       // One assertion per file, with a hint instead of a 5000-line diff.
-      expect(committed === fresh, `${file} is stale: run \`npm run typegen\` and commit the result`).toBe(true)
+      expect(
+        committed === fresh,
+        `${file} is stale: run \`npm run typegen\` and commit the result`,
+      ).toBe(true)
     }
   }, 240_000)
 })
