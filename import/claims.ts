@@ -37,6 +37,7 @@ export interface ClaimDraft {
 
 /** The reporting lexicon (data/lexicon/reporting-verbs.en.json): speech, belief, finding and knowledge verbs with their forms. */
 const REPORTING = readLexicon<{
+  nouns: string[]
   verbs: {
     lemma: string
     group: 'speech' | 'belief' | 'finding' | 'knowledge' | 'characterization'
@@ -90,6 +91,11 @@ const SECOND_CUES = alternation([
   'conceded',
   ...[...NEEDS_AS].filter((f) => f.endsWith('ed')),
 ])
+/** "his pledge that …", "the minister's warning that …": a reporting noun after a possessor. */
+const NOUN_CUE_RE = new RegExp(
+  `\\b(?:(\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3})['’]s|(his|her|their|its))\\s+(?:[a-z-]+\\s+)?(${alternation(REPORTING.nouns)})\\s+that\\s+`,
+  'gu',
+)
 /** "…, adding that B", "… and slammed B": where a second statement of the same source starts. */
 const SECOND_CUE_RE = new RegExp(
   `(?:,\\s*(?:(?:and|but|though|although|while)\\s+)?(?:(?:he|she|they|it|we)\\s+)?|\\s+(?:and|but)\\s+(?:(?:he|she|they|it|we)\\s+)?)(?:(?:has|have|had)\\s+)?(?:also\\s+)?(${SECOND_CUES})\\s+(?:that\\s+)?(?=\\S)`,
@@ -100,7 +106,14 @@ const AUDIENCE_FIRST = new Set(
 )
 
 /** Head nouns of unnamed sources and groups (data/lexicon/source-nouns.en.json); plural ones make a plural source. */
-const SOURCE_NOUNS = readLexicon<{plural: string[]; singular: string[]}>('source-nouns.en.json')
+const SOURCE_NOUNS = readLexicon<{plural: string[]; singular: string[]; documents: string[]}>(
+  'source-nouns.en.json',
+)
+/** "the complaint", "the new rate chart": a document with no issuer named. */
+const DOCUMENT_RE = new RegExp(
+  `^the\\s+(?:[\\w"“”-]+\\s+){0,3}?(?:${alternation(SOURCE_NOUNS.documents)})["”]?$`,
+  'i',
+)
 const wordsRe = (words: string[]) => new RegExp(`\\b(?:${alternation(words)})\\b`, 'i')
 const UNNAMED_HEAD = wordsRe([...SOURCE_NOUNS.plural, ...SOURCE_NOUNS.singular])
 const PLURAL_HEAD = wordsRe(SOURCE_NOUNS.plural)
@@ -407,6 +420,20 @@ function extractFrom(
             entityKey: index.add(governmentOf(country)).key,
             description: phrase,
           }
+      }
+      // "The complaint alleges", "according to the new rate chart": the organization the story last named
+      // (here or in the two paragraphs before) issued it.
+      if (!within.length && DOCUMENT_RE.test(phrase)) {
+        const issuer = [unit, unit - 1, unit - 2]
+          .flatMap((u) =>
+            [...(index.mentionsByUnit.get(u) ?? [])]
+              .filter((m) => u < unit || m.mention.end <= s)
+              .reverse(),
+          )
+          .find(
+            (m) => entityOf(m.key)?.type === 'organization' && entityOf(m.key)?.orgKind !== 'media',
+          )
+        if (issuer) return {kind: 'organization', entityKey: issuer.key, description: phrase}
       }
       // "Police said", "the police have acknowledged": the police force the story names, when it names one.
       if (/^(?:the\s+)?police$/i.test(phrase)) {
@@ -1030,6 +1057,27 @@ function extractFrom(
         }
       }
 
+      // "her pledge that …", "Conti's warning that …": a reporting noun with its possessor as the source.
+      NOUN_CUE_RE.lastIndex = 0
+      const noun = NOUN_CUE_RE.exec(st)
+      if (noun && !inQuote(base + noun.index)) {
+        const at = base + noun.index
+        const src = noun[1]
+          ? resolveSource(at, at + noun[1].length, at)
+          : resolvePronoun(
+              noun[2]!.toLowerCase() === 'her'
+                ? 'she'
+                : noun[2]!.toLowerCase() === 'his'
+                  ? 'he'
+                  : noun[2]!.toLowerCase() === 'its'
+                    ? 'it'
+                    : 'they',
+              at,
+              at,
+            )
+        if (src) add(sentence, at + noun[0].length, sentence.end, noun[3]!, src, 'indirect', 0.7)
+      }
+
       // SUBJECT CUE (that) CONTENT  /  CONTENT, SUBJECT CUE.  /  CONTENT, CUE SUBJECT.
       CUE_RE.lastIndex = 0
       let cm: RegExpExecArray | null
@@ -1059,7 +1107,7 @@ function extractFrom(
             )?.[0] ?? '')
           : ''
         const trailing =
-          /^(?:\s+(?:(?:in|on|at|during|after|before|to|via)\b[^,]{0,50}|(?:last|this|next|late|early)\s+(?:week|month|year|night|morning|evening|\w+day)\b))?\s*(?:,\s*(?:adding|saying|citing|noting|according|speaking|who|which|asking|requesting|declining|in|at|on|amid|after|as|during|following|despite|\w+ing)\b.*)?[.!?]?\s*$/.test(
+          /^(?:\s+(?:(?:in|on|at|during|after|before|to|via)\b[^,]{0,50}|(?:last|this|next|late|early)\s+(?:week|month|year|night|morning|evening|\w+day)\b|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b))?\s*(?:,\s*(?:adding|saying|citing|noting|according|speaking|who|which|asking|requesting|declining|in|at|on|amid|after|as|during|following|despite|\w+ing)\b.*)?[.!?]?\s*$/.test(
             afterCue.slice(audience.length),
           )
         // "when they were told …": the subject of a passive cue is its audience, not its source ("…, the
@@ -1228,7 +1276,8 @@ function extractFrom(
           .slice(cs, sentence.end)
           .match(
             new RegExp(
-              `(?:,\\s*(?:while|whereas|but|and)|;)\\s+(?:[\\w'.-]+\\s+){1,6}?(?:${CUE_VERBS})\\b`,
+              `(?:,\\s*(?:while|whereas|but|and)|;|\\s+(?:while|whereas|but|and)(?=\\s+(?:the|a|an|\\p{Lu})))\\s+(?:[\\w'.-]+\\s+){1,6}?(?:${CUE_VERBS})\\b`,
+              'u',
             ),
           )
         if (rival && rival.index! > 10) ce = cs + rival.index!
@@ -1370,12 +1419,13 @@ export function subjectBefore(
   // Appositions: "Name, a role at Org," / "Name, 61, who has lived …," / "The Association, which says …," → back to the name.
   const parts = segment.split(/,\s*/)
   if (parts.length >= 3 && parts.at(-1) === '') parts.pop()
-  let take = parts.at(-1) ?? ''
+  // "The ties "go beyond any one leader," aide X said": the closing quotation mark is not the subject's.
+  let take = (parts.at(-1) ?? '').replace(/^["'“”‘’]\s*/, '')
   const appositive = (x: string) =>
     /^[A-Z][\w.-]*'s\s+(?:[a-z-]+\s+){0,3}[a-z-]+$/.test(x.trim()) ||
     (/^[RDI]-[A-Z][\w.]*$|^\d{1,3}$|^(?:[A-Z][\w.]*-?){1,2}$/.test(x.trim()) &&
       !/^[A-Z][a-z]+$/.test(x.trim())) ||
-    /^(?:(?:a|an)\s|the\s+(?:[A-Z][a-z]+\s+)?[a-z]|who\b|whose\b|which\b|\d|aged\b|[a-z-]+-year-old\b|one of\b|himself\b|herself\b|itself\b|published\b|speaking\b|writing\b)/.test(
+    /^(?:(?:a|an)\s|the\s+(?:[A-Z][a-z]+\s+)?[a-z]|who\b|whose\b|which\b|\d|aged\b|[a-z-]+-year-old\b|one of\b|himself\b|herself\b|itself\b|published\b|speaking\b|writing\b|or\s+\p{Lu}{2,}\b)/u.test(
       x,
     )
   let k = parts.length - 1

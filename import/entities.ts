@@ -166,7 +166,8 @@ const SPEAKS =
 const ATTRIBUTION_NEXT =
   /^(?:,?\s+(?:said|says|told|added|stated|noted|argued|warned|wrote|explained|insisted|confirmed|denied|claimed|asserted|acknowledged|remarked|emphasized|emphasised|stressed|replied|tweeted|posted|announced)\b|,\s+(?:\d{1,3},|a|an|the|who|whose|his|her|its|their|one|former|then|also)\b)/
 
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*(?:'s\b|s'(?=\s))?/gu
+const TOKEN_RE =
+  /(?:\p{Lu}\.){2,}(?:-[\p{L}\p{N}]+)*|[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*(?:'s\b|s'(?=\s))?/gu
 
 function tokenize(text: string): Token[] {
   const out: Token[] = []
@@ -659,7 +660,8 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
     let roleEnd = -1
     for (let i = 0; i < tokens.length - 0; i++) {
       const w = tokens[i]!.core
-      if (isRoleHead(w)) roleEnd = i
+      // "Goldman said": a surname the story gives after a given name is no role noun, whatever its ending.
+      if (isRoleHead(w) && !familyNames.has(w)) roleEnd = i
       else if (
         isRoleModifier(w) ||
         g.countryByDemonym.has(gazetteerKey(w)) ||
@@ -847,8 +849,12 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
       const leftKey = gazetteerKey(spanText(unit, left))
       // "Jerusalem and the West Bank": a name after "and the" is a name of its own.
       const andThe = tokens[andAt + 1]?.core === 'the'
+      // "Coastal Protection Agency and State Harbour Board": two names, each closed by its own head word
+      // (but "Department of Health and Human Services" is one: its left side has no head of its own).
+      const headed = (ts: Token[]) => ts.length >= 2 && isOrgHead(ts.at(-1)!.core, 'last')
       if (
         andThe ||
+        (headed(left) && headed(tokens.slice(andAt + 1))) ||
         g.placeByName.has(leftKey) ||
         g.organizationByName.has(leftKey) ||
         g.countryByDemonym.has(leftKey) ||
@@ -905,7 +911,7 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
       lexOrg ||
       (tokens.length >= 2 && isOrgHead(last, 'last')) ||
       headBeforeConnector ||
-      (tokens.length >= 3 && ORG_LEADS.has(firstLower) && tokens[1]!.core === 'of')
+      (tokens.length >= 3 && ORG_LEADS.has(firstLower) && /^(?:of|for|on)$/.test(tokens[1]!.core))
     ) {
       // "Former National Security Council (official)": a time qualifier belongs to the role that follows.
       if (tokens.length >= 3 && TIME_QUALIFIER.test(tokens[0]!.core))
@@ -1471,7 +1477,7 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
       continue
     }
     // (An acronym in brackets right after the name is the bracket rule's, below.)
-    const bracketed = /\(\s*$/.test(units[chunk.unit]!.text.slice(0, t.start))
+    const bracketed = /(?:\(|,\s+or)\s*$/.test(units[chunk.unit]!.text.slice(0, t.start))
     const expanded =
       /^\p{Lu}{3,6}$/u.test(t.core) && !bracketed
         ? [...entities.values()].filter(
@@ -1606,9 +1612,11 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
   // "the Election Commission of India (ECI)": an acronym in brackets after an organization's name is its short name.
   for (const org of [...entities.values()].filter((x) => x.type === 'organization')) {
     for (const m of [...org.mentions]) {
-      const acronym = units[m.unit]!.text.slice(m.end).match(
-        /^\s*\((\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\)/u,
-      )?.[1]
+      // … or set off by "or": "the Authority for Coastal Research, or ACR,".
+      const acronym = units[m.unit]!.text.slice(m.end)
+        .match(/^(?:\s*\((\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\)|,\s+or\s+(\p{Lu}{2,9})\b)/u)
+        ?.slice(1)
+        .find(Boolean)
       if (!acronym || acronym === org.name) continue
       org.aliases.add(acronym)
       const twin = [...entities.values()].find(

@@ -144,7 +144,7 @@ export function isOrgHead(word: string, position: 'last' | 'only'): boolean {
 
 /** First words that open an organization's name ("Ministry of …", "University of …"). */
 export const ORG_LEADS = new Set(
-  'ministry department university bank office council institute center centre organization organisation association federation union court bureau agency commission committee board house league church party'.split(
+  'ministry department university bank office council institute center centre organization organisation association federation union court bureau agency authority commission committee board house league church party foundation service'.split(
     ' ',
   ),
 )

@@ -571,3 +571,33 @@ describe('participles after a titled name or a description, police, and the writ
     expect(claims.map((c) => c.statement)).toEqual(['Turnout was 85%'])
   })
 })
+
+describe('documents, reporting nouns and inverted partial quotes', () => {
+  it('gives a document with no issuer named to the organization the story last named', () => {
+    const claims = claimsOf(
+      'The Harbour Workers Union sued the port operator in March over the new shift rules.',
+      'The complaint alleges that the operator cut pay without notice.',
+    )
+    expect(claims.map((c) => [c.kind, c.source, c.statement])).toEqual([
+      ['organization', 'Harbour Workers Union', 'the operator cut pay without notice'],
+    ])
+  })
+  it('reads a reporting noun with its possessor as the source ("her pledge that …")', () => {
+    const claims = claimsOf('Ilse Brandvold repeated her pledge that the plant would stay open.')
+    expect(claims.map((c) => [c.cue, c.source, c.statement])).toEqual([
+      ['pledge', 'Ilse Brandvold', 'the plant would stay open'],
+    ])
+  })
+  it('reads a partial quote with the attribution after it and a bare day', () => {
+    const claims = claimsOf('The ties "go beyond any one leader," aide Marta Velloso said Friday.')
+    expect(claims.map((c) => [c.source, c.statement])).toEqual([
+      ['Marta Velloso', 'The ties go beyond any one leader'],
+    ])
+  })
+  it('ends a statement where a second source’s clause begins, even without a comma', () => {
+    const claims = claimsOf(
+      'Paolo Conti said the port would reopen and the army said the roads were closed.',
+    )
+    expect(claims[0]).toMatchObject({source: 'Paolo Conti', statement: 'the port would reopen'})
+  })
+})

@@ -364,3 +364,48 @@ describe('parties by their adjectives', () => {
     expect(people.map((p) => p.name)).toEqual(['Timothy Morrison'])
   })
 })
+
+describe('organization names that are easy to cut or merge', () => {
+  it('keeps "U.S.-Korea Group" whole', () => {
+    expect(
+      entitiesOf(
+        page('The U.S.-Korea Group said the summit would go ahead as planned.'),
+      ).organizations.map((o) => o.name),
+    ).toEqual(['U.S.-Korea Group'])
+  })
+  it('splits two headed names joined by "and", but not "Department of Health and Human Services"', () => {
+    const names = (text: string) => entitiesOf(page(text)).organizations.map((o) => o.name)
+    expect(
+      names('The Coastal Protection Agency and State Harbour Board said the dunes were shrinking.'),
+    ).toEqual(['Coastal Protection Agency', 'State Harbour Board'])
+    expect(
+      names('The Department of Health and Human Services said cases rose again last week.'),
+    ).toEqual(['Department of Health and Human Services'])
+  })
+  it('takes "X, or ACR," for the short name of X', () => {
+    const {organizations} = entitiesOf(
+      page(
+        'The Authority for Coastal Research, or ACR, said the sea had risen.',
+        'Later the ACR said the dunes moved inland.',
+      ),
+    )
+    expect(organizations.map((o) => [o.name, o.mentions.length])).toEqual([
+      ['Authority for Coastal Research', 2],
+    ])
+  })
+  it('keeps letters beyond ASCII in names', () => {
+    expect(
+      entitiesOf(
+        page('François Lemaire, who chairs the committee, said the vote was fair.'),
+      ).people.map((p) => p.name),
+    ).toEqual(['François Lemaire'])
+  })
+  it('does not read a surname ending in -man as a role noun', () => {
+    const {people} = entitiesOf(
+      page(
+        'Officials said Rosa Holtzman spoke first at the meeting on Tuesday night, and Holtzman said the talks were over.',
+      ),
+    )
+    expect(people.map((p) => [p.name, p.mentions.length])).toEqual([['Rosa Holtzman', 2]])
+  })
+})
