@@ -871,7 +871,7 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
 
     // "Ali Vaez of the International Crisis Group": a person's name, then the organization.
     const connector = tokens.findIndex((t) => !t.cap && CONNECTORS.has(t.core.toLowerCase()))
-    if (connector >= 2 && connector <= 3 && isFirstName(tokens[0]!.core)) {
+    if (connector >= 2 && connector <= 3 && isGivenName(tokens[0]!.core)) {
       const head = tokens.slice(0, connector)
       let restFrom = connector + 1
       while (tokens[restFrom] && !tokens[restFrom]!.cap) restFrom++

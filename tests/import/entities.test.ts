@@ -393,6 +393,15 @@ describe('organization names that are easy to cut or merge', () => {
       ['Authority for Coastal Research', 2],
     ])
   })
+  it('splits "<hyphenated given name> <surname> of the <outlet>" into the person and the organization', () => {
+    const {people, organizations} = entitiesOf(
+      page(
+        'The couple was quarantined, according to Mei-Ling Tsao of the Harbour Gazette Group, and the city was calm.',
+      ),
+    )
+    expect(people.map((p) => p.name)).toEqual(['Mei-Ling Tsao'])
+    expect(organizations.map((o) => o.name)).toEqual(['Harbour Gazette Group'])
+  })
   it('keeps letters beyond ASCII in names', () => {
     expect(
       entitiesOf(
