@@ -1462,6 +1462,17 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
       addMention(newEntity('organization', party.name, {orgKind: party.kind}), chunk, [t])
       continue
     }
+    // "the West", "the Global South": a compass word standing alone after "the" names a geopolitical region.
+    if (chunk.before === 'the' && /^(?:West|East|North|South)$/.test(t.core)) {
+      addMention(
+        newEntity('place', `the ${t.core}`, {
+          place: {name: `the ${t.core}`, kind: 'region', aliases: [], demonyms: []},
+        }),
+        chunk,
+        [t],
+      )
+      continue
+    }
     // A day or month alone ("sued the firm Tuesday, accusing …") is a date, never a new entity; it may still be a surname (above).
     if (isCalendarWord(t.core)) continue
     const k = gazetteerKey(t.core)

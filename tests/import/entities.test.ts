@@ -418,3 +418,18 @@ describe('organization names that are easy to cut or merge', () => {
     expect(people.map((p) => [p.name, p.mentions.length])).toEqual([['Rosa Holtzman', 2]])
   })
 })
+
+describe('regions and features without a gazetteer entry', () => {
+  it('reads "the West" as a region, and a river and a camp by their generic term', () => {
+    const {places} = entitiesOf(
+      page(
+        'Fears spread in the West after floods on the Varna River reached the Kessel Refugee Camp on Monday.',
+      ),
+    )
+    expect(places.map((p) => p.name).sort()).toEqual([
+      'Kessel Refugee Camp',
+      'Varna River',
+      'the West',
+    ])
+  })
+})
