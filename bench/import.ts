@@ -9,13 +9,16 @@ import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
 import {Readability} from '@mozilla/readability'
 import {parseHTML} from 'linkedom'
+import {cleanArticle} from '../import/clean.ts'
 import {buildDocuments} from '../import/pipeline.ts'
+import {normalizeArticleText} from '../import/read.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const ARTICLE = join(ROOT, 'data/articles/000_fcede281fa476672.txt')
 const opts = {sourceFile: 'bench.txt', importedAt: '2024-01-01T00:00:00.000Z'}
 
-export async function run(): Promise<void> {
+/** `npm run bench -- import [DIR…]`: DIR holds NAME.txt + NAME.gold.json pairs (e.g. `.realdev/`), compared apart. */
+export async function run(args: string[] = []): Promise<void> {
   const raw = readFileSync(ARTICLE, 'utf8')
   const startLoad = performance.now()
   buildDocuments(raw, opts)
@@ -28,7 +31,26 @@ export async function run(): Promise<void> {
   console.log(`  p50 ${pct(0.5).toFixed(2)} ms  p95 ${pct(0.95).toFixed(2)} ms`)
   console.log(`  throughput ${((times.length / total) * 1000).toFixed(0)} articles/s (one core)`)
   htmlPath(raw)
-  compareLibraries()
+  compareLibraries('gold articles', bundledAndFixtures())
+  for (const dir of args.filter((a) => existsSync(a)))
+    compareLibraries(`articles in ${dir}`, goldPairs(dir))
+}
+
+/** The .txt files of a folder that have a .gold.json beside them. */
+function goldPairs(dir: string): [string, string][] {
+  return readdirSync(dir)
+    .sort()
+    .filter((f) => f.endsWith('.txt') && existsSync(join(dir, f.replace(/\.txt$/, '.gold.json'))))
+    .map((f) => [join(dir, f), join(dir, f.replace(/\.txt$/, '.gold.json'))])
+}
+
+function bundledAndFixtures(): [string, string][] {
+  const fixtures = join(ROOT, 'tests/fixtures/articles')
+  const gold = join(ROOT, 'data/articles/000_fcede281fa476672.gold.json')
+  return [
+    ...(existsSync(gold) ? [[ARTICLE, gold] as [string, string]] : []),
+    ...(existsSync(fixtures) ? goldPairs(fixtures) : []),
+  ]
 }
 
 /** Run times of fn in ms, sorted: after warm-up runs, for at least `ms` milliseconds and `min` runs. */
@@ -73,14 +95,7 @@ function htmlPath(raw: string) {
 }
 
 /** People recall and cost per article of each library on the bundled article and the fixtures with gold files. */
-function compareLibraries() {
-  const fixtures = join(ROOT, 'tests/fixtures/articles')
-  const gold = join(ROOT, 'data/articles/000_fcede281fa476672.gold.json')
-  const pairs: [string, string][] = existsSync(gold) ? [[ARTICLE, gold]] : []
-  if (existsSync(fixtures))
-    for (const f of readdirSync(fixtures).sort())
-      if (f.endsWith('.txt') && existsSync(join(fixtures, f.replace(/\.txt$/, '.gold.json'))))
-        pairs.push([join(fixtures, f), join(fixtures, f.replace(/\.txt$/, '.gold.json'))])
+function compareLibraries(label: string, pairs: [string, string][]) {
   const wink = winkNLP(model)
   const its = wink.its
   const norm = (s: string) =>
@@ -97,7 +112,10 @@ function compareLibraries() {
     total: 0,
   }
   for (const [txt, g] of pairs) {
-    const text = readFileSync(txt, 'utf8')
+    const raw = readFileSync(txt, 'utf8')
+    // The libraries read the article the clean stage found (headline and body), as the entity stage does.
+    const cleaned = cleanArticle(normalizeArticleText(raw))
+    const text = [cleaned.headline, ...cleaned.paragraphs].join('\n\n')
     const people = (JSON.parse(readFileSync(g, 'utf8')).people as {name: string}[]).map((p) =>
       norm(p.name),
     )
@@ -124,12 +142,12 @@ function compareLibraries() {
     )
     score.wink.hit += found(runs.filter((r) => r.includes(' ')))
     t = performance.now()
-    const ours = buildDocuments(text, opts).people.map((p) => String(p.name))
+    const ours = buildDocuments(raw, opts).people.map((p) => String(p.name))
     score.ours.ms += performance.now() - t
     score.ours.hit += found(ours)
   }
   const n = pairs.length
-  console.log(`library comparison on ${n} gold articles (${score.total} people):`)
+  console.log(`library comparison on ${n} ${label} (${score.total} people):`)
   console.log(
     `  compromise people():          recall ${(score.compromise.hit / score.total).toFixed(2)}, ${(score.compromise.ms / n).toFixed(1)} ms/article (full parse)`,
   )
