@@ -873,6 +873,32 @@ function extractFrom(
           return
         }
       }
+      // ""… the little deal" announced in October, said Derek Scissors, a China scholar": a short phrase
+      // of the writer's between the quotation and its inverted attribution.
+      const gapped = postText.match(
+        new RegExp(
+          `^\\s+[^",.;:“”]{2,40},\\s*(${CUE_VERBS})\\s+(?=\\p{Lu}|the\\s|a\\s|an\\s)`,
+          'u',
+        ),
+      )
+      if (gapped && !isFragment) {
+        const srcStart = q.end + gapped[0].length
+        const srcEnd = sourceEnd(text, srcStart, endSentence.end)
+        const src = resolveSource(srcStart, srcEnd, q.start)
+        if (src) {
+          add(
+            qSentence,
+            q.start,
+            q.end,
+            gapped[1]!,
+            src,
+            'direct',
+            src.kind === 'person' ? 0.85 : 0.75,
+          )
+          usedCues.add(q.end + gapped[0].length - gapped[1]!.length - 1)
+          return
+        }
+      }
       if (pre) {
         const cueStart = sentence.start + pre.index! + pre[1]!.length
         const subject = subjectBefore(text, sentence.start, cueStart)
@@ -1293,10 +1319,19 @@ function extractFrom(
           ? 'direct'
           : 'indirect'
         const conf = src.kind === 'person' ? 0.85 : 0.8
+        // "said that China "is going to … I like. If they don't, that's it."": a quotation the content
+        // opens runs on to where it closes, over the paragraph's next sentences (one attribution, one claim).
+        const runsOn =
+          ce === sentence.end
+            ? quotes.find((q) => q.start >= cs && q.start < ce && q.end > ce + 1)
+            : undefined
+        const claimSentence = runsOn
+          ? {text: text.slice(sentence.start, runsOn.end), start: sentence.start, end: runsOn.end}
+          : sentence
         add(
-          sentence,
+          claimSentence,
           cs,
-          ce,
+          runsOn ? runsOn.end : ce,
           verb,
           src,
           quoteType,

@@ -601,3 +601,23 @@ describe('documents, reporting nouns and inverted partial quotes', () => {
     expect(claims[0]).toMatchObject({source: 'Paolo Conti', statement: 'the port would reopen'})
   })
 })
+
+describe('quotations that run past their sentence', () => {
+  it('extends an indirect statement that opens a quotation to where the quotation closes', () => {
+    const claims = claimsOf(
+      'Paolo Conti said on Tuesday that the rival bloc "will have to accept a deal I like. If they do not, that is it."',
+    )
+    expect(claims).toHaveLength(1)
+    expect(claims[0]!.statement).toBe(
+      'the rival bloc will have to accept a deal I like. If they do not, that is it',
+    )
+  })
+  it('reads a quotation over two sentences followed by a short phrase and an inverted attribution', () => {
+    const claims = claimsOf(
+      '"The minister wants a bigger deal. Bigger than the small one" signed in May, said Tove Ramsland, an analyst at the Harbour Institute.',
+    )
+    expect(claims.map((c) => [c.source, c.statement])).toEqual([
+      ['Tove Ramsland', 'The minister wants a bigger deal. Bigger than the small one'],
+    ])
+  })
+})
