@@ -853,25 +853,42 @@ function extractFrom(
           return
         }
       }
+      /** The quotation is a claim of the source at [srcStart, srcEnd), cued at cuePos; false when it names none. */
+      const attribute = (
+        srcStart: number,
+        srcEnd: number,
+        cue: string,
+        cuePos: number,
+        confidence: number,
+      ) => {
+        const src = resolveSource(srcStart, srcEnd, q.start)
+        if (!src) return false
+        add(
+          qSentence,
+          q.start,
+          q.end,
+          cue,
+          src,
+          'direct',
+          src.kind === 'person' ? confidence : confidence - 0.1,
+        )
+        usedCues.add(cuePos)
+        return true
+      }
       if (inverted && !isFragment) {
         const srcStart =
           q.end +
           postText.indexOf(inverted[2]!, postText.indexOf(inverted[1]!) + inverted[1]!.length)
-        const srcEnd = sourceEnd(text, srcStart, srcStart + inverted[2]!.length)
-        const src = resolveSource(srcStart, srcEnd, q.start)
-        if (src) {
-          add(
-            qSentence,
-            q.start,
-            q.end,
+        if (
+          attribute(
+            srcStart,
+            sourceEnd(text, srcStart, srcStart + inverted[2]!.length),
             inverted[1]!,
-            src,
-            'direct',
-            src.kind === 'person' ? 0.9 : 0.8,
+            q.end + postText.indexOf(inverted[1]!),
+            0.9,
           )
-          usedCues.add(q.end + postText.indexOf(inverted[1]!))
+        )
           return
-        }
       }
       // ""… the little deal" announced in October, said Derek Scissors, a China scholar": a short phrase
       // of the writer's between the quotation and its inverted attribution.
@@ -883,21 +900,16 @@ function extractFrom(
       )
       if (gapped && !isFragment) {
         const srcStart = q.end + gapped[0].length
-        const srcEnd = sourceEnd(text, srcStart, endSentence.end)
-        const src = resolveSource(srcStart, srcEnd, q.start)
-        if (src) {
-          add(
-            qSentence,
-            q.start,
-            q.end,
+        if (
+          attribute(
+            srcStart,
+            sourceEnd(text, srcStart, endSentence.end),
             gapped[1]!,
-            src,
-            'direct',
-            src.kind === 'person' ? 0.85 : 0.75,
+            srcStart - gapped[1]!.length - 1,
+            0.85,
           )
-          usedCues.add(q.end + gapped[0].length - gapped[1]!.length - 1)
+        )
           return
-        }
       }
       if (pre) {
         const cueStart = sentence.start + pre.index! + pre[1]!.length
