@@ -118,6 +118,11 @@ const wordsRe = (words: string[]) => new RegExp(`\\b(?:${alternation(words)})\\b
 const UNNAMED_HEAD = wordsRe([...SOURCE_NOUNS.plural, ...SOURCE_NOUNS.singular])
 const PLURAL_HEAD = wordsRe(SOURCE_NOUNS.plural)
 const PRONOUNS = /^(?:he|she|it|they|we|i)$/i
+/** A short phrase, then an inverted attribution, after a quotation: "" signed in May, said X". */
+const GAPPED_ATTRIBUTION = new RegExp(
+  `^\\s+[^",.;:“”]{2,40},\\s*(${CUE_VERBS})\\s+(?=\\p{Lu}|the\\s|a\\s|an\\s)`,
+  'u',
+)
 /** ", Morrison testified." / ", he said on Tuesday." closing a sentence. */
 const OUTER_ATTRIBUTION = new RegExp(
   `,\\s+((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,3}\\p{Lu}[\\p{L}.'’-]*|he|she|they)\\s+(${CUE_VERBS})(?:\\s+(?:on|in|at|last|this)\\s+[^,"“”]{1,30})?[.!?]?\\s*$`,
@@ -892,12 +897,7 @@ function extractFrom(
       }
       // ""… the little deal" announced in October, said Derek Scissors, a China scholar": a short phrase
       // of the writer's between the quotation and its inverted attribution.
-      const gapped = postText.match(
-        new RegExp(
-          `^\\s+[^",.;:“”]{2,40},\\s*(${CUE_VERBS})\\s+(?=\\p{Lu}|the\\s|a\\s|an\\s)`,
-          'u',
-        ),
-      )
+      const gapped = postText.match(GAPPED_ATTRIBUTION)
       if (gapped && !isFragment) {
         const srcStart = q.end + gapped[0].length
         if (
