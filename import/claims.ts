@@ -192,7 +192,7 @@ export function extractClaims(article: StructuredArticle, index: EntityIndex): C
       index,
       () => paragraph,
     ).filter(
-      (c) => !BELIEF.test(c.cue) && !/^(?:of|about|against|over|on|for)\b/i.test(c.statement),
+      (c) => !BELIEF.test(c.cue) && !/^(?:of|about|against|over|on|for|as)\b/i.test(c.statement),
     )
   })
   // A headline that restates a body claim of the same source is still its own claim (the gold counts both).
@@ -954,7 +954,7 @@ function extractFrom(
       const first = mentions.find(
         (x) =>
           x.mention.start >= subjectStart &&
-          /^(?:[\p{L}-]+\s+){0,3}$/u.test(text.slice(subjectStart, x.mention.start)) &&
+          /^(?:[\p{L}-]+\s+){0,6}$/u.test(text.slice(subjectStart, x.mention.start)) &&
           !/[,.]/.test(text.slice(subjectStart, x.mention.start)) &&
           ['person', 'organization'].includes(entityOf(x.key)?.type ?? ''),
       )

@@ -1134,7 +1134,13 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
       demonyms: [],
       countryCode: within?.countryCode ?? within?.isoCode,
     })
-    if (PLACE_FEATURES.compass.has(tokens[0]!.core) && tokens.length <= 4) {
+    // "Eastern Michigan quarterback …": before a role noun the name is a team or school, not a region.
+    const next = unit.text.slice(tokens.at(-1)!.end).match(/^\s+([a-z]+)/)?.[1]
+    if (
+      PLACE_FEATURES.compass.has(tokens[0]!.core) &&
+      tokens.length <= 4 &&
+      !(next && isRoleHead(next))
+    ) {
       const base = known(tokens.slice(1))
       if (base) return made(base)
     }

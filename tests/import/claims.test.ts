@@ -621,3 +621,18 @@ describe('quotations that run past their sentence', () => {
     ])
   })
 })
+
+describe('headline verbs and compass names before a role', () => {
+  it('reads no claim from a headline whose "statement" starts with "as"', async () => {
+    const {buildDocuments} = await import('../../import/pipeline.ts')
+    const {claims} = buildDocuments(
+      [
+        'New Vessa sedan revealed as electric four-door coupe',
+        '',
+        'The carmaker showed the car in Munich on Tuesday, and it will go on sale next spring in most markets.',
+      ].join('\n\n'),
+      {sourceFile: 'x.txt'},
+    )
+    expect(claims.map((c) => c.statement)).toEqual([])
+  })
+})

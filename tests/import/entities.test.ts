@@ -433,3 +433,12 @@ describe('regions and features without a gazetteer entry', () => {
     ])
   })
 })
+
+describe('compass names of teams', () => {
+  it('does not read a compass word and a state before a role noun as a region', () => {
+    const {places} = entitiesOf(
+      page('Eastern Vermont quarterback Jon Hale threw for 300 yards on Saturday in the rain.'),
+    )
+    expect(places.map((p) => p.name)).not.toContain('Eastern Vermont')
+  })
+})
