@@ -11,7 +11,8 @@ export interface ClaimFilters {
 }
 
 const sourceKinds = ['person', 'organization', 'unnamed']
-const reviewStatuses = ['extracted', 'needsReview', 'approved', 'rejected']
+// Rejected claims are never public, so there is nothing to filter them by.
+const reviewStatuses = ['extracted', 'needsReview', 'approved']
 
 function select(name: string, label: string, options: string[], current: string | null) {
   return html`<label>${label} <select name="${name}"><option value="">any</option>${options.map(

@@ -261,3 +261,40 @@ describe('escaping', () => {
     }
   })
 })
+
+describe('a claim an editor rejected', () => {
+  test('is gone from the article, its sources panel, the person page and the claims list; its span is plain text', async () => {
+    const rejected = expected
+      .ofType('claim')
+      .find(
+        (claim) => claim.source.person?._ref === 'person-ali-vaez' && claim.cue === 'emphasized',
+      )!
+    const documents = expected.documents.map((doc) =>
+      doc._id === rejected._id ? {...doc, reviewStatus: 'rejected'} : doc,
+    )
+    const own = await openDataset(documents)
+    const ownReader = await startReader({target: own.target})
+    const page = async (path: string) => (await fetch(new URL(path, ownReader.url))).text()
+    try {
+      const article = await page(`/articles/${expected.article.slug.current}`)
+      expect(article).not.toContain(rejected._id)
+      const marks = [...article.matchAll(/<mark class="claim"/g)].length
+      expect(marks).toBe([...articleHtml.matchAll(/<mark class="claim"/g)].length - 1)
+      // The words stay in the body, unmarked.
+      const body = textOf(/<div class="body">([\s\S]*?)<\/div>/.exec(article)![1]!)
+      expect(isSubsequence(words(rejected.statement), words(body))).toBe(true)
+      const sourcing = /data-claims="(\d+)"/.exec(article)![1]
+      expect(Number(sourcing)).toBe(expected.claimsOf(expected.article).length - 1)
+      const jsonLd = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(article)![1]!
+      expect(JSON.parse(jsonLd).hasPart.map((part: {text: string}) => part.text)).not.toContain(
+        rejected.statement,
+      )
+      for (const path of ['/people/ali-vaez', '/claims', '/claims?reviewStatus=rejected'])
+        expect(await page(path), path).not.toContain(rejected._id)
+      expect(await page('/people/ali-vaez')).toContain('<li data-claim="')
+    } finally {
+      await ownReader.close()
+      await own.close()
+    }
+  })
+})
