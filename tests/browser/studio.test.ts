@@ -282,6 +282,18 @@ describe("the editors' Studio, offline against the local dataset", () => {
     expect(takeErrors()).toEqual([])
   })
 
+  it('deletes that never-published draft from its menu', async () => {
+    const id = 'drafts.claim-unfinished-00000001'
+    await runDocumentAction('Delete')
+    const left = () => client.fetch<number>('count(*[_id == $id])', {id}, {perspective: 'raw'})
+    expect(await left()).toBe(1)
+    await page
+      .getByRole('button', {name: /^(Delete document|Delete all versions|Delete anyway)$/})
+      .click({timeout: 20_000})
+    await expect.poll(left, {timeout: 20_000}).toBe(0)
+    expect(takeErrors()).toEqual([])
+  })
+
   it('finds Ali Vaez by searching the People list and shows on him the claims he is the source of', async () => {
     const his = claimsOf(imported).filter((c) => c.source.person?._ref === ALI_VAEZ)
     expect(his.length).toBeGreaterThan(0)
