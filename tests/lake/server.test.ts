@@ -300,8 +300,17 @@ describe('the lake server with the real @sanity/client', () => {
         publishedId: 'place-byblos',
         patch: {set: {name}},
       })
-    // Delete on a document that was never published: one version.discard per version.
+    // Delete on a document that was never published: the Studio first asks for references from
+    // other datasets, then sends one version.discard per version.
     await create('place-sidon', 'Sidon')
+    expect(
+      await client.request({
+        uri: '/data/references/production/documents/drafts.place-sidon/to?excludeInternalReferences=true&excludePaths=true',
+      }),
+    ).toEqual({totalCount: 0, references: []})
+    await expect(
+      client.request({uri: '/data/references/production/documents/drafts.place-sidon'}),
+    ).rejects.toMatchObject({statusCode: 404})
     await client.action([
       {actionType: 'sanity.action.document.version.discard', versionId: 'drafts.place-sidon'},
     ])
