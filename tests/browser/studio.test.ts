@@ -294,6 +294,20 @@ describe("the editors' Studio, offline against the local dataset", () => {
     expect(takeErrors()).toEqual([])
   })
 
+  it("styles the article body's claims by review status, apart from entity mentions", async () => {
+    await page.goto(`${studio.url}/intent/edit/id=${imported.article._id};type=article`)
+    const pane = page.getByTestId('document-pane')
+    for (const review of ['approved', 'rejected', 'pending', 'mention'])
+      await pane.locator(`[data-annotation-review="${review}"]`).first().waitFor({timeout: 20_000})
+    const rejectedText = await pane.locator('[data-annotation-review="rejected"]').allInnerTexts()
+    // The span lies inside the claim's sentence (it may reach past the statement to its attribution).
+    const sentence = rejectedClaim().sentence.replace(/\s+/g, ' ')
+    expect(rejectedText.length).toBeGreaterThan(0)
+    for (const text of rejectedText) expect(sentence).toContain(text.replace(/\s+/g, ' ').trim())
+    await screenshot(page, '5a-body-review-status')
+    expect(takeErrors()).toEqual([])
+  })
+
   it('finds Ali Vaez by searching the People list and shows on him the claims he is the source of', async () => {
     const his = claimsOf(imported).filter((c) => c.source.person?._ref === ALI_VAEZ)
     expect(his.length).toBeGreaterThan(0)
