@@ -16,6 +16,24 @@ function actionFailed(index: number, description: string, type = 'actionError'):
   })
 }
 
+/** The document `id` in the transaction, or a 409 `documentNotFoundError` saying `why`. */
+function existing(transaction: Transaction, id: string, index: number, why: string) {
+  const doc = transaction.get(id)
+  if (!doc) throw actionFailed(index, why, 'documentNotFoundError')
+  return doc
+}
+
+/** A 409 `conflictError` when the action names a revision `doc` no longer has. */
+function checkRevision(
+  expected: unknown,
+  doc: SanityDocument | null | undefined,
+  index: number,
+  why: string,
+) {
+  if (typeof expected === 'string' && expected !== doc?._rev)
+    throw actionFailed(index, why, 'conflictError')
+}
+
 function text(action: Record<string, unknown>, key: string, index: number): string {
   const value = action[key]
   if (typeof value !== 'string' || !value)
@@ -94,27 +112,25 @@ function applyAction(transaction: Transaction, action: unknown, index: number): 
     case 'sanity.action.document.publish': {
       const draftId = text(action, 'draftId', index)
       const publishedId = text(action, 'publishedId', index)
-      const draft = transaction.get(draftId)
-      if (!draft)
-        throw actionFailed(
-          index,
-          `Cannot publish "${publishedId}": there is no draft`,
-          'documentNotFoundError',
-        )
-      if (typeof action.ifDraftRevisionId === 'string' && action.ifDraftRevisionId !== draft._rev) {
-        throw actionFailed(
-          index,
-          `The draft of "${publishedId}" has changed (revision ${draft._rev})`,
-          'conflictError',
-        )
-      }
+      const draft = existing(
+        transaction,
+        draftId,
+        index,
+        `Cannot publish "${publishedId}": there is no draft`,
+      )
+      checkRevision(
+        action.ifDraftRevisionId,
+        draft,
+        index,
+        `The draft of "${publishedId}" has changed (revision ${draft._rev})`,
+      )
       const published = transaction.get(publishedId)
-      if (
-        typeof action.ifPublishedRevisionId === 'string' &&
-        action.ifPublishedRevisionId !== published?._rev
-      ) {
-        throw actionFailed(index, `The published "${publishedId}" has changed`, 'conflictError')
-      }
+      checkRevision(
+        action.ifPublishedRevisionId,
+        published,
+        index,
+        `The published "${publishedId}" has changed`,
+      )
       const next = strengthened({...withoutSystemFields(draft), _id: publishedId}) as Record<
         string,
         unknown
@@ -141,13 +157,58 @@ function applyAction(transaction: Transaction, action: unknown, index: number): 
     }
     case 'sanity.action.document.discard': {
       const draftId = text(action, 'draftId', index)
-      if (!transaction.get(draftId))
-        throw actionFailed(
-          index,
-          `Cannot discard "${draftId}": there is no draft`,
-          'documentNotFoundError',
-        )
+      existing(transaction, draftId, index, `Cannot discard "${draftId}": there is no draft`)
       mutate({delete: {id: draftId}})
+      return
+    }
+    case 'sanity.action.document.version.discard': {
+      // What the Studio sends to delete a never-published document: one per draft or release version.
+      const versionId = text(action, 'versionId', index)
+      if (versionId === toPublishedId(versionId))
+        throw badRequest(
+          `Action ${index}: "${versionId}" is a published id; discard takes a draft or version id`,
+          'validationError',
+        )
+      existing(
+        transaction,
+        versionId,
+        index,
+        `Cannot discard "${versionId}": there is no such version`,
+      )
+      mutate({delete: {id: versionId}})
+      return
+    }
+    case 'sanity.action.document.version.create': {
+      // A new draft (or release version) from a given document, or copied from another version.
+      const publishedId = text(action, 'publishedId', index)
+      let document: Record<string, unknown>
+      if (isRecord(action.document)) {
+        document = action.document
+      } else {
+        const baseId = text(action, 'baseId', index)
+        const base = existing(
+          transaction,
+          baseId,
+          index,
+          `Cannot copy "${baseId}": it does not exist`,
+        )
+        checkRevision(
+          action.ifBaseRevisionId,
+          base,
+          index,
+          `"${baseId}" has changed (revision ${base._rev})`,
+        )
+        document = {...withoutSystemFields(base), _id: text(action, 'versionId', index)}
+      }
+      const id = document._id
+      if (typeof id !== 'string' || id === publishedId || toPublishedId(id) !== publishedId)
+        throw badRequest(
+          `Action ${index}: the version's id must be a draft or version id of ${publishedId}`,
+          'validationError',
+        )
+      if (transaction.get(id))
+        throw actionFailed(index, `Document "${id}" already exists`, 'documentAlreadyExistsError')
+      mutate({create: document})
       return
     }
     case 'sanity.action.document.delete': {

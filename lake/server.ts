@@ -437,6 +437,18 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
         await streamExport(response, documents, types && types.length ? types : null)
         return
       }
+      case 'references': {
+        // GET /data/references/:dataset/documents/:id/to, which the Studio asks before a delete for
+        // references from other datasets and projects. A local dataset has none: every reference
+        // into it comes from inside it, and the Studio finds those with its own query.
+        if (method !== 'GET')
+          throw new LakeError(405, {description: 'Use GET', type: 'httpMethodNotAllowed'})
+        await dataset(name)
+        const [kind, id, direction] = rest
+        if (kind !== 'documents' || !id || direction !== 'to' || rest.length !== 3) throw notFound()
+        sendJson(response, 200, {totalCount: 0, references: []})
+        return
+      }
       case 'history': {
         // No history is kept beyond the current state: empty but well-formed answers.
         await dataset(name)

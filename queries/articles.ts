@@ -1,6 +1,12 @@
 import {defineQuery} from 'groq'
 
-import {articleOrder, claimFields, entityLinkFields, placeFields} from './fragments.ts'
+import {
+  articleOrder,
+  claimFields,
+  entityLinkFields,
+  placeFields,
+  publicClaimFilter,
+} from './fragments.ts'
 
 /**
  * One page of the article list, newest first. `$offset` and `$limit` must be non-negative integers.
@@ -20,7 +26,7 @@ export const articleListQuery = defineQuery(`
     dek,
     publishedAt,
     "dateline": dateline->name,
-    "claimKinds": coalesce((body[].markDefs[_type == "claimRef"].claim->source.kind)[defined(@)], [])
+    "claimKinds": coalesce(((body[].markDefs[_type == "claimRef"].claim->{reviewStatus, "kind": source.kind})[${publicClaimFilter}].kind)[defined(@)], [])
   }{
     _id,
     headline,
@@ -65,6 +71,8 @@ const articlePageFields = /* groq */ `
  *    instead of one lookup per mention, each with how often it is mentioned and which claims it is
  *    the source of (one `_type` per pass, so the local lake scans only that type);
  * 3. the entities split by type, the sources panel and the sourcing summary.
+ * Rejected claims are left out of every list and count; a rejected claim's annotation in the body keeps
+ * its key but its `claim` is null, so the reader shows the span as plain text.
  */
 export const articleBySlugQuery = defineQuery(`
   *[_type == "article" && slug.current == $slug][0]{
@@ -80,14 +88,14 @@ export const articleBySlugQuery = defineQuery(`
       ...,
       markDefs[]{
         ...,
-        _type == "claimRef" => {"claim": claim->{${claimRefClaimFields}}},
+        _type == "claimRef" => {"claim": select(claim->${publicClaimFilter} => claim->{${claimRefClaimFields}})},
         _type == "mention" => {"entity": entity->{${entityLinkFields}}}
       }
     },
-    "claims": coalesce((body[].markDefs[_type == "claimRef"].claim->{${claimFields}})[defined(_id)], []),
+    "claims": coalesce((body[].markDefs[_type == "claimRef"].claim->{${claimFields}})[defined(_id) && ${publicClaimFilter}], []),
     "mentionRefs": coalesce(body[].markDefs[_type == "mention"].entity._ref, []),
     "mentionIds": coalesce(array::unique(body[].markDefs[_type == "mention"].entity._ref), []),
-    "sourceRefs": coalesce(body[].markDefs[_type == "claimRef"].claim->source{"ref": coalesce(person._ref, organization._ref)}.ref, [])
+    "sourceRefs": coalesce((body[].markDefs[_type == "claimRef"].claim->)[${publicClaimFilter}].source{"ref": coalesce(person._ref, organization._ref)}.ref, [])
   }{
     ${articlePageFields},
     "entities": (
@@ -169,8 +177,9 @@ export const articleJsonLdQuery = defineQuery(`
       saidAt,
       "kind": source.kind,
       "description": source.description,
-      "entity": coalesce(source.person, source.organization)->{_type, name, kind, sameAs}
-    })[defined(statement)], [])
+      "entity": coalesce(source.person, source.organization)->{_type, name, kind, sameAs},
+      reviewStatus
+    })[defined(statement) && ${publicClaimFilter}], [])
   }{
     "@context": "https://schema.org",
     "@type": "NewsArticle",

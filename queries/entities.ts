@@ -7,6 +7,7 @@ import {
   claimOrder,
   entityLinkFields,
   placeFields,
+  publicClaimFilter,
 } from './fragments.ts'
 
 /** A claim listed away from its article, so it carries a link back. */
@@ -16,14 +17,14 @@ const claimWithArticleFields = /* groq */ `
 
 // Each entity page finds the claims and the articles that refer to the entity with one pass over
 // each type (`references`), then sorts them into its lists in a second projection. One `_type` per
-// pass: the local lake then scans only that type's documents.
+// pass: the local lake then scans only that type's documents. Rejected claims are left out there.
 
 /** A person's page: who they are, what they said, what was said about them, where they appear. */
 export const personBySlugQuery = defineQuery(`
   *[_type == "person" && slug.current == $slug][0]{
     ...,
     "related": {
-      "claims": *[_type == "claim" && references(^._id)],
+      "claims": *[_type == "claim" && references(^._id) && ${publicClaimFilter}],
       "articles": *[_type == "article" && references(^._id)]
     }
   }{
@@ -44,7 +45,7 @@ export const organizationBySlugQuery = defineQuery(`
   *[_type == "organization" && slug.current == $slug][0]{
     ...,
     "related": {
-      "claims": *[_type == "claim" && references(^._id)],
+      "claims": *[_type == "claim" && references(^._id) && ${publicClaimFilter}],
       "articles": *[_type == "article" && references(^._id)],
       "people": *[_type == "person" && references(^._id)]
     }
@@ -73,7 +74,7 @@ export const placeBySlugQuery = defineQuery(`
   *[_type == "place" && slug.current == $slug][0]{
     ...,
     "related": {
-      "claims": *[_type == "claim" && references(^._id)],
+      "claims": *[_type == "claim" && references(^._id) && ${publicClaimFilter}],
       "articles": *[_type == "article" && references(^._id)],
       "places": *[_type == "place" && references(^._id)]
     }

@@ -54,6 +54,12 @@ export const claimFields = /* groq */ `
   "source": ${claimSourceProjection},
   "about": about[]->{${entityLinkFields}}`
 
+/**
+ * The claims a reader may see: every claim an editor has not rejected. A claim with no review status
+ * yet counts as public (GROQ's `!=` is true against a missing value), as a new import's claims do.
+ */
+export const publicClaimFilter = /* groq */ `reviewStatus != "rejected"`
+
 /** Newest first; articles without a known date after all dated ones, then by headline. */
 export const articleOrder = /* groq */ `order(defined(publishedAt) desc, publishedAt desc, headline asc)`
 

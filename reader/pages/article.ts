@@ -4,6 +4,7 @@ import {date, entityLink, percent} from '../format.ts'
 import {html, scriptJson, trusted, type SafeHtml} from '../html.ts'
 import {layout} from '../layout.ts'
 import {claimAnchor, sourceAnchor} from '../links.ts'
+import {highlightLegend, organizationKind, placeKind, statementText} from '../wording.ts'
 
 type Article = NonNullable<ArticleBySlugQueryResult>
 
@@ -22,12 +23,13 @@ export function articlePage(article: Article, jsonLd: ArticleJsonLdQueryResult):
 <h1>${article.headline}</h1>
 ${article.dek ? html`<p class="dek">${article.dek}</p>` : ''}
 <p class="meta">${article.dateline ? html`${entityLink(article.dateline)} · ` : ''}${date(article.publishedAt)}${article.publisher ? html` · ${article.publisher}` : ''}</p>
+${highlightLegend}
 <div class="body">${trusted(renderBody(article.body, numbers))}</div>
 <section class="claims" id="claims">
 <h2>Claims in this article</h2>
 <ol>${article.claims.map(
     (claim) =>
-      html`<li data-claim="${claim._id}">“${claim.statement}” <span class="meta">— ${claim.cue} <a href="${sourceHref(claim.source, claim._id)}">${claim.source?.name ?? 'unknown source'}</a></span></li>`,
+      html`<li data-claim="${claim._id}" data-quote-type="${claim.quoteType ?? 'unknown'}">${statementText(claim)} <span class="meta">— ${claim.cue} <a href="${sourceHref(claim.source, claim._id)}">${claim.source?.name ?? 'unknown source'}</a></span></li>`,
   )}</ol>
 </section>
 </div>
@@ -49,9 +51,9 @@ ${list(sources.unnamed.map((source) => html`<li id="${sourceAnchor(source._id)}"
 <h3>People</h3>
 ${list(article.people.map((person) => html`<li>${entityLink(person)}${(person.roles ?? []).map((role) => html`<span class="meta">, ${[role.title, role.organization?.name].filter(Boolean).join(', ')}</span>`)}</li>`))}
 <h3>Places</h3>
-${list(article.places.map((place) => html`<li>${entityLink(place)} <span class="meta">${place.kind}${place.location ? html` · ${place.location.lat}, ${place.location.lng}` : ''}</span></li>`))}
+${list(article.places.map((place) => html`<li>${entityLink(place)} <span class="meta">${placeKind(place.kind)}${place.containedIn?.name ? html` in ${place.containedIn.name}` : ''}</span></li>`))}
 <h3>Organizations</h3>
-${list(article.organizations.map((org) => html`<li>${entityLink(org)} <span class="meta">${org.kind}</span></li>`))}
+${list(article.organizations.map((org) => html`<li>${entityLink(org)} <span class="meta">${organizationKind(org.kind)}</span></li>`))}
 </section>
 </aside>
 </article>`
@@ -62,6 +64,7 @@ ${list(article.organizations.map((org) => html`<li>${entityLink(org)} <span clas
       ? html`<script type="application/ld+json">${scriptJson(jsonLd)}</script>`
       : undefined,
     body,
+    skipTo: {href: '#sources', label: 'Skip to the sources'},
   })
 }
 

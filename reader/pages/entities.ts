@@ -7,6 +7,7 @@ import {date, entityLink, externalLink} from '../format.ts'
 import {html, type SafeHtml} from '../html.ts'
 import {layout} from '../layout.ts'
 import {articleHref} from '../links.ts'
+import {organizationKind, placeKind} from '../wording.ts'
 import {claimList} from './claimList.ts'
 
 interface ArticleLink {
@@ -59,7 +60,7 @@ ${articleList(person.articles)}`
 export function organizationPage(org: NonNullable<OrganizationBySlugQueryResult>): string {
   const body = html`
 <h1>${org.name}</h1>
-<p class="meta">${org.kind}${org.country ? html` · ${entityLink(org.country)}` : ''}${org.parent ? html` · part of ${entityLink(org.parent)}` : ''}</p>
+<p class="meta">${organizationKind(org.kind)}${org.country ? html` · ${entityLink(org.country)}` : ''}${org.parent ? html` · part of ${entityLink(org.parent)}` : ''}</p>
 ${aliases(org.aliases)}
 ${sameAs(org.sameAs)}
 ${org.people.length ? html`<h2>People</h2><ul>${org.people.map((person) => html`<li>${entityLink(person)} <span class="meta">${(person.titles ?? []).filter(Boolean).join(', ')}</span></li>`)}</ul>` : ''}
@@ -75,9 +76,9 @@ ${articleList(org.articles)}`
 export function placePage(place: NonNullable<PlaceBySlugQueryResult>): string {
   const body = html`
 <h1>${place.name}</h1>
-<p class="meta">${place.kind}${place.parent ? html` in ${entityLink(place.parent)}` : ''}${place.location ? html` · <span class="geo" data-lat="${place.location.lat}" data-lng="${place.location.lng}">${place.location.lat}, ${place.location.lng}</span>` : ''}</p>
+<p class="meta">${placeKind(place.kind) || 'Place'}${place.parent ? html` in ${entityLink(place.parent)}` : ''}</p>
 ${aliases(place.aliases)}
-${place.contains.length ? html`<h2>Places in ${place.name}</h2><ul>${place.contains.map((child) => html`<li>${entityLink(child)} <span class="meta">${child.kind}</span></li>`)}</ul>` : ''}
+${place.contains.length ? html`<h2>Places in ${place.name}</h2><ul>${place.contains.map((child) => html`<li>${entityLink(child)} <span class="meta">${placeKind(child.kind)}</span></li>`)}</ul>` : ''}
 <h2>Articles</h2>
 ${articleList(place.articles, (article) => ((article as {datelined?: boolean | null}).datelined ? ' · datelined here' : ''))}
 <h2>Claims about ${place.name}</h2>

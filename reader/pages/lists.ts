@@ -10,12 +10,23 @@ export interface ClaimFilters {
   articleSlug: string | null
 }
 
-const sourceKinds = ['person', 'organization', 'unnamed']
-const reviewStatuses = ['extracted', 'needsReview', 'approved', 'rejected']
+const sourceKinds: [string, string][] = [
+  ['person', 'a named person'],
+  ['organization', 'a named organization'],
+  ['unnamed', 'an unnamed source'],
+]
+// Rejected claims are never public, so there is nothing to filter them by.
+const reviewStatuses: [string, string][] = [
+  ['extracted', 'not yet checked (found by the importer)'],
+  ['needsReview', 'not yet checked (waiting for an editor)'],
+  ['approved', 'checked by an editor'],
+]
 
-function select(name: string, label: string, options: string[], current: string | null) {
+/** A filter: each option's value is the query parameter, its text what a reader understands. */
+function select(name: string, label: string, options: [string, string][], current: string | null) {
   return html`<label>${label} <select name="${name}"><option value="">any</option>${options.map(
-    (option) => html`<option${option === current ? ' selected' : ''}>${option}</option>`,
+    ([value, text]) =>
+      html`<option value="${value}"${value === current ? ' selected' : ''}>${text}</option>`,
   )}</select></label>`
 }
 
@@ -33,6 +44,13 @@ ${claimList(claims, 'No claims match.')}`
   return layout({title: 'Claims', body})
 }
 
+const hitTypes: Record<string, string> = {
+  article: 'Article',
+  person: 'Person',
+  place: 'Place',
+  organization: 'Organization',
+}
+
 export function searchPage(hits: SearchQueryResult, q: string): string {
   const body = html`
 <h1>Search</h1>
@@ -40,7 +58,7 @@ export function searchPage(hits: SearchQueryResult, q: string): string {
 ${q ? html`<p class="meta">${hits.length} results for “${q}”</p>` : ''}
 <ul class="results">${hits.map(
     (hit) =>
-      html`<li>${entityLink({_type: hit._type, name: hit.title, slug: hit.slug})} <span class="meta">${hit._type}</span></li>`,
+      html`<li>${entityLink({_type: hit._type, name: hit.title, slug: hit.slug})} <span class="meta">${hitTypes[hit._type] ?? hit._type}</span></li>`,
   )}</ul>`
   return layout({title: q ? `Search: ${q}` : 'Search', body})
 }

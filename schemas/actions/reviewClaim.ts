@@ -2,10 +2,13 @@ import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
 import {CloseCircleIcon} from '@sanity/icons/CloseCircle'
 import {useEffect, useState, type ComponentType} from 'react'
 import {
+  getDraftId,
   useDocumentOperation,
+  useValidationStatus,
   type DocumentActionComponent,
   type DocumentActionsResolver,
 } from 'sanity'
+import {reviewBlockedReason} from './reviewGate.ts'
 
 type ReviewDecision = 'approved' | 'rejected'
 
@@ -20,7 +23,8 @@ interface ReviewActionSpec {
 
 /**
  * A review decision is one click: it sets `reviewStatus` and publishes, so an editor never leaves
- * a claim approved in a draft nobody reads.
+ * a claim approved in a draft nobody reads. Like Publish, it is disabled while the document has
+ * validation errors, with the first error as the button's tooltip.
  */
 function createReviewAction(spec: ReviewActionSpec): DocumentActionComponent {
   const ReviewAction: DocumentActionComponent = (props) => {
@@ -31,14 +35,24 @@ function createReviewAction(spec: ReviewActionSpec): DocumentActionComponent {
       if (pending && !props.draft) setPending(false)
     }, [pending, props.draft])
 
+    // The version the decision publishes: the draft when there is one, as Publish validates it;
+    // `true` asks, as Publish does, that referenced documents be published too.
+    const validationStatus = useValidationStatus(
+      props.draft?._id ?? props.published?._id ?? getDraftId(props.id),
+      props.type,
+      true,
+    )
+    const blocked = reviewBlockedReason(validationStatus, spec.decision)
+
     const current = (props.draft ?? props.published)?.reviewStatus
     const alreadyDecided = current === spec.decision && !props.draft
     return {
       label: pending ? spec.pendingLabel : spec.label,
-      title: alreadyDecided ? `This claim is already ${spec.decision}` : spec.title,
+      title: alreadyDecided ? `This claim is already ${spec.decision}` : (blocked ?? spec.title),
       icon: spec.icon,
       tone: spec.tone,
-      disabled: pending || alreadyDecided || Boolean(patch.disabled) || !props.ready,
+      disabled:
+        pending || alreadyDecided || Boolean(blocked) || Boolean(patch.disabled) || !props.ready,
       onHandle: () => {
         setPending(true)
         patch.execute([{set: {reviewStatus: spec.decision}}])

@@ -1,6 +1,7 @@
 import {BlockquoteIcon} from '@sanity/icons/Blockquote'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {choiceField} from '../fields.ts'
+import {sourceLabel, type SourceLabelSelection} from '../objects/sourceKindFields.ts'
 import {
   HEDGING_LEVELS,
   QUOTE_TYPES,
@@ -22,25 +23,9 @@ export function truncate(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`
 }
 
-export interface ClaimPreviewSelection {
+export interface ClaimPreviewSelection extends SourceLabelSelection {
   statement?: string
   cue?: string
-  kind?: string
-  person?: string
-  organization?: string
-  description?: string
-  plural?: boolean
-}
-
-/** The name a claim's source goes by: the person or organization, else the article's description. */
-export function sourceLabel(selection: ClaimPreviewSelection): string {
-  const {kind, person, organization, description, plural} = selection
-  return (
-    (kind === 'person' && person) ||
-    (kind === 'organization' && organization) ||
-    description ||
-    (plural ? 'Unnamed sources' : 'Unnamed source')
-  )
 }
 
 /** Who said what, as one line: "Ali Vaez — according to — Iran faces the challenge…". */

@@ -1,5 +1,6 @@
 import {BlockquoteIcon} from '@sanity/icons/Blockquote'
 import {defineField, defineType, type ObjectDefinition} from 'sanity'
+import {ClaimAnnotation} from '../components/BodyAnnotations.tsx'
 
 /**
  * Portable Text annotation on the span that carries a claim's statement. The reference is weak so
@@ -9,6 +10,7 @@ export const claimRef = defineType({
   name: 'claimRef',
   title: 'Claim',
   type: 'object',
+  components: {annotation: ClaimAnnotation},
   icon: BlockquoteIcon,
   fields: [
     defineField({

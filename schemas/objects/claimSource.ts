@@ -1,12 +1,39 @@
 import {UserIcon} from '@sanity/icons/User'
 import {defineField, defineType, type ObjectDefinition} from 'sanity'
+import {ClaimSourceInput} from '../components/ClaimSourceInput.tsx'
 import {SOURCE_KINDS, listOf, titleOf} from '../vocabularies.ts'
+import {sourceLabel, staleSourceFields} from './sourceKindFields.ts'
 
 interface ClaimSourceParent {
   kind?: string
 }
 
 const kindOf = (parent: unknown) => (parent as ClaimSourceParent | undefined)?.kind
+
+/**
+ * The reference a named source of kind `kind` needs. It shows only on that kind, or while it still
+ * holds a value left from another kind, which is then an error until the editor removes it.
+ */
+function namedReferenceField(
+  kind: 'person' | 'organization',
+  title: string,
+  messages: {missing: string; stale: string},
+) {
+  return defineField({
+    name: kind,
+    title,
+    type: 'reference',
+    to: [{type: kind}],
+    hidden: ({parent, value}) => !value && kindOf(parent) !== kind,
+    validation: (rule) =>
+      rule.custom((value, context) => {
+        if (kindOf(context.parent) === kind && !value) return messages.missing
+        if (value && staleSourceFields(kindOf(context.parent), {[kind]: value}).length)
+          return messages.stale
+        return true
+      }),
+  })
+}
 
 /**
  * Who a claim is attributed to (PARC's "source"): a named person, a named organization, or an
@@ -17,6 +44,7 @@ export const claimSource = defineType({
   title: 'Source',
   type: 'object',
   icon: UserIcon,
+  components: {input: ClaimSourceInput},
   fields: [
     defineField({
       name: 'kind',
@@ -26,31 +54,14 @@ export const claimSource = defineType({
       initialValue: 'person',
       validation: (rule) => rule.required(),
     }),
-    defineField({
-      name: 'person',
-      title: 'Person',
-      type: 'reference',
-      to: [{type: 'person'}],
-      hidden: ({parent, value}) => !value && kindOf(parent) !== 'person',
-      validation: (rule) =>
-        rule.custom((value, context) =>
-          kindOf(context.parent) === 'person' && !value
-            ? 'A person source needs the person it names'
-            : true,
-        ),
+    namedReferenceField('person', 'Person', {
+      missing: 'A person source needs the person it names',
+      stale: 'Only a person source names a person: remove it, or set the kind to Person',
     }),
-    defineField({
-      name: 'organization',
-      title: 'Organization',
-      type: 'reference',
-      to: [{type: 'organization'}],
-      hidden: ({parent, value}) => !value && kindOf(parent) !== 'organization',
-      validation: (rule) =>
-        rule.custom((value, context) =>
-          kindOf(context.parent) === 'organization' && !value
-            ? 'An organization source needs the organization it names'
-            : true,
-        ),
+    namedReferenceField('organization', 'Organization', {
+      missing: 'An organization source needs the organization it names',
+      stale:
+        'Only an organization source names an organization: remove it, or set the kind to Organization',
     }),
     defineField({
       name: 'description',
@@ -91,10 +102,14 @@ export const claimSource = defineType({
       plural: 'plural',
     },
     prepare({kind, personName, organizationName, description, plural}) {
-      const named =
-        kind === 'person' ? personName : kind === 'organization' ? organizationName : undefined
       return {
-        title: named ?? description ?? 'Source not set',
+        title: sourceLabel({
+          kind,
+          person: personName,
+          organization: organizationName,
+          description,
+          plural,
+        }),
         subtitle: [titleOf(SOURCE_KINDS, kind), plural ? 'several sources' : undefined]
           .filter(Boolean)
           .join(' · '),

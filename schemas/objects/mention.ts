@@ -1,11 +1,13 @@
 import {TagIcon} from '@sanity/icons/Tag'
 import {defineField, defineType, type ObjectDefinition} from 'sanity'
+import {MentionAnnotation} from '../components/BodyAnnotations.tsx'
 
 /** Portable Text annotation on a span that names a person, place or organization. */
 export const mention = defineType({
   name: 'mention',
   title: 'Mention',
   type: 'object',
+  components: {annotation: MentionAnnotation},
   icon: TagIcon,
   fields: [
     defineField({

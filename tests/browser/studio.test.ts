@@ -129,6 +129,13 @@ async function waitForPublished(
   return last
 }
 
+/** The claim the review steps reject: one of Ali Vaez's, so his reader page must lose it. */
+function rejectedClaim() {
+  return claimsOf(imported).find(
+    (c) => c.source.person?._ref === ALI_VAEZ && /^emphasized$/i.test(c.cue),
+  )!
+}
+
 /** Runs a document action: the pane's primary button when it is the one, else from its menu. */
 async function runDocumentAction(label: string): Promise<void> {
   const primary = page.getByTestId(`action-${label.toLowerCase().replace(/\s+/g, '')}`)
@@ -236,7 +243,7 @@ describe("the editors' Studio, offline against the local dataset", () => {
   })
 
   it('rejects a claim in one action that also publishes the rejection', async () => {
-    const claim = claimsOf(imported).find((c) => c.source.kind === 'unnamed')!
+    const claim = rejectedClaim()
     await page.locator(`[data-testid="document-list-pane"] a[href$=";${claim.id}"]`).click()
     await waitForFieldValue(claim.statement)
     await runDocumentAction('Reject')
@@ -247,6 +254,57 @@ describe("the editors' Studio, offline against the local dataset", () => {
     )
     expect(status).toBe('rejected')
     await screenshot(page, '4b-claim-rejected')
+    expect(takeErrors()).toEqual([])
+  })
+
+  it('refuses to approve a claim that does not validate, and says why', async () => {
+    const id = 'claim-unfinished-00000001'
+    const statement = 'An unfinished claim with a person source and no person.'
+    await client.create({
+      _id: `drafts.${id}`,
+      _type: 'claim',
+      statement,
+      source: {_type: 'claimSource', kind: 'person'},
+      reviewStatus: 'needsReview',
+    })
+    await page.goto(`${studio.url}/intent/edit/id=${id};type=claim`)
+    await waitForFieldValue(statement)
+    const approve = page.getByTestId('action-approve')
+    await approve.waitFor({timeout: 20_000})
+    await expect.poll(() => approve.isDisabled(), {timeout: 20_000}).toBe(true)
+    await approve.hover({force: true})
+    await page
+      .getByText(/Cannot be approved: A person source needs the person it names/)
+      .first()
+      .waitFor({timeout: 10_000})
+    await screenshot(page, '4c-approve-refused')
+    expect(await client.fetch('count(*[_id == $id])', {id}, {perspective: 'published'})).toBe(0)
+    expect(takeErrors()).toEqual([])
+  })
+
+  it('deletes that never-published draft from its menu', async () => {
+    const id = 'drafts.claim-unfinished-00000001'
+    await runDocumentAction('Delete')
+    const left = () => client.fetch<number>('count(*[_id == $id])', {id}, {perspective: 'raw'})
+    expect(await left()).toBe(1)
+    await page
+      .getByRole('button', {name: /^(Delete document|Delete all versions|Delete anyway)$/})
+      .click({timeout: 20_000})
+    await expect.poll(left, {timeout: 20_000}).toBe(0)
+    expect(takeErrors()).toEqual([])
+  })
+
+  it("styles the article body's claims by review status, apart from entity mentions", async () => {
+    await page.goto(`${studio.url}/intent/edit/id=${imported.article._id};type=article`)
+    const pane = page.getByTestId('document-pane')
+    for (const review of ['approved', 'rejected', 'pending', 'mention'])
+      await pane.locator(`[data-annotation-review="${review}"]`).first().waitFor({timeout: 20_000})
+    const rejectedText = await pane.locator('[data-annotation-review="rejected"]').allInnerTexts()
+    // The span lies inside the claim's sentence (it may reach past the statement to its attribution).
+    const sentence = rejectedClaim().sentence.replace(/\s+/g, ' ')
+    expect(rejectedText.length).toBeGreaterThan(0)
+    for (const text of rejectedText) expect(sentence).toContain(text.replace(/\s+/g, ' ').trim())
+    await screenshot(page, '5a-body-review-status')
     expect(takeErrors()).toEqual([])
   })
 
@@ -281,13 +339,15 @@ describe("the editors' Studio, offline against the local dataset", () => {
     expect(takeErrors()).toEqual([])
   })
 
-  it("marks every claim on the reader's article page", async () => {
+  it("marks every claim on the reader's article page but the rejected one, which is gone from the person page and the claims list too", async () => {
     const slug = (imported.article.slug as {current: string}).current
+    const rejected = rejectedClaim().id
     const expected: string[] = await client.fetch(
-      '*[_type == "claim" && article._ref == $id]._id',
+      '*[_type == "claim" && article._ref == $id && reviewStatus != "rejected"]._id',
       {id: imported.article._id},
     )
-    expect(expected.length).toBe(imported.claims.length)
+    expect(expected.length).toBe(imported.claims.length - 1)
+    expect(expected).not.toContain(rejected)
     const readerPage = await browser.newPage()
     const readerErrors = watchForErrors(readerPage)
     await readerPage.goto(new URL(`articles/${slug}`, reader.url).href)
@@ -296,6 +356,14 @@ describe("the editors' Studio, offline against the local dataset", () => {
       .evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-claim-id')!))
     expect(new Set(marked)).toEqual(new Set(expected))
     await screenshot(readerPage, '6-reader-article')
+    for (const path of ['people/ali-vaez', 'claims']) {
+      await readerPage.goto(new URL(path, reader.url).href)
+      const listed = await readerPage
+        .locator('li[data-claim]')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-claim')!))
+      expect(listed.length, path).toBeGreaterThan(0)
+      expect(listed, path).not.toContain(rejected)
+    }
     await readerPage.close()
     expect(readerErrors).toEqual([])
   })

@@ -284,6 +284,105 @@ describe('the lake server with the real @sanity/client', () => {
     ])
   })
 
+  it('deletes a never-published draft, discards, duplicates and unpublishes as the Studio asks', async () => {
+    const {client} = lake
+    const create = (id: string, name: string) =>
+      client.action({
+        actionType: 'sanity.action.document.create',
+        publishedId: id,
+        attributes: {_id: `drafts.${id}`, _type: 'place', name},
+        ifExists: 'fail',
+      })
+    const renameDraft = (name: string) =>
+      client.action({
+        actionType: 'sanity.action.document.edit',
+        draftId: 'drafts.place-byblos',
+        publishedId: 'place-byblos',
+        patch: {set: {name}},
+      })
+    // Delete on a document that was never published: the Studio first asks for references from
+    // other datasets, then sends one version.discard per version.
+    await create('place-sidon', 'Sidon')
+    expect(
+      await client.request({
+        uri: '/data/references/production/documents/drafts.place-sidon/to?excludeInternalReferences=true&excludePaths=true',
+      }),
+    ).toEqual({totalCount: 0, references: []})
+    await expect(
+      client.request({uri: '/data/references/production/documents/drafts.place-sidon'}),
+    ).rejects.toMatchObject({statusCode: 404})
+    await client.action([
+      {actionType: 'sanity.action.document.version.discard', versionId: 'drafts.place-sidon'},
+    ])
+    expect(await client.getDocuments(['drafts.place-sidon', 'place-sidon'])).toEqual([null, null])
+    await expect(
+      client.action({
+        actionType: 'sanity.action.document.version.discard',
+        versionId: 'drafts.place-sidon',
+      }),
+    ).rejects.toMatchObject({statusCode: 409})
+    await expect(
+      client.action({actionType: 'sanity.action.document.version.discard', versionId: 'place-x'}),
+    ).rejects.toMatchObject({statusCode: 400})
+
+    // Discard changes on a published document keeps the published one.
+    await create('place-byblos', 'Byblos')
+    await client.action({
+      actionType: 'sanity.action.document.publish',
+      draftId: 'drafts.place-byblos',
+      publishedId: 'place-byblos',
+    })
+    const published = (await client.getDocument('place-byblos'))!
+    await renameDraft('Jbeil')
+    await client.action({
+      actionType: 'sanity.action.document.version.discard',
+      versionId: 'drafts.place-byblos',
+    })
+    expect(await client.getDocuments(['drafts.place-byblos', 'place-byblos'])).toEqual([
+      null,
+      published,
+    ])
+
+    // Duplicate: the Studio creates the copy as a new draft with a plain create mutation.
+    const system = ['_id', '_rev', '_createdAt', '_updatedAt']
+    const fields = Object.fromEntries(
+      Object.entries(published).filter(([key]) => !system.includes(key)),
+    ) as {_type: string}
+    const copy = await client.create({...fields, _id: 'drafts.place-byblos-copy'})
+    expect(copy).toMatchObject({_id: 'drafts.place-byblos-copy', _type: 'place', name: 'Byblos'})
+    expect(copy._rev).not.toBe(published._rev)
+
+    // Copy to drafts (version.create from a base), refused when the base has moved on.
+    await expect(
+      client.action({
+        actionType: 'sanity.action.document.version.create',
+        publishedId: 'place-byblos',
+        baseId: 'place-byblos',
+        versionId: 'drafts.place-byblos',
+        ifBaseRevisionId: 'not-the-revision',
+      }),
+    ).rejects.toMatchObject({statusCode: 409})
+    await client.action({
+      actionType: 'sanity.action.document.version.create',
+      publishedId: 'place-byblos',
+      baseId: 'place-byblos',
+      versionId: 'drafts.place-byblos',
+      ifBaseRevisionId: published._rev,
+    })
+    expect(await client.getDocument('drafts.place-byblos')).toMatchObject({name: 'Byblos'})
+
+    // Unpublish keeps an existing draft's edits rather than overwriting them with the published copy.
+    await renameDraft('Jbeil')
+    await client.action({
+      actionType: 'sanity.action.document.unpublish',
+      draftId: 'drafts.place-byblos',
+      publishedId: 'place-byblos',
+    })
+    const [draft, gone] = await client.getDocuments(['drafts.place-byblos', 'place-byblos'])
+    expect(draft).toMatchObject({name: 'Jbeil'})
+    expect(gone).toBeNull()
+  })
+
   it('answers the project, user, grants, ACL, features and keyvalue requests a Studio makes', async () => {
     const get = (uri: string) => lake.client.request({uri})
     expect(await get('/users/me')).toMatchObject({id: expect.any(String), name: 'Local Editor'})

@@ -29,17 +29,30 @@ export class Expected {
     )
   }
 
-  /** Claim ids in the order their spans appear in the body. */
+  /** A claim readers may see: one an editor has not rejected. */
+  isPublic(claim: Doc | undefined): boolean {
+    return claim?.reviewStatus !== 'rejected'
+  }
+
+  /** Every claim readers may see. */
+  publicClaims(): Doc[] {
+    return this.ofType('claim').filter((claim) => this.isPublic(claim))
+  }
+
+  /** Ids of the public claims in the order their spans appear in the body. */
   bodyClaimIds(article: Doc): string[] {
-    return this.markDefs(article, 'claimRef').map((def) => def.claim._ref)
+    return this.markDefs(article, 'claimRef')
+      .map((def) => def.claim._ref)
+      .filter((id) => this.isPublic(this.byId.get(id)))
   }
 
   mentionIds(article: Doc): string[] {
     return this.markDefs(article, 'mention').map((def) => def.entity._ref)
   }
 
+  /** The public claims of `article`. */
   claimsOf(article: Doc): Doc[] {
-    return this.ofType('claim').filter((claim) => claim.article._ref === article._id)
+    return this.publicClaims().filter((claim) => claim.article._ref === article._id)
   }
 
   sourceEntityId(claim: Doc): string | null {

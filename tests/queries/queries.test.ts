@@ -246,7 +246,7 @@ describe('personBySlugQuery and organizationBySlugQuery', () => {
       const page = await fetch<PersonBySlugQueryResult>(personBySlugQuery, {
         slug: person.slug.current,
       })
-      const claims = expected.ofType('claim')
+      const claims = expected.publicClaims()
       expect(page).toMatchObject({_id: person._id, name: person.name, slug: person.slug.current})
       expect(page!.claimsBy.map((claim) => claim._id)).toEqual(
         expected.orderClaims(claims.filter((claim) => claim.source.person?._ref === person._id)),
@@ -278,7 +278,7 @@ describe('personBySlugQuery and organizationBySlugQuery', () => {
       const page = await fetch<OrganizationBySlugQueryResult>(organizationBySlugQuery, {
         slug: organization.slug.current,
       })
-      const claims = expected.ofType('claim')
+      const claims = expected.publicClaims()
       expect(page).toMatchObject({
         _id: organization._id,
         name: organization.name,
@@ -348,7 +348,7 @@ describe('placeBySlugQuery', () => {
       expect(page!.claimsAbout.map((claim) => claim._id)).toEqual(
         expected.orderClaims(
           expected
-            .ofType('claim')
+            .publicClaims()
             .filter((claim) =>
               (claim.about ?? []).some((about: {_ref: string}) => about._ref === place._id),
             ),
@@ -363,12 +363,12 @@ describe('claimsQuery', () => {
 
   test('lists every claim when no filter is set', async () => {
     const result = await fetch<ClaimsQueryResult>(claimsQuery, any)
-    expect(result.map((claim) => claim._id)).toEqual(expected.orderClaims(expected.ofType('claim')))
+    expect(result.map((claim) => claim._id)).toEqual(expected.orderClaims(expected.publicClaims()))
     expect(result.every((claim) => claim.article?.slug === articleSlug())).toBe(true)
   })
 
   test('narrows by source kind, review status and article, alone and together', async () => {
-    const claims = expected.ofType('claim')
+    const claims = expected.publicClaims()
     for (const kind of ['person', 'organization', 'unnamed']) {
       const result = await fetch<ClaimsQueryResult>(claimsQuery, {...any, sourceKind: kind})
       expect(result.map((claim) => claim._id)).toEqual(
@@ -477,5 +477,149 @@ describe('articleJsonLdQuery', () => {
       else expect(author['@type']).toMatch(/Organization$|^NGO$/)
       expect(part.appearance).toMatchObject({'@type': 'NewsArticle', 'headline': article.headline})
     })
+  })
+})
+
+describe('every public query with claims an editor rejected', () => {
+  // Four claims rejected, chosen so each list loses something: the first span of the body (an
+  // unnamed source), the White House's only claim, one of Ali Vaez's two, and Gregory Brew's only
+  // claim (which is also about Ali Khamenei). Another claim is approved, one has no status at all.
+  const rejectedCues = ['according to', 'reiterated', 'emphasized', 'pointed out']
+  let full: Expected
+  let edited: Expected
+  let rejected: string[]
+  let rejectedDataset: OpenDataset
+  const query = <R>(q: string, params: Record<string, unknown>) =>
+    rejectedDataset.target.fetch<R>(q, params)
+
+  beforeAll(async () => {
+    full = expected
+    const bodyOrder = full.bodyClaimIds(full.article)
+    const bySource = (sourceId: string, cue: string) =>
+      full
+        .ofType('claim')
+        .find((claim) => full.sourceEntityId(claim) === sourceId && claim.cue === cue)!._id
+    rejected = [
+      bodyOrder[0]!,
+      bySource('organization-white-house', 'reiterated'),
+      bySource('person-ali-vaez', 'emphasized'),
+      bySource('person-gregory-brew', 'pointed out'),
+    ]
+    expect(rejected.map((id) => full.byId.get(id)!.cue)).toEqual(rejectedCues)
+    const [approved, unset] = bodyOrder.filter((id) => !rejected.includes(id))
+    const documents = full.documents.map((doc) => {
+      if (rejected.includes(doc._id)) return {...doc, reviewStatus: 'rejected'}
+      if (doc._id === approved) return {...doc, reviewStatus: 'approved'}
+      if (doc._id === unset)
+        return Object.fromEntries(
+          Object.entries(doc).filter(([key]) => key !== 'reviewStatus'),
+        ) as typeof doc
+      return doc
+    })
+    edited = new Expected(documents)
+    rejectedDataset = await openDataset(documents)
+  })
+  afterAll(() => rejectedDataset?.close())
+
+  test('the article list counts only the claims left public', async () => {
+    const [item] = await query<ArticleListQueryResult>(articleListQuery, {offset: 0, limit: 20})
+    expect(edited.claimsOf(edited.article).length).toBe(full.claimsOf(full.article).length - 4)
+    expect(item).toMatchObject({
+      claimCount: edited.claimsOf(edited.article).length,
+      unnamedShare: edited.sourcing(edited.article).unnamedShare,
+    })
+  })
+
+  test('the article page lists, counts and sources only public claims, and empties the rejected annotations', async () => {
+    const page = (await query<ArticleBySlugQueryResult>(articleBySlugQuery, {
+      slug: articleSlug(),
+    }))!
+    const publicIds = edited.bodyClaimIds(edited.article)
+    expect(page.claims.map((claim) => claim._id)).toEqual(publicIds)
+    expect(publicIds.some((id) => rejected.includes(id))).toBe(false)
+    expect(page.sourcing).toEqual(edited.sourcing(edited.article))
+    expect(page.sourcing.claims).toBe(full.sourcing(full.article).claims - 4)
+    expect(page.sources.named.map((source) => source.name)).not.toContain('White House')
+    expect(page.sources.named.map((source) => source.name)).not.toContain('Gregory Brew')
+    expect(page.sources.named.find((source) => source.name === 'Ali Vaez')!.claims).toEqual([
+      full
+        .ofType('claim')
+        .find(
+          (claim) =>
+            claim.cue === 'according to' && full.sourceEntityId(claim) === 'person-ali-vaez',
+        )!._id,
+    ])
+    expect(page.sources.unnamed.map((source) => source._id)).not.toContain(rejected[0])
+    // Every annotation stays, so the span's text stays; a rejected one carries no claim.
+    const claimRefs = (page.body ?? [])
+      .flatMap((block) => ('markDefs' in block ? (block.markDefs ?? []) : []))
+      .filter((def) => def._type === 'claimRef')
+      .map((def) => ('claim' in def ? (def.claim as {_id: string} | null) : null)?._id ?? null)
+    const annotated = full.markDefs(full.article, 'claimRef').map((def) => def.claim._ref)
+    expect(claimRefs).toEqual(annotated.map((id) => (rejected.includes(id) ? null : id)))
+    expect(JSON.stringify(page)).not.toContain(rejected[1])
+  })
+
+  test('the JSON-LD has a part for each public claim only', async () => {
+    const jsonLd = (await query<ArticleJsonLdQueryResult>(articleJsonLdQuery, {
+      slug: articleSlug(),
+    }))!
+    const parts = 'hasPart' in jsonLd ? jsonLd.hasPart : []
+    expect(parts.map((part) => part.text)).toEqual(
+      edited.bodyClaimIds(edited.article).map((id) => edited.byId.get(id)!.statement),
+    )
+    expect(parts.length).toBe(full.bodyClaimIds(full.article).length - 4)
+    expect(jsonLdProblems(jsonLd)).toEqual([])
+  })
+
+  test('the person, organization and place pages leave out rejected claims by and about them', async () => {
+    const vaez = await query<PersonBySlugQueryResult>(personBySlugQuery, {slug: 'ali-vaez'})
+    expect(vaez!.claimsBy.map((claim) => claim.cue)).toEqual(['according to'])
+    const brew = await query<PersonBySlugQueryResult>(personBySlugQuery, {slug: 'gregory-brew'})
+    expect(brew!.claimsBy).toEqual([])
+    const khamenei = await query<PersonBySlugQueryResult>(personBySlugQuery, {slug: 'ali-khamenei'})
+    const aboutKhamenei = (claim: Record<string, any>) =>
+      (claim.about ?? []).some((about: {_ref: string}) => about._ref === 'person-ali-khamenei')
+    expect(khamenei!.claimsAbout.map((claim) => claim._id)).toEqual(
+      edited.orderClaims(edited.publicClaims().filter(aboutKhamenei)),
+    )
+    expect(khamenei!.claimsAbout.length).toBe(full.publicClaims().filter(aboutKhamenei).length - 2)
+    const house = await query<OrganizationBySlugQueryResult>(organizationBySlugQuery, {
+      slug: full.byId.get('organization-white-house')!.slug.current,
+    })
+    expect(house!.claimsBy).toEqual([])
+    for (const place of full.ofType('place')) {
+      const page = await query<PlaceBySlugQueryResult>(placeBySlugQuery, {
+        slug: place.slug.current,
+      })
+      expect(page!.claimsAbout.map((claim) => claim._id)).toEqual(
+        edited.orderClaims(
+          edited
+            .publicClaims()
+            .filter((claim) =>
+              (claim.about ?? []).some((about: {_ref: string}) => about._ref === place._id),
+            ),
+        ),
+      )
+    }
+  })
+
+  test('the claims list never lists a rejected claim, even when asked for rejected ones', async () => {
+    const any = {sourceKind: null, reviewStatus: null, articleSlug: null}
+    const all = await query<ClaimsQueryResult>(claimsQuery, any)
+    expect(all.map((claim) => claim._id)).toEqual(edited.orderClaims(edited.publicClaims()))
+    expect(all.length).toBe(full.publicClaims().length - 4)
+    expect(all.filter((claim) => claim.reviewStatus === null).length).toBe(1)
+    expect(await query(claimsQuery, {...any, reviewStatus: 'rejected'})).toEqual([])
+    const approved = await query<ClaimsQueryResult>(claimsQuery, {...any, reviewStatus: 'approved'})
+    expect(approved.map((claim) => claim._id)).toEqual([edited.bodyClaimIds(edited.article)[0]])
+  })
+
+  test('search finds articles and entities, never claims, so no rejected claim can surface there', async () => {
+    for (const q of ['Iran', 'Vaez', 'retaliation', 'White House']) {
+      const hits = await query<SearchQueryResult>(searchQuery, {q})
+      expect(hits.length).toBeGreaterThan(0)
+      expect(hits.filter((hit) => (hit._type as string) === 'claim')).toEqual([])
+    }
   })
 })

@@ -261,3 +261,122 @@ describe('escaping', () => {
     }
   })
 })
+
+describe('a claim an editor rejected', () => {
+  test('is gone from the article, its sources panel, the person page and the claims list; its span is plain text', async () => {
+    const rejected = expected
+      .ofType('claim')
+      .find(
+        (claim) => claim.source.person?._ref === 'person-ali-vaez' && claim.cue === 'emphasized',
+      )!
+    const documents = expected.documents.map((doc) =>
+      doc._id === rejected._id ? {...doc, reviewStatus: 'rejected'} : doc,
+    )
+    const own = await openDataset(documents)
+    const ownReader = await startReader({target: own.target})
+    const page = async (path: string) => (await fetch(new URL(path, ownReader.url))).text()
+    try {
+      const article = await page(`/articles/${expected.article.slug.current}`)
+      expect(article).not.toContain(rejected._id)
+      const marks = [...article.matchAll(/<mark class="claim"/g)].length
+      expect(marks).toBe([...articleHtml.matchAll(/<mark class="claim"/g)].length - 1)
+      // The words stay in the body, unmarked.
+      const body = textOf(/<div class="body">([\s\S]*?)<\/div>/.exec(article)![1]!)
+      expect(isSubsequence(words(rejected.statement), words(body))).toBe(true)
+      const sourcing = /data-claims="(\d+)"/.exec(article)![1]
+      expect(Number(sourcing)).toBe(expected.claimsOf(expected.article).length - 1)
+      const jsonLd = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(article)![1]!
+      expect(JSON.parse(jsonLd).hasPart.map((part: {text: string}) => part.text)).not.toContain(
+        rejected.statement,
+      )
+      for (const path of ['/people/ali-vaez', '/claims', '/claims?reviewStatus=rejected'])
+        expect(await page(path), path).not.toContain(rejected._id)
+      expect(await page('/people/ali-vaez')).toContain('<li data-claim="')
+    } finally {
+      await ownReader.close()
+      await own.close()
+    }
+  })
+})
+
+describe('reading for an audience', () => {
+  const slug = () => expected.article.slug.current as string
+
+  test('gives every page exactly one h1, the page’s own heading', async () => {
+    const paths = [
+      '/',
+      `/articles/${slug()}`,
+      '/people/ali-vaez',
+      '/places/damascus',
+      `/organizations/${expected.byId.get('organization-white-house')!.slug.current}`,
+      '/claims',
+      '/search?q=Iran',
+      '/nope',
+    ]
+    for (const path of paths) {
+      const {html} = await get(path)
+      expect([...html.matchAll(/<h1[\s>]/g)].length, path).toBe(1)
+    }
+    expect(articleHtml).toMatch(new RegExp(`<h1>${attr(expected.article.headline)}</h1>`))
+  })
+
+  test('opens the article page with a skip link to the sources panel and explains the highlights', () => {
+    const body = articleHtml.slice(articleHtml.indexOf('<body>'))
+    expect(/<a [^>]*href="([^"]+)"/.exec(body)![0]).toBe('<a class="skip" href="#sources"')
+    expect(articleHtml).toContain('<section class="sources" id="sources">')
+    const legend = textOf(/<p class="legend"[^>]*>([\s\S]*?)<\/p>/.exec(articleHtml)![1]!)
+    expect(legend).toContain('a claim from a named person or organization')
+    expect(legend).toContain('a claim from an unnamed source')
+  })
+
+  test('puts only direct quotes in quotation marks, and shows indirect claims as paraphrase', async () => {
+    const [direct, ...rest] = expected.bodyClaimIds(expected.article)
+    const documents = expected.documents.map((doc) =>
+      doc._id === direct ? {...doc, quoteType: 'direct'} : doc,
+    )
+    const own = await openDataset(documents)
+    const ownReader = await startReader({target: own.target})
+    try {
+      const page = await (await fetch(new URL(`/articles/${slug()}`, ownReader.url))).text()
+      const items = new Map(
+        [
+          ...page.matchAll(/<li data-claim="([^"]+)" data-quote-type="([^"]+)">([\s\S]*?)<\/li>/g),
+        ].map((m) => [m[1]!, {type: m[2]!, inner: m[3]!}]),
+      )
+      expect(items.get(direct!)!.type).toBe('direct')
+      expect(items.get(direct!)!.inner).toMatch(/^<q class="direct">/)
+      for (const id of rest) {
+        const item = items.get(id)!
+        expect(item.type, id).toBe(expected.byId.get(id)!.quoteType)
+        expect(item.inner, id).toMatch(/^<span class="paraphrase">/)
+        expect(item.inner, id).not.toMatch(/<q[\s>]|^“/)
+      }
+    } finally {
+      await ownReader.close()
+      await own.close()
+    }
+  })
+
+  test('names places by kind and containing place, never by raw coordinates', async () => {
+    const damascus = expected.byName('place', 'Damascus')
+    const page = textOf((await get('/places/damascus')).html)
+    expect(page).toContain('City in Syria')
+    const article = textOf(articleHtml)
+    for (const place of expected.ofType('place').filter((p) => p.location)) {
+      const coordinates = `${place.location.lat}, ${place.location.lng}`
+      expect(article, place.name).not.toContain(coordinates)
+    }
+    if (damascus.location) expect(page).not.toContain(String(damascus.location.lat))
+  })
+
+  test('says in words whether an editor has checked a claim, never the internal status', async () => {
+    const {html} = await get('/claims')
+    const said = [...html.matchAll(/ · ([^<]*)<\/span><\/li>/g)].map((m) => m[1])
+    expect(said.length).toBe(expected.publicClaims().length)
+    expect(new Set(said)).toEqual(new Set(['not yet checked by an editor']))
+    const options = [...html.matchAll(/<option[^>]*>([^<]*)<\/option>/g)].map((m) => m[1]!)
+    expect(options.length).toBeGreaterThan(0)
+    for (const status of ['needsReview', 'extracted', 'approved', 'rejected'])
+      expect(options.join('|')).not.toContain(status)
+  })
+})

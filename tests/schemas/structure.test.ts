@@ -8,6 +8,7 @@ import {
   SOURCE_KINDS,
   UNREVIEWED_STATUSES,
   claim,
+  claimSource,
   incomingReferencesQuery,
   person,
   place,
@@ -173,6 +174,26 @@ describe('previews', () => {
       description: 'a source familiar with US intelligence',
     })
     expect(unnamed.title).toBe('a source familiar with US intelligence — said — Talks stalled.')
+  })
+
+  it('say "No person chosen" on a person-source claim without a person, never its old description', () => {
+    const selection = {
+      statement: 'Talks stalled.',
+      cue: 'said',
+      kind: 'person',
+      description: 'a source familiar with US intelligence',
+    }
+    expect(prepare(claim, selection).title).toBe('No person chosen — said — Talks stalled.')
+    expect(prepare(claim, {...selection, kind: 'organization'}).title).toBe(
+      'No organization chosen — said — Talks stalled.',
+    )
+    expect(prepare(claimSource, {kind: 'person', description: 'the envoy'})).toEqual({
+      title: 'No person chosen',
+      subtitle: 'Person',
+    })
+    expect(prepare(claimSource, {kind: 'person', personName: 'Ali Vaez'}).title).toBe('Ali Vaez')
+    expect(prepare(claimSource, {kind: 'unnamed', plural: true}).title).toBe('Unnamed sources')
+    expect(prepare(claimSource, {}).title).toBe('Source not set')
   })
 
   it("show a person's current role, not the first one listed", () => {

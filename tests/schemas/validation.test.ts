@@ -69,6 +69,33 @@ describe('claim validation', () => {
     expect(await errorPaths(withChanges(valid.claim, {source: described}))).toEqual([])
   })
 
+  it('refuses a person or organization left behind on a source of another kind', async () => {
+    const organizationWithPerson = {
+      _type: 'claimSource',
+      kind: 'organization',
+      organization: ref('organization-international-crisis-group'),
+      person: ref('person-ali-vaez'),
+    }
+    expect(
+      await errorsOf(withChanges(valid.claim, {source: organizationWithPerson}), validDataset),
+    ).toEqual([
+      {
+        level: 'error',
+        path: 'source.person',
+        message: 'Only a person source names a person: remove it, or set the kind to Person',
+      },
+    ])
+    const unnamedWithOrganization = {
+      _type: 'claimSource',
+      kind: 'unnamed',
+      description: 'a diplomat',
+      organization: ref('organization-international-crisis-group'),
+    }
+    expect(await errorPaths(withChanges(valid.claim, {source: unnamedWithOrganization}))).toEqual([
+      'source.organization',
+    ])
+  })
+
   it('requires the kind of a source to be person, organization or unnamed', async () => {
     const source = {_type: 'claimSource', kind: 'rumour', description: 'word on the street'}
     expect(await errorPaths(withChanges(valid.claim, {source}))).toEqual(['source.kind'])
