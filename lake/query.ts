@@ -10,6 +10,7 @@
 // Parsed queries are cached (without their parameters when the query allows it).
 import {evaluateSync, GroqSyntaxError, parse, toJS, type ExprNode} from 'groq-js'
 import {LakeError} from './errors.ts'
+import {foldParameters, nullTestedParameters} from './fold.ts'
 import {
   buildView,
   placeInSorted,
@@ -59,6 +60,15 @@ interface PreparedQuery {
   tree: ExprNode
   narrowings: Narrowing[]
   parameters: Set<string>
+}
+
+/** A parsed query before folding: what does not depend on the parameters' values. */
+interface ParsedQuery {
+  /** The query, or the query and its parameters when parsing needed them (slices). */
+  key: string
+  tree: ExprNode
+  parameters: Set<string>
+  nullTested: string[]
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -589,6 +599,31 @@ export function checkParameters(
   }
 }
 
+/** A bounded cache; the insertion-ordered map serves as the recency list. */
+class Lru<V> {
+  private readonly entries = new Map<string, V>()
+  private readonly limit: number
+
+  constructor(limit: number) {
+    this.limit = limit
+  }
+
+  get(key: string): V | undefined {
+    const hit = this.entries.get(key)
+    if (hit !== undefined) {
+      this.entries.delete(key)
+      this.entries.set(key, hit)
+    }
+    return hit
+  }
+
+  set(key: string, value: V): V {
+    this.entries.set(key, value)
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!)
+    return value
+  }
+}
+
 export interface QueryResult<R = unknown> {
   result: R
   ms: number
@@ -597,7 +632,8 @@ export interface QueryResult<R = unknown> {
 /** Evaluates GROQ against a store, one cached view per perspective (rebuilt when the store changes). */
 export class QueryEngine {
   private readonly views = new Map<ViewKind, {version: number; indexes: ViewIndexes}>()
-  private readonly prepared = new Map<string, PreparedQuery>()
+  private readonly parsed = new Lru<ParsedQuery>(CACHE_LIMIT)
+  private readonly prepared = new Lru<PreparedQuery>(CACHE_LIMIT)
 
   private readonly store: DocumentSource
 
@@ -634,28 +670,29 @@ export class QueryEngine {
     return indexes
   }
 
-  private remember(key: string, prepared: PreparedQuery): PreparedQuery {
-    this.prepared.set(key, prepared)
-    if (this.prepared.size > CACHE_LIMIT) this.prepared.delete(this.prepared.keys().next().value!)
-    return prepared
-  }
-
-  private cached(key: string): PreparedQuery | undefined {
-    const hit = this.prepared.get(key)
-    if (hit) {
-      // Refresh its place: the insertion-ordered map serves as an LRU.
-      this.prepared.delete(key)
-      this.prepared.set(key, hit)
-    }
-    return hit
-  }
-
-  /** Parses once per query; a query whose parsing needs its parameters (slices) once per parameter set. */
+  /**
+   * Parses once per query (once per parameter set when parsing needs the parameters: slices), then
+   * folds the parameters' null tests and chooses candidates once per pattern of null parameters.
+   */
   prepare(query: string, params: Record<string, unknown>): PreparedQuery {
-    const generic = this.cached(query)
+    const parsed = this.parse(query, params)
+    const nulls = parsed.nullTested.map((name) => (params[name] == null ? '1' : '0')).join('')
+    const key = `${parsed.key}\u0000${nulls}`
+    const hit = this.prepared.get(key)
+    if (hit) return hit
+    const narrowings: Narrowing[] = []
+    return this.prepared.set(key, {
+      tree: rewrite(foldParameters(parsed.tree, params), narrowings),
+      narrowings,
+      parameters: parsed.parameters,
+    })
+  }
+
+  private parse(query: string, params: Record<string, unknown>): ParsedQuery {
+    const generic = this.parsed.get(query)
     if (generic) return generic
     const specificKey = `${query}\u0000${JSON.stringify(params)}`
-    const specific = this.cached(specificKey)
+    const specific = this.parsed.get(specificKey)
     if (specific) return specific
     let tree: ExprNode
     let key = query
@@ -670,11 +707,11 @@ export class QueryEngine {
         throw queryError(query, inner)
       }
     }
-    const narrowings: Narrowing[] = []
-    return this.remember(key, {
-      tree: rewrite(tree, narrowings),
-      narrowings,
+    return this.parsed.set(key, {
+      key,
+      tree,
       parameters: parameterNames(tree),
+      nullTested: nullTestedParameters(tree),
     })
   }
 

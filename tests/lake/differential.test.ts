@@ -89,9 +89,28 @@ function term(params: Record<string, unknown>): string {
   return `${path} in $${name}`
 }
 
+/** A parameter that is null about half the time, for the folded `$x == null || …` shapes. */
+function maybeNull(params: Record<string, unknown>): string {
+  const name = `p${Object.keys(params).length}`
+  params[name] = chance(0.5) ? null : pick(VALUES)
+  return `$${name}`
+}
+
+/** A filter term written as the list queries write optional filters: `($x == null || path == $x)`. */
+function optionalTerm(params: Record<string, unknown>): string {
+  const p = maybeNull(params)
+  const path = pick(PATHS)
+  return pick([
+    `(${p} == null || ${path} == ${p})`,
+    `(null == ${p} || ${term(params)})`,
+    `(${p} != null && ${path} == ${p})`,
+    `!(${p} != null) || ${term(params)}`,
+  ])
+}
+
 function randomCase(): Case {
   const params: Record<string, unknown> = {}
-  const shape = Math.floor(next() * 9)
+  const shape = Math.floor(next() * 11)
   const query = (() => {
     switch (shape) {
       case 0:
@@ -112,6 +131,13 @@ function randomCase(): Case {
       case 7: {
         const path = pick(['kind', 'n', 'nested.b', 'a.b'])
         return `*[_type == ${literal(pick(TYPES))}]{_id, "same": *[${path} == ^.${path}]._id, "also": *[${path} in ^.tags]._id}`
+      }
+      case 8:
+        return `*[${optionalTerm(params)} && ${optionalTerm(params)} && ${chance(0.5) ? term(params) : 'true'}]._id`
+      case 9: {
+        // Outside a condition `false || x` is null for a non-boolean x: folding must keep that.
+        const p = maybeNull(params)
+        return `*[${optionalTerm(params)}]{_id, "or": ${p} == null || kind, "and": ${p} != null && n, "not": !(${p} == null), "pick": select(${p} == null => "none", kind), ${p} == null => {"splat": true}}`
       }
       default:
         return `{"count": count(*[${term(params)}]), "missing": count(*[${pick(PATHS)} == null])}`
