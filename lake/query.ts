@@ -11,6 +11,7 @@
 import {evaluateSync, GroqSyntaxError, parse, toJS, type ExprNode} from 'groq-js'
 import {LakeError} from './errors.ts'
 import {foldParameters, nullTestedParameters} from './fold.ts'
+import {limitOrdered, ORDERED_PARAM, orderedBase, sortCandidates, type Ordering} from './ordered.ts'
 import {
   buildView,
   placeInSorted,
@@ -36,6 +37,8 @@ const LOOKUP_PREFIX = '\u0000lake:lookup:'
 const SEGMENT = '\u0002'
 const ITEM = '\u0001'
 const CACHE_LIMIT = 500
+/** Sorted candidate lists kept per view (each holds at most the view's documents, by reference). */
+const SORTED_LIMIT = 32
 /** Transactions touching more documents than this rebuild the views rather than patch them. */
 const INCREMENTAL_LIMIT = 2000
 
@@ -59,7 +62,14 @@ type Narrowing =
 interface PreparedQuery {
   tree: ExprNode
   narrowings: Narrowing[]
+  orderings: Ordering[]
   parameters: Set<string>
+}
+
+/** What rewriting a query collects: the lookups to make before evaluating it. */
+interface Rewriting {
+  narrowings: Narrowing[]
+  orderings: Ordering[]
 }
 
 /** A parsed query before folding: what does not depend on the parameters' values. */
@@ -254,19 +264,23 @@ function lookupKey(index: number, narrowing: Narrowing): ExprNode {
   return key
 }
 
-function rewrite(node: ExprNode, narrowings: Narrowing[]): ExprNode {
+function rewrite(node: ExprNode, context: Rewriting): ExprNode {
+  const {narrowings, orderings} = context
   // A Value node's payload is data, not syntax.
   if (node === null || typeof node !== 'object' || node.type === 'Value') return node
   const copy: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(node)) {
     if (Array.isArray(value))
       copy[key] = value.map((item) =>
-        item && typeof item === 'object' ? rewrite(item, narrowings) : item,
+        item && typeof item === 'object' ? rewrite(item, context) : item,
       )
-    else if (value && typeof value === 'object') copy[key] = rewrite(value as ExprNode, narrowings)
+    else if (value && typeof value === 'object') copy[key] = rewrite(value as ExprNode, context)
     else copy[key] = value
   }
   const rewritten = copy as unknown as ExprNode
+  if (rewritten.type === 'PipeFuncCall')
+    return orderedBase(rewritten, CANDIDATES_PARAM, orderings) ?? rewritten
+  if (rewritten.type === 'Slice') return limitOrdered(rewritten, orderings) ?? rewritten
   if (rewritten.type !== 'Filter' || rewritten.base.type !== 'Everything') return rewritten
   const options = narrowingsOf(rewritten.expr).sort(byRank)
   const best = options[0]
@@ -331,6 +345,8 @@ class ViewIndexes {
     {path: string[]; index: Map<unknown, SanityDocument[]>}
   >()
   private referencesIndex: Map<string, SanityDocument[]> | null = null
+  /** Sorted candidate lists (ordered access), dropped on any change to the view. */
+  private readonly sortedLists = new Map<string, SanityDocument[]>()
 
   readonly view: View
 
@@ -338,8 +354,23 @@ class ViewIndexes {
     this.view = view
   }
 
+  /** The sorted list under `key`, built by `build` when it is not kept (at most SORTED_LIMIT kept). */
+  sorted(key: string, build: () => SanityDocument[]): SanityDocument[] {
+    let list = this.sortedLists.get(key)
+    if (!list) {
+      list = build()
+      this.sortedLists.set(key, list)
+      if (this.sortedLists.size > SORTED_LIMIT)
+        this.sortedLists.delete(this.sortedLists.keys().next().value!)
+    }
+    return list
+  }
+
   /** Keeps the built indexes in step with documents that left or entered the view. */
   apply(changes: ViewChange[]): void {
+    // Any change may move a document in any order; rebuilding on the next read costs one sort, what
+    // every such query cost before.
+    if (changes.length) this.sortedLists.clear()
     for (const {path, index} of this.attributes.values()) {
       for (const {before, after} of changes) {
         const id = (before ?? after)!._id
@@ -499,6 +530,15 @@ function constantValues(from: Source, params: Record<string, unknown>): unknown[
   if (!from.many || (from.scalarOrList && !Array.isArray(value)))
     return comparable(value) ? [value] : []
   return Array.isArray(value) ? value.filter(comparable) : []
+}
+
+/** A constant narrowing with its values: which candidates it stands for under these parameters. */
+function valuesKey(narrowing: Narrowing, params: Record<string, unknown>): string {
+  const describe = (part: Narrowing): unknown =>
+    part.kind === 'union'
+      ? part.parts.map(describe)
+      : [part.kind === 'references' ? null : part.path, constantValues(part.source, params)]
+  return JSON.stringify(describe(narrowing))
 }
 
 /** Decoded outer values are strings; a stored value may be their number or boolean twin. */
@@ -680,10 +720,10 @@ export class QueryEngine {
     const key = `${parsed.key}\u0000${nulls}`
     const hit = this.prepared.get(key)
     if (hit) return hit
-    const narrowings: Narrowing[] = []
+    const context: Rewriting = {narrowings: [], orderings: []}
     return this.prepared.set(key, {
-      tree: rewrite(foldParameters(parsed.tree, params), narrowings),
-      narrowings,
+      tree: rewrite(foldParameters(parsed.tree, params), context),
+      ...context,
       parameters: parsed.parameters,
     })
   }
@@ -724,13 +764,22 @@ export class QueryEngine {
     const started = performance.now()
     if (typeof query !== 'string' || !query.trim())
       throw queryError(String(query ?? ''), new Error('The query is empty'))
-    const {tree, narrowings, parameters} = this.prepare(query, params)
+    const {tree, narrowings, orderings, parameters} = this.prepare(query, params)
     checkParameters(query, parameters, params)
     const indexes = this.view(perspective)
     const evaluationParams: Record<string, unknown> = {...params}
+    const sortedOnly = new Set(orderings.map((ordering) => ordering.narrowing))
     narrowings.forEach((narrowing, i) => {
-      if (!isDynamic(narrowing))
+      if (!isDynamic(narrowing) && !sortedOnly.has(i))
         evaluationParams[`${CANDIDATES_PARAM}${i}`] = candidates(indexes, narrowing, params, [])
+    })
+    orderings.forEach((ordering, i) => {
+      const narrowing = narrowings[ordering.narrowing]!
+      const sorted = indexes.sorted(`${ordering.key}\u0000${valuesKey(narrowing, params)}`, () =>
+        sortCandidates(ordering, candidates(indexes, narrowing, params, [])),
+      )
+      evaluationParams[`${ORDERED_PARAM}${i}`] =
+        ordering.prefix === null ? sorted : sorted.slice(0, ordering.prefix)
     })
     const documents = indexes.view.byId
     const dereference = ({_ref}: {_ref: string}) => {

@@ -108,9 +108,31 @@ function optionalTerm(params: Record<string, unknown>): string {
   ])
 }
 
+/** `order(…)` terms over attributes holding nulls, mixed types and many ties. */
+function orderTerms(): string {
+  const one = () => {
+    const path = pick(['kind', 'n', 'nested.b', '@["a.b"]', 'slug.current', '_id', 'tags'])
+    return pick([path, `${path} asc`, `${path} desc`, `defined(${path}) desc`, `defined(${path})`])
+  }
+  return Array.from({length: 1 + Math.floor(next() * 3)}, one).join(', ')
+}
+
+/** A slice or element after an `order(…)`: exclusive, inclusive, past the end, empty, or none. */
+function window(): string {
+  const from = Math.floor(next() * 6)
+  return pick([
+    `[${from}...${from + Math.floor(next() * 8)}]`,
+    `[${from}..${from + Math.floor(next() * 8)}]`,
+    `[0...100]`,
+    `[3...1]`,
+    `[${from}]`,
+    '',
+  ])
+}
+
 function randomCase(): Case {
   const params: Record<string, unknown> = {}
-  const shape = Math.floor(next() * 11)
+  const shape = Math.floor(next() * 13)
   const query = (() => {
     switch (shape) {
       case 0:
@@ -138,6 +160,18 @@ function randomCase(): Case {
         // Outside a condition `false || x` is null for a non-boolean x: folding must keep that.
         const p = maybeNull(params)
         return `*[${optionalTerm(params)}]{_id, "or": ${p} == null || kind, "and": ${p} != null && n, "not": !(${p} == null), "pick": select(${p} == null => "none", kind), ${p} == null => {"splat": true}}`
+      }
+      case 10:
+      case 11: {
+        // Ordered access: a type alone (answered wholly by the lookup, so only a prefix is read),
+        // an optional filter folded away or kept, or any narrowed term.
+        const filter = pick([
+          `_type == ${literal(pick(TYPES))}`,
+          `_type in ${literal([pick(TYPES), pick(TYPES)])}`,
+          `_type == ${literal(pick(TYPES))} && ${optionalTerm(params)}`,
+          term(params),
+        ])
+        return `*[${filter}] | order(${orderTerms()}) ${window()} {_id, kind}`
       }
       default:
         return `{"count": count(*[${term(params)}]), "missing": count(*[${pick(PATHS)} == null])}`
