@@ -20,6 +20,21 @@ function nullTest(node: ExprNode): {name: string; negated: boolean} | null {
   return parameter ? {name: parameter.name, negated: node.op === '!='} : null
 }
 
+/**
+ * `null == null`, `"a" != "b"`: what a null test becomes when the query was parsed with its
+ * parameters (groq-js substitutes them as literals then, as it must for a slice `[$a...$b]`).
+ * Only scalars and null: in GROQ they are equal exactly when they are the same JSON value.
+ */
+function literalComparison(node: ExprNode): boolean | null {
+  if (node.type !== 'OpCall' || (node.op !== '==' && node.op !== '!=')) return null
+  const {left, right} = node
+  if (left.type !== 'Value' || right.type !== 'Value') return null
+  const scalar = (value: unknown) =>
+    value === null || ['string', 'number', 'boolean'].includes(typeof value)
+  if (!scalar(left.value) || !scalar(right.value)) return null
+  return (left.value === right.value) !== (node.op === '!=')
+}
+
 function visit(node: unknown, each: (node: ExprNode) => void): void {
   if (Array.isArray(node)) {
     for (const item of node) visit(item, each)
@@ -79,6 +94,8 @@ export function foldParameters(tree: ExprNode, params: Record<string, unknown>):
     if (node === null || typeof node !== 'object' || node.type === 'Value') return node
     const test = nullTest(node)
     if (test) return (params[test.name] == null) !== test.negated ? TRUE : FALSE
+    const constant = literalComparison(node)
+    if (constant !== null) return constant ? TRUE : FALSE
     if ((node as {type: string}).type === 'ObjectConditionalSplat') {
       // `condition => {…}` inside an object: a condition too (only true adds the attributes).
       const splat = node as unknown as ObjectConditionalSplatNode

@@ -45,3 +45,22 @@ describe('foldParameters', () => {
     expect(nullTestedParameters(parse('*[x == $b && "$c == null" == y]'))).toEqual([])
   })
 })
+
+describe('foldParameters on a query parsed with its parameters', () => {
+  test('folds the literal comparisons groq-js substitutes for the parameters', () => {
+    const query = '*[_type == "claim" && ($kind == null || source.kind == $kind)] [$from...$to]'
+    const parsedWith = (params: Record<string, unknown>) =>
+      JSON.parse(JSON.stringify(foldParameters(parse(query, {params}), params))) as ExprNode
+    const filter = (node: ExprNode) =>
+      node.type === 'Slice' && node.base.type === 'Filter' ? node.base.expr : node
+    expect(filter(parsedWith({kind: null, from: 0, to: 2}))).toEqual(
+      filterOf(tree('*[_type == "claim"]')),
+    )
+    expect(filter(parsedWith({kind: 'unnamed', from: 0, to: 2}))).toEqual(
+      filterOf(tree('*[_type == "claim" && (source.kind == "unnamed")]')),
+    )
+    expect(folded('{"a": 1 == "1", "b": [1] == [1], "c": "x" != "y"}', {})).toEqual(
+      tree('{"a": false, "b": [1] == [1], "c": true}'),
+    )
+  })
+})
