@@ -58,6 +58,10 @@ type Narrowing =
   | {kind: 'attribute'; path: string[]; source: Source; node: ExprNode}
   | {kind: 'references'; source: Source}
   | {kind: 'union'; parts: Narrowing[]}
+  /** Every part holds (`a == 1 && b == 2`): the documents in all of their lookups. */
+  | {kind: 'intersection'; parts: Exact[]}
+
+type Exact = Extract<Narrowing, {kind: 'attribute'}>
 
 interface PreparedQuery {
   tree: ExprNode
@@ -125,6 +129,7 @@ function source(node: ExprNode, many: boolean): Source | null {
 /** Lower is more selective. */
 function rank(narrowing: Narrowing): number {
   if (narrowing.kind === 'union') return Math.max(...narrowing.parts.map(rank)) + 0.5
+  if (narrowing.kind === 'intersection') return Math.min(...narrowing.parts.map(rank)) - 0.5
   if (narrowing.kind === 'references') return 1
   if (narrowing.path.length === 1 && narrowing.path[0] === '_id') return 0
   if (narrowing.path.length === 1 && narrowing.path[0] === '_type') return 5
@@ -191,17 +196,13 @@ function narrowingsOf(expr: ExprNode): Narrowing[] {
 }
 
 /**
- * A constant `_id` or `_type` comparison is looked up exactly (the candidates are precisely the
- * documents it holds for), so groq-js need not evaluate it again for each candidate: that made
- * `_id in $ids` quadratic (every candidate compared with every id).
+ * A constant comparison of an attribute is looked up exactly (the candidates are precisely the
+ * documents it holds for: the index reads the attribute as GROQ does, and only scalars and null can
+ * be equal), so groq-js need not evaluate it again for each candidate: that made `_id in $ids`
+ * quadratic (every candidate compared with every id). The differential test holds it to that.
  */
-function isExact(narrowing: Narrowing): narrowing is Extract<Narrowing, {kind: 'attribute'}> {
-  return (
-    narrowing.kind === 'attribute' &&
-    narrowing.source.kind === 'constant' &&
-    narrowing.path.length === 1 &&
-    (narrowing.path[0] === '_id' || narrowing.path[0] === '_type')
-  )
+function isExact(narrowing: Narrowing): narrowing is Exact {
+  return narrowing.kind === 'attribute' && narrowing.source.kind === 'constant'
 }
 
 /** `expr` with one of its top-level `&&` terms (`term`) replaced by `true`. */
@@ -214,10 +215,13 @@ function withoutTerm(expr: ExprNode, term: ExprNode): ExprNode {
 }
 
 const isDynamic = (narrowing: Narrowing): boolean =>
-  narrowing.kind === 'union' ? narrowing.parts.some(isDynamic) : narrowing.source.kind === 'outer'
+  narrowing.kind === 'union' || narrowing.kind === 'intersection'
+    ? narrowing.parts.some(isDynamic)
+    : narrowing.source.kind === 'outer'
 
 function outerSources(narrowing: Narrowing): Source[] {
-  if (narrowing.kind === 'union') return narrowing.parts.flatMap(outerSources)
+  if (narrowing.kind === 'union' || narrowing.kind === 'intersection')
+    return narrowing.parts.flatMap(outerSources)
   return narrowing.source.kind === 'outer' ? [narrowing.source] : []
 }
 
@@ -291,10 +295,15 @@ function rewrite(node: ExprNode, context: Rewriting): ExprNode {
     name: `${CANDIDATES_PARAM}${narrowings.push(narrowing) - 1}`,
   })
   if (!isDynamic(best)) {
+    // Several exact terms (`_type == "claim" && source.kind == $kind`): their intersection answers
+    // all of them, so none is evaluated again and an ordered slice can read just its prefix.
+    const exact = options.filter(isExact)
+    const chosen: Narrowing = exact.length >= 2 ? {kind: 'intersection', parts: exact} : best
+    const answered = chosen.kind === 'intersection' ? exact : isExact(chosen) ? [chosen] : []
     return {
       ...rewritten,
-      base: constantBase(best),
-      ...(isExact(best) ? {expr: withoutTerm(rewritten.expr, best.node)} : {}),
+      base: constantBase(chosen),
+      expr: answered.reduce((expr, part) => withoutTerm(expr, part.node), rewritten.expr),
     }
   }
   const index = narrowings.push(best) - 1
@@ -436,7 +445,10 @@ class ViewIndexes {
    * `_id` and `_type`. In GROQ a missing attribute is null and `null == null`, so a null value
    * finds the documents without the attribute.
    */
-  lookup(narrowing: Exclude<Narrowing, {kind: 'union'}>, values: unknown[]): SanityDocument[] {
+  lookup(
+    narrowing: Exclude<Narrowing, {kind: 'union' | 'intersection'}>,
+    values: unknown[],
+  ): SanityDocument[] {
     if (narrowing.kind === 'references') {
       const index = this.references()
       return sorted(
@@ -535,8 +547,8 @@ function constantValues(from: Source, params: Record<string, unknown>): unknown[
 /** A constant narrowing with its values: which candidates it stands for under these parameters. */
 function valuesKey(narrowing: Narrowing, params: Record<string, unknown>): string {
   const describe = (part: Narrowing): unknown =>
-    part.kind === 'union'
-      ? part.parts.map(describe)
+    part.kind === 'union' || part.kind === 'intersection'
+      ? [part.kind, part.parts.map(describe)]
       : [part.kind === 'references' ? null : part.path, constantValues(part.source, params)]
   return JSON.stringify(describe(narrowing))
 }
@@ -561,6 +573,14 @@ function candidates(
   if (narrowing.kind === 'union') {
     const parts = narrowing.parts.map((part) => candidates(indexes, part, params, outer))
     return sorted(parts.flat(), parts.length)
+  }
+  if (narrowing.kind === 'intersection') {
+    // Each list is in dataset order: keep the shortest's order, test membership in the others.
+    const lists = narrowing.parts
+      .map((part) => candidates(indexes, part, params, outer))
+      .sort((a, b) => a.length - b.length)
+    const others = lists.slice(1).map((list) => new Set(list))
+    return lists[0]!.filter((doc) => others.every((set) => set.has(doc)))
   }
   const values =
     narrowing.source.kind === 'constant'
