@@ -30,6 +30,7 @@ export interface DocumentSource {
   get(id: string): SanityDocument | undefined
   subscribe(listener: (event: CommitEvent) => void): () => void
 }
+import {TextIndex} from './text-index.ts'
 import type {SanityDocument} from './types.ts'
 
 const CANDIDATES_PARAM = '\u0000lake:candidates:'
@@ -57,6 +58,8 @@ type Source = {
 type Narrowing =
   | {kind: 'attribute'; path: string[]; source: Source; node: ExprNode}
   | {kind: 'references'; source: Source}
+  /** `path match pattern`: a superset from the token index (lake/text-index.ts). */
+  | {kind: 'match'; path: string[]; source: Source}
   | {kind: 'union'; parts: Narrowing[]}
   /** Every part holds (`a == 1 && b == 2`): the documents in all of their lookups. */
   | {kind: 'intersection'; parts: Exact[]}
@@ -117,7 +120,21 @@ function isOuter(node: ExprNode): boolean {
 function shiftOut(node: ExprNode): ExprNode {
   if (node.type === 'Parent') return node.n === 1 ? {type: 'This'} : {...node, n: node.n - 1}
   if (node.type === 'AccessAttribute') return {...node, base: node.base && shiftOut(node.base)}
+  if (node.type === 'OpCall')
+    return {...node, left: shiftOut(node.left), right: shiftOut(node.right)}
+  if (node.type === 'Group') return {...node, base: shiftOut(node.base)}
   return node
+}
+
+/** A match pattern built from the enclosing scope, as the search query does: `^.term + "*"`. */
+function isOuterPattern(node: ExprNode): boolean {
+  if (isOuter(node)) return true
+  if (node.type === 'Group') return isOuterPattern(node.base)
+  if (node.type !== 'OpCall' || node.op !== '+') return false
+  const part = (side: ExprNode) => isOuterPattern(side) || side.type === 'Value'
+  return (
+    part(node.left) && part(node.right) && (isOuterPattern(node.left) || isOuterPattern(node.right))
+  )
 }
 
 function source(node: ExprNode, many: boolean): Source | null {
@@ -131,6 +148,7 @@ function rank(narrowing: Narrowing): number {
   if (narrowing.kind === 'union') return Math.max(...narrowing.parts.map(rank)) + 0.5
   if (narrowing.kind === 'intersection') return Math.min(...narrowing.parts.map(rank)) - 0.5
   if (narrowing.kind === 'references') return 1
+  if (narrowing.kind === 'match') return 3
   if (narrowing.path.length === 1 && narrowing.path[0] === '_id') return 0
   if (narrowing.path.length === 1 && narrowing.path[0] === '_type') return 5
   return 2
@@ -181,6 +199,19 @@ function narrowingsOf(expr: ExprNode): Narrowing[] {
         if (from && path!.length === 1 && path![0] === '_id') from.dropsNulls = true
         return path && from ? [{kind: 'attribute', path, source: from, node: expr}] : []
       }
+      if (expr.op === 'match') {
+        const path = attributePath(expr.left)
+        if (!path) return []
+        let right = expr.right
+        while (right.type === 'Group') right = right.base
+        const from: Source | null =
+          right.type === 'Value' || right.type === 'Parameter'
+            ? {kind: 'constant', node: right, many: false}
+            : isOuterPattern(right)
+              ? {kind: 'outer', node: shiftOut(right), many: false}
+              : null
+        return from ? [{kind: 'match', path, source: from}] : []
+      }
       return []
     }
     case 'FuncCall': {
@@ -205,12 +236,23 @@ function isExact(narrowing: Narrowing): narrowing is Exact {
   return narrowing.kind === 'attribute' && narrowing.source.kind === 'constant'
 }
 
-/** `expr` with one of its top-level `&&` terms (`term`) replaced by `true`. */
+/**
+ * `expr` with one of its top-level `&&` terms (`term`) replaced by `true`, and `true && x` then
+ * read as `x` (in a filter only true counts, so that is exact), so that a filter answered wholly by
+ * its lookups becomes the literal `true`.
+ */
 function withoutTerm(expr: ExprNode, term: ExprNode): ExprNode {
+  const isTrue = (node: ExprNode) => node.type === 'Value' && node.value === true
   if (expr === term) return {type: 'Value', value: true}
-  if (expr.type === 'Group') return {...expr, base: withoutTerm(expr.base, term)}
-  if (expr.type === 'And')
-    return {...expr, left: withoutTerm(expr.left, term), right: withoutTerm(expr.right, term)}
+  if (expr.type === 'Group') {
+    const base = withoutTerm(expr.base, term)
+    return isTrue(base) ? base : {...expr, base}
+  }
+  if (expr.type === 'And') {
+    const left = withoutTerm(expr.left, term)
+    const right = withoutTerm(expr.right, term)
+    return isTrue(left) ? right : isTrue(right) ? left : {...expr, left, right}
+  }
   return expr
 }
 
@@ -339,6 +381,13 @@ function parameterNames(node: unknown, found = new Set<string>()): Set<string> {
 // ---------------------------------------------------------------------------------------------
 // Looking candidates up
 
+/** Where a document without the attribute (or with null) is kept in an attribute index. */
+const MISSING = Symbol('missing')
+
+/** An attribute value's key in an index: itself for a scalar, MISSING for null; objects have none. */
+const indexKey = (value: unknown): unknown =>
+  value === null || value === undefined ? MISSING : isScalar(value) ? value : undefined
+
 const isScalar = (value: unknown) =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
 
@@ -354,6 +403,8 @@ class ViewIndexes {
     {path: string[]; index: Map<unknown, SanityDocument[]>}
   >()
   private referencesIndex: Map<string, SanityDocument[]> | null = null
+  /** Token indexes for `match`, by the JSON of the path; dropped on any change to the view. */
+  private readonly textIndexes = new Map<string, TextIndex>()
   /** Sorted candidate lists (ordered access), dropped on any change to the view. */
   private readonly sortedLists = new Map<string, SanityDocument[]>()
 
@@ -361,6 +412,17 @@ class ViewIndexes {
 
   constructor(view: View) {
     this.view = view
+  }
+
+  /** The token index of `path`, built on first use. */
+  text(path: string[]): TextIndex {
+    const key = JSON.stringify(path)
+    let index = this.textIndexes.get(key)
+    if (!index) {
+      index = new TextIndex(this.view.documents, (doc) => valueAt(doc, path))
+      this.textIndexes.set(key, index)
+    }
+    return index
   }
 
   /** The sorted list under `key`, built by `build` when it is not kept (at most SORTED_LIMIT kept). */
@@ -379,14 +441,17 @@ class ViewIndexes {
   apply(changes: ViewChange[]): void {
     // Any change may move a document in any order; rebuilding on the next read costs one sort, what
     // every such query cost before.
-    if (changes.length) this.sortedLists.clear()
+    if (changes.length) {
+      this.sortedLists.clear()
+      this.textIndexes.clear()
+    }
     for (const {path, index} of this.attributes.values()) {
       for (const {before, after} of changes) {
         const id = (before ?? after)!._id
-        const old = before ? valueAt(before, path) : undefined
-        const next = after ? valueAt(after, path) : undefined
-        if (isScalar(old) && old !== next) removeFrom(index, old, id)
-        if (isScalar(next)) {
+        const old = before ? indexKey(valueAt(before, path)) : undefined
+        const next = after ? indexKey(valueAt(after, path)) : undefined
+        if (old !== undefined && old !== next) removeFrom(index, old, id)
+        if (next !== undefined) {
           let list = index.get(next)
           if (!list) index.set(next, (list = []))
           placeInSorted(list, id, after)
@@ -414,8 +479,8 @@ class ViewIndexes {
     if (!index) {
       index = new Map()
       for (const doc of this.view.documents) {
-        const value = valueAt(doc, path)
-        if (!isScalar(value)) continue
+        const value = indexKey(valueAt(doc, path))
+        if (value === undefined) continue
         let list = index.get(value)
         if (!list) index.set(value, (list = []))
         list.push(doc)
@@ -446,7 +511,7 @@ class ViewIndexes {
    * finds the documents without the attribute.
    */
   lookup(
-    narrowing: Exclude<Narrowing, {kind: 'union' | 'intersection'}>,
+    narrowing: Exclude<Narrowing, {kind: 'union' | 'intersection' | 'match'}>,
     values: unknown[],
   ): SanityDocument[] {
     if (narrowing.kind === 'references') {
@@ -479,11 +544,7 @@ class ViewIndexes {
     }
     const index = this.attributeIndex(path)
     return sorted(
-      values.flatMap((value) =>
-        value === null
-          ? this.view.documents.filter((doc) => valueAt(doc, path) == null)
-          : (index.get(value) ?? []),
-      ),
+      values.flatMap((value) => index.get(value === null ? MISSING : value) ?? []),
       values.length,
     )
   }
@@ -549,7 +610,11 @@ function valuesKey(narrowing: Narrowing, params: Record<string, unknown>): strin
   const describe = (part: Narrowing): unknown =>
     part.kind === 'union' || part.kind === 'intersection'
       ? [part.kind, part.parts.map(describe)]
-      : [part.kind === 'references' ? null : part.path, constantValues(part.source, params)]
+      : [
+          part.kind,
+          part.kind === 'references' ? null : part.path,
+          constantValues(part.source, params),
+        ]
   return JSON.stringify(describe(narrowing))
 }
 
@@ -575,12 +640,25 @@ function candidates(
     return sorted(parts.flat(), parts.length)
   }
   if (narrowing.kind === 'intersection') {
-    // Each list is in dataset order: keep the shortest's order, test membership in the others.
-    const lists = narrowing.parts
-      .map((part) => candidates(indexes, part, params, outer))
-      .sort((a, b) => a.length - b.length)
-    const others = lists.slice(1).map((list) => new Set(list))
-    return lists[0]!.filter((doc) => others.every((set) => set.has(doc)))
+    // Look up the most selective part (its list is in dataset order) and test the others on each of
+    // its documents directly, as their indexes read them: no set of a large list per query.
+    const parts = narrowing.parts.map((part) => {
+      const keys = new Set(constantValues(part.source, params).map(indexKey))
+      return {part, keys, list: candidates(indexes, part, params, outer)}
+    })
+    parts.sort((a, b) => a.list.length - b.list.length)
+    const [first, ...others] = parts
+    return first!.list.filter((doc) =>
+      others.every(({part, keys}) => keys.has(indexKey(valueAt(doc, part.path)))),
+    )
+  }
+  if (narrowing.kind === 'match') {
+    // The pattern as given: an outer one arrives as its string, with no number or boolean twins.
+    const pattern =
+      narrowing.source.kind === 'constant'
+        ? constantValues(narrowing.source, params)[0]
+        : (outer.shift() ?? [])[0]
+    return indexes.text(narrowing.path).lookup(pattern)
   }
   const values =
     narrowing.source.kind === 'constant'

@@ -54,7 +54,45 @@ function randomDocument(id: string): Record<string, unknown> {
       chance(0.1) ? null : pick(ALL_IDS),
     )
   if (chance(0.4)) doc.tags = Array.from({length: Math.floor(next() * 3)}, () => pick(VALUES))
+  if (chance(0.7)) doc.text = chance(0.7) ? phrase() : [phrase(), chance(0.8) ? phrase() : 5]
+  if (chance(0.6)) doc.word = pick(WORDS)
   return doc
+}
+
+/** Words for `match`: case, prefixes of each other, dots, hyphens, digits, non-ASCII. */
+const WORDS = [
+  'Vaez',
+  'vaezi',
+  'VA',
+  'u.s.',
+  'U.S',
+  'e-mail',
+  'Ali',
+  'ali42',
+  'Straße',
+  'STRASSE',
+  'é',
+  'x_y',
+  '',
+] as const
+const phrase = () =>
+  Array.from({length: Math.floor(next() * 4)}, () => pick(WORDS)).join(pick([' ', ', ', '-', '.']))
+
+/** A match pattern: words, prefixes, wildcards anywhere, punctuation, nothing, or not a string. */
+function pattern(): unknown {
+  if (chance(0.1)) return pick([null, 5, ['Ali', 'va*']])
+  const word = pick(WORDS)
+  const cut = word.slice(0, Math.max(1, Math.floor(next() * word.length)))
+  return pick([
+    word,
+    `${cut}*`,
+    `*${cut}`,
+    `${word} ${pick(WORDS)}*`,
+    '*',
+    `${cut.toUpperCase()}*`,
+    '.',
+    `a*z`,
+  ])
 }
 
 const PATHS = ['kind', 'n', 'nested.b', '@["a.b"]', 'a.b', 'slug.current', '_type', '_id'] as const
@@ -132,7 +170,7 @@ function window(): string {
 
 function randomCase(): Case {
   const params: Record<string, unknown> = {}
-  const shape = Math.floor(next() * 13)
+  const shape = Math.floor(next() * 14)
   const query = (() => {
     switch (shape) {
       case 0:
@@ -160,6 +198,12 @@ function randomCase(): Case {
         // Outside a condition `false || x` is null for a non-boolean x: folding must keep that.
         const p = maybeNull(params)
         return `*[${optionalTerm(params)}]{_id, "or": ${p} == null || kind, "and": ${p} != null && n, "not": !(${p} == null), "pick": select(${p} == null => "none", kind), ${p} == null => {"splat": true}}`
+      }
+      case 12: {
+        params.m = pattern()
+        return chance(0.5)
+          ? `*[text match $m || (_type == "a" && word match $m)]._id`
+          : `*[_type == ${literal(pick(TYPES))}]{_id, "hits": *[text match (^.word + ${literal(pick(['*', '', ' ali']))})]._id}`
       }
       case 10:
       case 11: {
