@@ -829,8 +829,14 @@ export class QueryEngine {
   private parse(query: string, params: Record<string, unknown>): ParsedQuery {
     const generic = this.parsed.get(query)
     if (generic) return generic
-    const specificKey = `${query}\u0000${JSON.stringify(params)}`
-    const specific = this.parsed.get(specificKey)
+    // A slice's bounds must be numbers when parsing: given only the numeric parameters, groq-js
+    // writes those in and leaves the rest as parameters, so one parse serves every `$q` of a page.
+    const numeric = Object.fromEntries(
+      Object.entries(params).filter(([, value]) => typeof value === 'number'),
+    )
+    const numericKey = `${query}\u0000${JSON.stringify(numeric)}`
+    const specificKey = `${query}\u0000\u0000${JSON.stringify(params)}`
+    const specific = this.parsed.get(numericKey) ?? this.parsed.get(specificKey)
     if (specific) return specific
     let tree: ExprNode
     let key = query
@@ -839,10 +845,15 @@ export class QueryEngine {
     } catch (error) {
       if (error instanceof GroqSyntaxError) throw queryError(query, error)
       try {
-        tree = parse(query, {params})
-        key = specificKey
-      } catch (inner) {
-        throw queryError(query, inner)
+        tree = parse(query, {params: numeric})
+        key = numericKey
+      } catch {
+        try {
+          tree = parse(query, {params})
+          key = specificKey
+        } catch (inner) {
+          throw queryError(query, inner)
+        }
       }
     }
     return this.parsed.set(key, {
