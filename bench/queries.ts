@@ -4,7 +4,7 @@
 // an id lookup for `->` (every `*` a full scan), which is the answer the lake must equal and what the
 // queries cost where nothing narrows their scans. Also the load time and the memory the dataset and
 // its indexes take.
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {appendFileSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -74,17 +74,29 @@ export async function run(args: string[] = []): Promise<void> {
   console.log('| documents | query | local p50 | p95 | HTTP p50 | p95 | groq-js + id lookup p50 |')
   console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: |')
   const notes: string[] = []
+  // Also on stderr as they come, so a run stopped at 1M still shows the smaller sizes' figures.
+  const note = (text: string) => {
+    notes.push(text)
+    console.error(text)
+  }
   for (const size of sizes) {
     const dir = mkdtempSync(join(tmpdir(), 'queries-bench-'))
     const {documents} = generateDataset(size)
     const file = join(dir, 'production.ndjson')
     const stamp = '2024-01-01T00:00:00.000Z'
-    writeFileSync(
-      file,
-      documents
-        .map((doc) => JSON.stringify({...doc, _rev: 'bench', _createdAt: stamp, _updatedAt: stamp}))
-        .join('\n') + '\n',
-    )
+    // In slices: a million documents are more than one string may hold.
+    writeFileSync(file, '')
+    for (let start = 0; start < documents.length; start += 50_000) {
+      appendFileSync(
+        file,
+        documents
+          .slice(start, start + 50_000)
+          .map((doc) =>
+            JSON.stringify({...doc, _rev: 'bench', _createdAt: stamp, _updatedAt: stamp}),
+          )
+          .join('\n') + '\n',
+      )
+    }
     const byId = new Map(documents.map((doc) => [doc._id as string, doc]))
     const slugsOf = (type: string) =>
       documents
@@ -105,7 +117,7 @@ export async function run(args: string[] = []): Promise<void> {
         // The first query builds the view and the indexes it needs.
         await target.fetch(query, params(iterations))
         if (!warmed) {
-          notes.push(
+          note(
             `${size.toLocaleString('en')} documents: loaded in ${ms(load)}; the local target's heap with its view: ${mb(process.memoryUsage().heapUsed - heapBefore)}`,
           )
           warmed = true
@@ -126,7 +138,7 @@ export async function run(args: string[] = []): Promise<void> {
         )
       }
       const memory = process.memoryUsage()
-      notes.push(
+      note(
         `${size.toLocaleString('en')} documents, after every query: heap ${mb(memory.heapUsed)}, rss ${mb(memory.rss)} (this process: generated documents, local target, server and its 2 query workers)`,
       )
     } finally {
