@@ -248,6 +248,16 @@ describe('the query engine', () => {
     })
   })
 
+  it('keeps the list of documents without an attribute in step with a commit that removes it', async () => {
+    const query = '*[_type == "article" && dateline == null]._id'
+    const before = engine.fetch<string[]>(query, {}, 'published').result
+    expect(before).not.toContain('article-a5')
+    await store.commit([{patch: {id: 'article-a5', unset: ['dateline']}}])
+    const after = engine.fetch<string[]>(query, {}, 'published').result
+    expect(after).toContain('article-a5')
+    expect(after).toEqual(scan(query, {}, 'published'))
+  })
+
   it('sees a committed change in the next query', async () => {
     await store.commit([{patch: {id: 'person-n1', set: {name: 'Renamed'}}}])
     expect(
