@@ -4,11 +4,11 @@
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {createClient} from '@sanity/client'
 import {evaluateSync, parse, toJS} from 'groq-js'
 import {QueryEngine} from '../lake/query.ts'
 import {startLakeServer} from '../lake/server.ts'
 import {Store} from '../lake/store.ts'
+import {lakeClient} from './client.ts'
 import {generateDataset} from './dataset.ts'
 
 /** The article page as a frontend asks for it: dereferences plus a reverse lookup of the claims. */
@@ -87,14 +87,7 @@ export async function run(): Promise<void> {
       const load = performance.now() - loadStarted
       const engine = new QueryEngine(store)
       const server = await startLakeServer({port: 0, dir})
-      const client = createClient({
-        projectId: 'bench',
-        dataset: 'production',
-        apiHost: server.url,
-        useProjectHostname: false,
-        useCdn: false,
-        apiVersion: '2025-02-19',
-      })
+      const client = lakeClient(server.url)
       const iterations = size >= 100_000 ? 40 : 200
       const slug = (i: number) => articleSlugs[(i * 7919) % articleSlugs.length]!
       for (const [name, query] of queries) {

@@ -1,21 +1,24 @@
-// The frontend queries at 1k, 10k and 100k documents of the model's shape: p50/p95 of the article
-// page and the person page, and the rate they sustain, through the local target the reader uses, and
-// on groq-js given only an id lookup for `->` (every `*` a full scan), which shows what the queries
-// cost where nothing narrows their scans.
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+// Every named query in queries/ at 10k and 100k documents of the model's shape (and 1M with
+// `npm run bench -- queries 1m`): p50/p95 through the local target the reader uses, p50 through HTTP
+// with @sanity/client against the lake server (worker threads), and p50 on plain groq-js given only
+// an id lookup for `->` (every `*` a full scan), which is the answer the lake must equal and what the
+// queries cost where nothing narrows their scans. Also the load time and the memory the dataset and
+// its indexes take.
+import {appendFileSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {evaluateSync, parse} from 'groq-js'
 
-import {openLocalTarget, type DatasetTarget} from '../lake/target.ts'
-import {articleBySlugQuery, personBySlugQuery} from '../queries/index.ts'
+import {startLakeServer} from '../lake/server.ts'
+import {openLocalTarget} from '../lake/target.ts'
+import {queries, type QueryName} from '../queries/index.ts'
+import {lakeClient} from './client.ts'
 import {generateDataset} from './dataset.ts'
 
 interface Sample {
   p50: number
   p95: number
-  perSecond: number
 }
 
 async function measure(iterations: number, run: (i: number) => Promise<unknown>): Promise<Sample> {
@@ -27,67 +30,136 @@ async function measure(iterations: number, run: (i: number) => Promise<unknown>)
   }
   const sorted = [...times].sort((a, b) => a - b)
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
-  const total = times.reduce((sum, t) => sum + t, 0)
-  return {p50: at(0.5), p95: at(0.95), perSecond: (iterations * 1000) / total}
+  return {p50: at(0.5), p95: at(0.95)}
 }
 
-const ms = (value: number) => `${value.toFixed(1)} ms`
+const ms = (value: number) => `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms`
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 
-/** A dataset file of `size` generated documents, opened as a local target. */
-async function openGenerated(dir: string, size: number) {
-  const {documents, articleSlugs, personSlugs} = generateDataset(size)
-  const file = join(dir, 'bench.ndjson')
-  const stamp = '2024-01-01T00:00:00.000Z'
-  writeFileSync(
-    file,
-    documents
-      .map((doc) => JSON.stringify({...doc, _rev: 'bench', _createdAt: stamp, _updatedAt: stamp}))
-      .join('\n') + '\n',
-  )
-  const target = await openLocalTarget(file)
-  return {target, documents, count: documents.length, articleSlugs, personSlugs}
+type Params = (i: number) => Record<string, unknown>
+
+/** Each query with the parameters a frontend sends, varied per iteration so no answer repeats. */
+function cases(slugsOf: (type: string) => string[]): [string, QueryName, Params][] {
+  const stride = (list: string[]) => (i: number) => list[(i * 7919) % list.length]!
+  const article = stride(slugsOf('article'))
+  const person = stride(slugsOf('person'))
+  const organization = stride(slugsOf('organization'))
+  const place = stride(slugsOf('place'))
+  const none = {sourceKind: null, reviewStatus: null, articleSlug: null}
+  const page = (i: number) => ({offset: (i % 5) * 20, limit: 20})
+  return [
+    ['articleListQuery', 'articleListQuery', page],
+    ['articleBySlugQuery', 'articleBySlugQuery', (i) => ({slug: article(i)})],
+    ['articleJsonLdQuery', 'articleJsonLdQuery', (i) => ({slug: article(i)})],
+    ['personBySlugQuery', 'personBySlugQuery', (i) => ({slug: person(i)})],
+    ['organizationBySlugQuery', 'organizationBySlugQuery', (i) => ({slug: organization(i)})],
+    ['placeBySlugQuery', 'placeBySlugQuery', (i) => ({slug: place(i)})],
+    ['claimsQuery, no filter', 'claimsQuery', (i) => ({...none, ...page(i)})],
+    [
+      'claimsQuery, sourceKind',
+      'claimsQuery',
+      (i) => ({...none, sourceKind: ['person', 'organization', 'unnamed'][i % 3], ...page(i)}),
+    ],
+    [
+      'claimsQuery, articleSlug',
+      'claimsQuery',
+      (i) => ({...none, articleSlug: article(i), offset: 0, limit: 20}),
+    ],
+    ['searchQuery', 'searchQuery', (i) => ({q: `Person ${(i * 37) % 1000}`, offset: 0, limit: 20})],
+  ]
 }
 
-export async function run(): Promise<void> {
+export async function run(args: string[] = []): Promise<void> {
+  const sizes = [10_000, 100_000, ...(args.includes('1m') ? [1_000_000] : [])]
   console.log(
-    '| documents | query | local target p50 | p95 | per second | groq-js + id lookup p50 | p95 |',
+    '| documents | query | local p50 | p95 | HTTP p50 | p95 | groq-js + id lookup p50 | same answer |',
   )
-  console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: |')
-  for (const size of [1_000, 10_000, 100_000]) {
+  console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |')
+  const notes: string[] = []
+  // Also on stderr as they come, so a run stopped at 1M still shows the smaller sizes' figures.
+  const note = (text: string) => {
+    notes.push(text)
+    console.error(text)
+  }
+  for (const size of sizes) {
     const dir = mkdtempSync(join(tmpdir(), 'queries-bench-'))
-    let target: DatasetTarget | undefined
+    const {documents} = generateDataset(size)
+    const file = join(dir, 'production.ndjson')
+    const stamp = '2024-01-01T00:00:00.000Z'
+    // In slices: a million documents are more than one string may hold.
+    writeFileSync(file, '')
+    for (let start = 0; start < documents.length; start += 50_000) {
+      appendFileSync(
+        file,
+        documents
+          .slice(start, start + 50_000)
+          .map((doc) =>
+            JSON.stringify({...doc, _rev: 'bench', _createdAt: stamp, _updatedAt: stamp}),
+          )
+          .join('\n') + '\n',
+      )
+    }
+    const byId = new Map(documents.map((doc) => [doc._id as string, doc]))
+    const slugsOf = (type: string) =>
+      documents
+        .filter((doc) => doc._type === type)
+        .map((doc) => (doc.slug as {current: string}).current)
+    const heapBefore = process.memoryUsage().heapUsed
+    const loadStarted = performance.now()
+    const target = await openLocalTarget(file)
+    const load = performance.now() - loadStarted
+    const server = await startLakeServer({port: 0, dir})
+    const client = lakeClient(server.url)
     try {
-      const opened = await openGenerated(dir, size)
-      target = opened.target
-      const iterations = size >= 100_000 ? 30 : 100
-      const byId = new Map(opened.documents.map((doc) => [doc._id as string, doc]))
-      const cases: [string, string, string[]][] = [
-        ['articleBySlugQuery', articleBySlugQuery, opened.articleSlugs],
-        ['personBySlugQuery', personBySlugQuery, opened.personSlugs],
-      ]
-      for (const [name, query, slugs] of cases) {
-        // A different slug each time (a stride through the list), so no answer repeats.
-        const slug = (i: number) => slugs[(i * 7919) % slugs.length]!
-        await target.fetch(query, {slug: slug(iterations)}) // builds the view and its indexes once
-        const sample = await measure(iterations, (i) => target!.fetch(query, {slug: slug(i)}))
-        const plain = await measure(size >= 100_000 ? 5 : 20, async (i) => {
-          const params = {slug: slug(i)}
-          const dereference = ({_ref}: {_ref: string}) => byId.get(_ref) ?? null
-          return evaluateSync(parse(query, {params}), {
-            dataset: opened.documents,
-            params,
-            dereference,
-          }).get()
+      const iterations = size >= 1_000_000 ? 10 : size >= 100_000 ? 30 : 60
+      const plainRuns = size >= 1_000_000 ? 1 : size >= 100_000 ? 3 : 10
+      let warmed = false
+      for (const [label, name, params] of cases(slugsOf)) {
+        const query = queries[name]
+        // The first query builds the view and the indexes it needs.
+        await target.fetch(query, params(iterations))
+        if (!warmed) {
+          note(
+            `${size.toLocaleString('en')} documents: loaded in ${ms(load)}; the local target's heap with its view: ${mb(process.memoryUsage().heapUsed - heapBefore)}`,
+          )
+          warmed = true
+        }
+        const local = await measure(iterations, (i) => target.fetch(query, params(i)))
+        await client.fetch(query, params(iterations))
+        const http = await measure(iterations, (i) => client.fetch(query, params(i)))
+        const answers: unknown[] = []
+        const plain = await measure(plainRuns, async (i) => {
+          const given = params(i)
+          answers.push(
+            await evaluateSync(parse(query, {params: given}), {
+              dataset: documents,
+              params: given,
+              dereference: ({_ref}: {_ref: string}) => byId.get(_ref) ?? null,
+            }).get(),
+          )
         })
+        // The rule that answers never change, checked on the measured data too.
+        let same = true
+        for (let i = 0; i < plainRuns; i++) {
+          const answer = JSON.stringify(await target.fetch(query, params(i)))
+          same &&= answer === JSON.stringify(answers[i])
+        }
         console.log(
-          `| ${opened.count.toLocaleString('en')} | ${name} | ${ms(sample.p50)} | ${ms(sample.p95)} | ${sample.perSecond.toFixed(0)} | ${ms(plain.p50)} | ${ms(plain.p95)} |`,
+          `| ${size.toLocaleString('en')} | ${label} | ${ms(local.p50)} | ${ms(local.p95)} | ${ms(http.p50)} | ${ms(http.p95)} | ${ms(plain.p50)} | ${same ? 'yes' : 'NO'} |`,
         )
       }
+      const memory = process.memoryUsage()
+      note(
+        `${size.toLocaleString('en')} documents, after every query: heap ${mb(memory.heapUsed)}, rss ${mb(memory.rss)} (this process: generated documents, local target, server and its 2 query workers)`,
+      )
     } finally {
-      await target?.close()
+      await server.close()
+      await target.close()
       rmSync(dir, {recursive: true, force: true})
     }
   }
+  console.log('')
+  for (const note of notes) console.log(note)
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run()
+if (import.meta.url === `file://${process.argv[1]}`) await run(process.argv.slice(2))

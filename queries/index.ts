@@ -4,6 +4,8 @@ export {organizationBySlugQuery, personBySlugQuery, placeBySlugQuery} from './en
 export {searchQuery} from './search.ts'
 export * from './fragments.ts'
 export {
+  DEFAULT_PAGE,
+  MAX_PAGE_SIZE,
   QueryUsageError,
   queries,
   queryCatalogue,

@@ -17,10 +17,17 @@ export const queries = {
 
 export type QueryName = keyof typeof queries
 
-/** Values a caller may leave out: the first page of the list, and "any" for the claim filters. */
+/** The page a list query returns when the caller names none. */
+export const DEFAULT_PAGE = {offset: 0, limit: 20} as const
+
+/** The most a list query returns at once: a frontend pages, it does not download the dataset. */
+export const MAX_PAGE_SIZE = 100
+
+/** Values a caller may leave out: the first page of a list, and "any" for the claim filters. */
 const defaults: Partial<Record<QueryName, Record<string, unknown>>> = {
-  articleListQuery: {offset: 0, limit: 20},
-  claimsQuery: {sourceKind: null, reviewStatus: null, articleSlug: null},
+  articleListQuery: {...DEFAULT_PAGE},
+  claimsQuery: {sourceKind: null, reviewStatus: null, articleSlug: null, ...DEFAULT_PAGE},
+  searchQuery: {...DEFAULT_PAGE},
 }
 
 /** A query asked for by a name that does not exist, or without a value it needs. */
@@ -61,7 +68,24 @@ export function resolveQuery(
       `${found} needs ${missing.map((key) => `--param ${key}=…`).join(' ')}; it takes ${describe(found, needed)}`,
     )
   }
+  checkPage(found, params)
   return {name: found, query, params}
+}
+
+/** `$offset` and `$limit` are whole numbers, the limit at most `MAX_PAGE_SIZE`. */
+function checkPage(name: QueryName, params: Record<string, unknown>): void {
+  for (const key of ['offset', 'limit'] as const) {
+    if (!(key in params)) continue
+    const value = params[key]
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+      throw new QueryUsageError(
+        `${name}: ${key} must be a whole number ≥ 0 (got ${JSON.stringify(value)})`,
+      )
+  }
+  if (typeof params.limit === 'number' && params.limit > MAX_PAGE_SIZE)
+    throw new QueryUsageError(
+      `${name}: limit is at most ${MAX_PAGE_SIZE} (got ${params.limit}); page with offset`,
+    )
 }
 
 function describe(name: QueryName, needed: string[]): string {

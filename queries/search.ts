@@ -6,9 +6,11 @@ import {defineQuery} from 'groq'
  *
  * The term is prepared once, in GROQ, before the scan: cut to 100 characters (so a huge `$q` costs
  * nothing per document) and stripped of `*`, so a visitor cannot turn the search into a wildcard
- * that lists everything. A term with no word characters matches nothing.
+ * that lists everything. A term with no word characters matches nothing. One page at a time, as
+ * `claimsQuery` (`$offset`, `$limit`; the comment inside the query is for TypeGen).
  */
 export const searchQuery = defineQuery(`
+  // window: [$offset...$limit]
   {"term": array::join(string::split($q, "")[0...100][@ != "*"], "")}{
     "results": select(term match "*" => *[
       _type in ["article", "person", "place", "organization"]
@@ -22,6 +24,6 @@ export const searchQuery = defineQuery(`
       _type,
       "title": coalesce(name, headline),
       "slug": slug.current
-    } | order(_type asc, title asc), [])
+    } | order(_type asc, title asc) [$offset...$offset + $limit], [])
   }.results
 `)

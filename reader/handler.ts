@@ -40,20 +40,20 @@ interface Page {
 const found = (html: string): Page => ({status: 200, html})
 const missing = (what: string): Page => ({status: 404, html: notFoundPage(what)})
 
+/** The `?page=` of a list (0 when absent or not a number), capped so an offset stays sane. */
+function pageNumber(search: URLSearchParams): number {
+  return Math.max(0, Math.min(10_000, Number.parseInt(search.get('page') ?? '0', 10) || 0))
+}
+
 /** A query-string value as a parameter: absent or empty means "any". */
 const optional = (value: string | null) => (value ? value : null)
 
 export function createReaderHandler(target: DatasetTarget): ReaderHandler {
   async function route(path: string, search: URLSearchParams): Promise<Page> {
+    const page = pageNumber(search)
+    const window = {offset: page * PAGE_SIZE, limit: PAGE_SIZE}
     if (path === '/' || path === '') {
-      const page = Math.max(
-        0,
-        Math.min(10_000, Number.parseInt(search.get('page') ?? '0', 10) || 0),
-      )
-      const articles = await target.fetch<ArticleListQueryResult>(articleListQuery, {
-        offset: page * PAGE_SIZE,
-        limit: PAGE_SIZE,
-      })
+      const articles = await target.fetch<ArticleListQueryResult>(articleListQuery, window)
       return found(articleListPage(articles, page, PAGE_SIZE))
     }
     if (path === '/claims') {
@@ -62,12 +62,13 @@ export function createReaderHandler(target: DatasetTarget): ReaderHandler {
         reviewStatus: optional(search.get('reviewStatus')),
         articleSlug: optional(search.get('article')),
       }
-      return found(claimsPage(await target.fetch<ClaimsQueryResult>(claimsQuery, filters), filters))
+      const claims = await target.fetch<ClaimsQueryResult>(claimsQuery, {...filters, ...window})
+      return found(claimsPage(claims, filters, page, PAGE_SIZE))
     }
     if (path === '/search') {
       const q = search.get('q') ?? ''
-      const hits = q ? await target.fetch<SearchQueryResult>(searchQuery, {q}) : []
-      return found(searchPage(hits, q))
+      const hits = q ? await target.fetch<SearchQueryResult>(searchQuery, {q, ...window}) : []
+      return found(searchPage(hits, q, page, PAGE_SIZE))
     }
     const match = /^\/(articles|people|places|organizations)\/([^/]+)\/?$/.exec(path)
     if (!match) return missing('There is no page at this address.')

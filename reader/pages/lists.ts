@@ -30,7 +30,24 @@ function select(name: string, label: string, options: [string, string][], curren
   )}</select></label>`
 }
 
-export function claimsPage(claims: ClaimsQueryResult, filters: ClaimFilters): string {
+/** Links to the neighbouring pages of a list, keeping its other query-string values. */
+function pager(path: string, query: Record<string, string | null>, page: number, full: boolean) {
+  const href = (to: number) => {
+    const search = new URLSearchParams()
+    for (const [key, value] of Object.entries(query)) if (value) search.set(key, value)
+    search.set('page', String(to))
+    return `${path}?${search}`
+  }
+  return html`<nav>${page > 0 ? html`<a href="${href(page - 1)}">Previous</a> ` : ''}${full ? html`<a href="${href(page + 1)}">Next</a>` : ''}</nav>`
+}
+
+/** One page of claims; `claims.length` is this page's count, so a full page links to the next. */
+export function claimsPage(
+  claims: ClaimsQueryResult,
+  filters: ClaimFilters,
+  page: number,
+  pageSize: number,
+): string {
   const body = html`
 <h1>Claims</h1>
 <form method="get" action="/claims">
@@ -39,8 +56,9 @@ ${select('reviewStatus', 'Review', reviewStatuses, filters.reviewStatus)}
 ${filters.articleSlug ? html`<input type="hidden" name="article" value="${filters.articleSlug}">` : ''}
 <button>Filter</button>
 </form>
-<p class="meta">${claims.length} claims</p>
-${claimList(claims, 'No claims match.')}`
+<p class="meta">${claims.length ? `claims ${page * pageSize + 1}–${page * pageSize + claims.length}` : '0 claims'}</p>
+${claimList(claims, 'No claims match.')}
+${pager('/claims', {sourceKind: filters.sourceKind, reviewStatus: filters.reviewStatus, article: filters.articleSlug}, page, claims.length === pageSize)}`
   return layout({title: 'Claims', body})
 }
 
@@ -51,15 +69,21 @@ const hitTypes: Record<string, string> = {
   organization: 'Organization',
 }
 
-export function searchPage(hits: SearchQueryResult, q: string): string {
+export function searchPage(
+  hits: SearchQueryResult,
+  q: string,
+  page: number,
+  pageSize: number,
+): string {
   const body = html`
 <h1>Search</h1>
 <form method="get" action="/search"><input type="search" name="q" value="${q}" aria-label="Search"> <button>Search</button></form>
-${q ? html`<p class="meta">${hits.length} results for “${q}”</p>` : ''}
+${q ? html`<p class="meta">${hits.length ? `results ${page * pageSize + 1}–${page * pageSize + hits.length}` : '0 results'} for “${q}”</p>` : ''}
 <ul class="results">${hits.map(
     (hit) =>
       html`<li>${entityLink({_type: hit._type, name: hit.title, slug: hit.slug})} <span class="meta">${hitTypes[hit._type] ?? hit._type}</span></li>`,
-  )}</ul>`
+  )}</ul>
+${q ? pager('/search', {q}, page, hits.length === pageSize) : ''}`
   return layout({title: q ? `Search: ${q}` : 'Search', body})
 }
 

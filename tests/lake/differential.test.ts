@@ -54,7 +54,45 @@ function randomDocument(id: string): Record<string, unknown> {
       chance(0.1) ? null : pick(ALL_IDS),
     )
   if (chance(0.4)) doc.tags = Array.from({length: Math.floor(next() * 3)}, () => pick(VALUES))
+  if (chance(0.7)) doc.text = chance(0.7) ? phrase() : [phrase(), chance(0.8) ? phrase() : 5]
+  if (chance(0.6)) doc.word = pick(WORDS)
   return doc
+}
+
+/** Words for `match`: case, prefixes of each other, dots, hyphens, digits, non-ASCII. */
+const WORDS = [
+  'Vaez',
+  'vaezi',
+  'VA',
+  'u.s.',
+  'U.S',
+  'e-mail',
+  'Ali',
+  'ali42',
+  'Straße',
+  'STRASSE',
+  'é',
+  'x_y',
+  '',
+] as const
+const phrase = () =>
+  Array.from({length: Math.floor(next() * 4)}, () => pick(WORDS)).join(pick([' ', ', ', '-', '.']))
+
+/** A match pattern: words, prefixes, wildcards anywhere, punctuation, nothing, or not a string. */
+function pattern(): unknown {
+  if (chance(0.1)) return pick([null, 5, ['Ali', 'va*']])
+  const word = pick(WORDS)
+  const cut = word.slice(0, Math.max(1, Math.floor(next() * word.length)))
+  return pick([
+    word,
+    `${cut}*`,
+    `*${cut}`,
+    `${word} ${pick(WORDS)}*`,
+    '*',
+    `${cut.toUpperCase()}*`,
+    '.',
+    `a*z`,
+  ])
 }
 
 const PATHS = ['kind', 'n', 'nested.b', '@["a.b"]', 'a.b', 'slug.current', '_type', '_id'] as const
@@ -89,9 +127,50 @@ function term(params: Record<string, unknown>): string {
   return `${path} in $${name}`
 }
 
+/** A parameter that is null about half the time, for the folded `$x == null || …` shapes. */
+function maybeNull(params: Record<string, unknown>): string {
+  const name = `p${Object.keys(params).length}`
+  params[name] = chance(0.5) ? null : pick(VALUES)
+  return `$${name}`
+}
+
+/** A filter term written as the list queries write optional filters: `($x == null || path == $x)`. */
+function optionalTerm(params: Record<string, unknown>): string {
+  const p = maybeNull(params)
+  const path = pick(PATHS)
+  return pick([
+    `(${p} == null || ${path} == ${p})`,
+    `(null == ${p} || ${term(params)})`,
+    `(${p} != null && ${path} == ${p})`,
+    `!(${p} != null) || ${term(params)}`,
+  ])
+}
+
+/** `order(…)` terms over attributes holding nulls, mixed types and many ties. */
+function orderTerms(): string {
+  const one = () => {
+    const path = pick(['kind', 'n', 'nested.b', '@["a.b"]', 'slug.current', '_id', 'tags'])
+    return pick([path, `${path} asc`, `${path} desc`, `defined(${path}) desc`, `defined(${path})`])
+  }
+  return Array.from({length: 1 + Math.floor(next() * 3)}, one).join(', ')
+}
+
+/** A slice or element after an `order(…)`: exclusive, inclusive, past the end, empty, or none. */
+function window(): string {
+  const from = Math.floor(next() * 6)
+  return pick([
+    `[${from}...${from + Math.floor(next() * 8)}]`,
+    `[${from}..${from + Math.floor(next() * 8)}]`,
+    `[0...100]`,
+    `[3...1]`,
+    `[${from}]`,
+    '',
+  ])
+}
+
 function randomCase(): Case {
   const params: Record<string, unknown> = {}
-  const shape = Math.floor(next() * 9)
+  const shape = Math.floor(next() * 14)
   const query = (() => {
     switch (shape) {
       case 0:
@@ -112,6 +191,31 @@ function randomCase(): Case {
       case 7: {
         const path = pick(['kind', 'n', 'nested.b', 'a.b'])
         return `*[_type == ${literal(pick(TYPES))}]{_id, "same": *[${path} == ^.${path}]._id, "also": *[${path} in ^.tags]._id}`
+      }
+      case 8:
+        return `*[${optionalTerm(params)} && ${optionalTerm(params)} && ${chance(0.5) ? term(params) : 'true'}]._id`
+      case 9: {
+        // Outside a condition `false || x` is null for a non-boolean x: folding must keep that.
+        const p = maybeNull(params)
+        return `*[${optionalTerm(params)}]{_id, "or": ${p} == null || kind, "and": ${p} != null && n, "not": !(${p} == null), "pick": select(${p} == null => "none", kind), ${p} == null => {"splat": true}}`
+      }
+      case 12: {
+        params.m = pattern()
+        return chance(0.5)
+          ? `*[text match $m || (_type == "a" && word match $m)]._id`
+          : `*[_type == ${literal(pick(TYPES))}]{_id, "hits": *[text match (^.word + ${literal(pick(['*', '', ' ali']))})]._id}`
+      }
+      case 10:
+      case 11: {
+        // Ordered access: a type alone (answered wholly by the lookup, so only a prefix is read),
+        // an optional filter folded away or kept, or any narrowed term.
+        const filter = pick([
+          `_type == ${literal(pick(TYPES))}`,
+          `_type in ${literal([pick(TYPES), pick(TYPES)])}`,
+          `_type == ${literal(pick(TYPES))} && ${optionalTerm(params)}`,
+          term(params),
+        ])
+        return `*[${filter}] | order(${orderTerms()}) ${window()} {_id, kind}`
       }
       default:
         return `{"count": count(*[${term(params)}]), "missing": count(*[${pick(PATHS)} == null])}`

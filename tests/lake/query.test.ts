@@ -112,6 +112,16 @@ const cases: [string, string, Record<string, unknown>][] = [
     '*[_type == "place"] | order(name) [$from...$to]._id',
     {from: 2, to: 5},
   ],
+  [
+    'a page of claims in the claim order (sorted once, only the page read)',
+    '*[_type == "claim"] | order(defined(saidAt) desc, saidAt desc, statement asc) [5...15]{_id, saidAt}',
+    {},
+  ],
+  [
+    'an ordered, filtered list with nulls and ties in the order terms',
+    '*[_type in ["counter", "place"] && (defined(label) || name match "Place 1*")] | order(label desc, value, name) {_id}',
+    {},
+  ],
   ['a range is not a list', '*[_type == "place" && geonamesId in 1..5]._id', {}],
 ]
 
@@ -173,7 +183,9 @@ describe('the query engine', () => {
       "slug": *[_type == "article" && slug.current == "fresh"]{_id, headline},
       "byRef": *[references("place-p1")]._id,
       "claims": *[_type == "article" && slug.current == "fresh"][0]{"c": *[_type == "claim" && article._ref == ^._id]._id},
-      "types": *[_type in ["article", "note"]]._id
+      "types": *[_type in ["article", "note"]]._id,
+      "latest": *[_type == "article"] | order(slug.current desc, headline asc) [0...3]._id,
+      "ordered": *[_type in ["article", "note"] && defined(slug)] | order(headline) [0..4]._id
     }`
     for (const perspective of ['published', 'drafts', 'raw'] as const)
       engine.fetch(probe, {}, perspective) // build the indexes first
@@ -234,6 +246,31 @@ describe('the query engine', () => {
     expect(engine.fetch(probe, {}, 'published').result).toMatchObject({
       slug: [{_id: 'article-a3'}, {_id: 'article-fresh', headline: 'Fresh'}],
     })
+  })
+
+  it('keeps the list of documents without an attribute in step with a commit that removes it', async () => {
+    const temp = tempDir()
+    const file = join(temp.dir, 'production.ndjson')
+    const dateline = {_type: 'reference', _ref: 'place-1', _weak: true}
+    const docs = [
+      {_id: 'article-1', _type: 'article', dateline},
+      {_id: 'article-2', _type: 'article'},
+      {_id: 'place-1', _type: 'place'},
+    ]
+    writeFileSync(file, docs.map((doc) => JSON.stringify(doc)).join('\n') + '\n')
+    const small = await Store.open(file)
+    try {
+      const local = new QueryEngine(small)
+      const query = '*[_type == "article" && dateline == null]._id'
+      expect(local.fetch(query, {}, 'published').result).toEqual(['article-2'])
+      await small.commit([{patch: {id: 'article-1', unset: ['dateline']}}])
+      expect(local.fetch(query, {}, 'published').result).toEqual(['article-1', 'article-2'])
+      await small.commit([{patch: {id: 'article-2', set: {dateline}}}])
+      expect(local.fetch(query, {}, 'published').result).toEqual(['article-1'])
+    } finally {
+      await small.close()
+      temp.remove()
+    }
   })
 
   it('sees a committed change in the next query', async () => {

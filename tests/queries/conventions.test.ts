@@ -38,9 +38,17 @@ describe('the queries module', () => {
       sourceKind: null,
       reviewStatus: null,
       articleSlug: null,
+      offset: 0,
+      limit: 20,
     })
     expect(resolveQuery('articleListQuery', {limit: 5}).params).toEqual({offset: 0, limit: 5})
+    expect(resolveQuery('search', {q: 'x'}).params).toEqual({q: 'x', offset: 0, limit: 20})
     expect(() => resolveQuery('personBySlug')).toThrow('personBySlugQuery needs --param slug=…')
+    expect(() => resolveQuery('claims', {limit: 101})).toThrow(
+      'claimsQuery: limit is at most 100 (got 101); page with offset',
+    )
+    expect(() => resolveQuery('claims', {offset: -1})).toThrow(/offset must be a whole number/)
+    expect(() => resolveQuery('articleList', {limit: '5'})).toThrow(/limit must be a whole number/)
     expect(() => resolveQuery('drop')).toThrow(/^unknown query "drop"; queries: articleListQuery, /)
   })
 

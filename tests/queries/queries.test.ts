@@ -359,7 +359,7 @@ describe('placeBySlugQuery', () => {
 })
 
 describe('claimsQuery', () => {
-  const any = {sourceKind: null, reviewStatus: null, articleSlug: null}
+  const any = {sourceKind: null, reviewStatus: null, articleSlug: null, offset: 0, limit: 100}
 
   test('lists every claim when no filter is set', async () => {
     const result = await fetch<ClaimsQueryResult>(claimsQuery, any)
@@ -389,11 +389,23 @@ describe('claimsQuery', () => {
     expect(byArticle.length).toBe(expected.sourcing(expected.article).unnamed)
     expect(await fetch(claimsQuery, {...any, articleSlug: 'no-such-article'})).toEqual([])
   })
+
+  test('pages: consecutive pages of three add up to the whole list, in order', async () => {
+    const all = expected.orderClaims(expected.ofType('claim'))
+    expect(all.length).toBeGreaterThan(3)
+    const paged: string[] = []
+    for (let offset = 0; offset < all.length + 3; offset += 3) {
+      const page = await fetch<ClaimsQueryResult>(claimsQuery, {...any, offset, limit: 3})
+      expect(page.length).toBe(Math.max(0, Math.min(3, all.length - offset)))
+      paged.push(...page.map((claim) => claim._id))
+    }
+    expect(paged).toEqual(all)
+  })
 })
 
 describe('searchQuery', () => {
   const ids = async (q: unknown) =>
-    (await fetch<SearchQueryResult>(searchQuery, {q})).map((hit) => hit._id)
+    (await fetch<SearchQueryResult>(searchQuery, {q, offset: 0, limit: 100})).map((hit) => hit._id)
 
   test('finds people by name, alias and name prefix, places by name, articles by headline word', async () => {
     const vaez = expected.byName('person', 'Ali Vaez')
@@ -405,12 +417,14 @@ describe('searchQuery', () => {
   })
 
   test('orders hits by type, then title', async () => {
-    const hits = await fetch<SearchQueryResult>(searchQuery, {q: 'Iran'})
+    const hits = await fetch<SearchQueryResult>(searchQuery, {q: 'Iran', offset: 0, limit: 100})
     const sorted = [...hits].sort(
       (a, b) => byString(a._type, b._type) || byString(a.title ?? '', b.title ?? ''),
     )
     expect(hits).toEqual(sorted)
-    expect(hits.length).toBeGreaterThan(0)
+    expect(hits.length).toBeGreaterThan(1)
+    const second = await fetch<SearchQueryResult>(searchQuery, {q: 'Iran', offset: 1, limit: 1})
+    expect(second).toEqual(hits.slice(1, 2))
   })
 
   test('finds nothing for a wildcard, punctuation or an empty term', async () => {

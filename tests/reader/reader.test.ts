@@ -162,6 +162,18 @@ describe('the other pages', () => {
       expect(page.html).toContain(`/articles/${expected.article.slug.current}#claim-${claim._id}`)
   })
 
+  test('page the claims list 20 at a time, keeping the filters in the page links', async () => {
+    const total = expected.ofType('claim').length
+    expect(total).toBeLessThan(20)
+    const first = await get('/claims')
+    expect([...first.html.matchAll(/<li data-claim="/g)].length).toBe(total)
+    expect(first.html).toContain(`claims 1–${total}`)
+    expect(first.html).not.toContain('>Next</a>')
+    const beyond = await get('/claims?reviewStatus=extracted&page=1')
+    expect(beyond.html).not.toContain('<li data-claim="')
+    expect(beyond.html).toContain('href="/claims?reviewStatus=extracted&amp;page=0">Previous</a>')
+  })
+
   test('answer claims and search pages, and 404 for unknown addresses and slugs', async () => {
     const unnamed = await get('/claims?sourceKind=unnamed')
     expect(unnamed.status).toBe(200)
@@ -170,6 +182,7 @@ describe('the other pages', () => {
     )
     const search = await get('/search?q=Vaez')
     expect(search.html).toContain('href="/people/ali-vaez"')
+    expect(search.html).not.toContain('>Next</a>')
     for (const path of [
       '/nope',
       '/articles/nope',
