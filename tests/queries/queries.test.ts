@@ -619,7 +619,7 @@ describe('every public query with claims an editor rejected', () => {
   })
 
   test('the claims list never lists a rejected claim, even when asked for rejected ones', async () => {
-    const any = {sourceKind: null, reviewStatus: null, articleSlug: null}
+    const any = {sourceKind: null, reviewStatus: null, articleSlug: null, offset: 0, limit: 1000}
     const all = await query<ClaimsQueryResult>(claimsQuery, any)
     expect(all.map((claim) => claim._id)).toEqual(edited.orderClaims(edited.publicClaims()))
     expect(all.length).toBe(full.publicClaims().length - 4)
@@ -631,7 +631,7 @@ describe('every public query with claims an editor rejected', () => {
 
   test('search finds articles and entities, never claims, so no rejected claim can surface there', async () => {
     for (const q of ['Iran', 'Vaez', 'retaliation', 'White House']) {
-      const hits = await query<SearchQueryResult>(searchQuery, {q})
+      const hits = await query<SearchQueryResult>(searchQuery, {q, offset: 0, limit: 100})
       expect(hits.length).toBeGreaterThan(0)
       expect(hits.filter((hit) => (hit._type as string) === 'claim')).toEqual([])
     }
