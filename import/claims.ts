@@ -128,6 +128,13 @@ const OUTER_ATTRIBUTION = new RegExp(
   `,\\s+((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,3}\\p{Lu}[\\p{L}.'’-]*|he|she|they)\\s+(${CUE_VERBS})(?:\\s+(?:on|in|at|last|this)\\s+[^,"“”]{1,30})?[.!?]?\\s*$`,
   'u',
 )
+/** "his pledge" → "he": the pronoun a possessive stands for. */
+const PRONOUN_OF_POSSESSIVE: Record<string, string> = {
+  his: 'he',
+  her: 'she',
+  its: 'it',
+  their: 'they',
+}
 /** A finite verb or auxiliary: a phrase with one is a clause of its own. */
 const FINITE =
   /^(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|said|says)$/i
@@ -229,6 +236,14 @@ function extractFrom(
     /** Positions (near) cue words a quotation's attribution already used. */
     const usedCues = new Set<number>()
 
+    /** The mentions of these units (this paragraph's before offset s), nearest first, with their unit. */
+    const mentionsBefore = (s: number, units: number[]) =>
+      units.flatMap((u) =>
+        (index.mentionsByUnit.get(u) ?? [])
+          .filter((m) => u < unit || m.mention.end <= s)
+          .map((m) => ({...m, unit: u}))
+          .reverse(),
+      )
     const mentionsIn = (s: number, e: number) =>
       mentions.filter((m) => m.mention.start >= s && m.mention.end <= e)
     const entityOf = (key: string) => index.entities.get(key)
@@ -367,18 +382,12 @@ function extractFrom(
         !UNNAMED_HEAD.test(describedPerson[2]!)
       ) {
         // The last person who was a sentence's subject (opened it), not one named in passing.
-        const named = [unit, unit - 1].flatMap((u) =>
-          [...(index.mentionsByUnit.get(u) ?? [])]
-            .filter(
-              (m) =>
-                (u < unit || m.mention.end <= s) &&
-                index.units[u]?.sentenceStarts.has(m.mention.start),
-            )
-            .reverse(),
+        const last = mentionsBefore(s, [unit, unit - 1]).find(
+          (m) =>
+            index.units[m.unit]?.sentenceStarts.has(m.mention.start) &&
+            entityOf(m.key)?.type === 'person',
         )
-        const last = named.find((m) => entityOf(m.key)?.type === 'person')
-        if (last && unit - 1 >= firstBodyUnit - 1)
-          return {kind: 'person', entityKey: last.key, description: phrase}
+        if (last) return {kind: 'person', entityKey: last.key, description: phrase}
       }
       // "the Kenyan government", "Spain's government": that country's government speaks; "China's commerce
       // ministry", "the French foreign ministry": that country's ministry of that portfolio.
@@ -429,15 +438,9 @@ function extractFrom(
       // "The complaint alleges", "according to the new rate chart": the organization the story last named
       // (here or in the two paragraphs before) issued it.
       if (!within.length && DOCUMENT_RE.test(phrase)) {
-        const issuer = [unit, unit - 1, unit - 2]
-          .flatMap((u) =>
-            [...(index.mentionsByUnit.get(u) ?? [])]
-              .filter((m) => u < unit || m.mention.end <= s)
-              .reverse(),
-          )
-          .find(
-            (m) => entityOf(m.key)?.type === 'organization' && entityOf(m.key)?.orgKind !== 'media',
-          )
+        const issuer = mentionsBefore(s, [unit, unit - 1, unit - 2]).find(
+          (m) => entityOf(m.key)?.type === 'organization' && entityOf(m.key)?.orgKind !== 'media',
+        )
         if (issuer) return {kind: 'organization', entityKey: issuer.key, description: phrase}
       }
       // "Police said", "the police have acknowledged": the police force the story names, when it names one.
@@ -638,14 +641,11 @@ function extractFrom(
           .find((m) => m.mention.end <= s && entityOf(m.key)?.type === 'person')
         if (earlier) return {kind: 'person', entityKey: earlier.key, description: pronoun}
         // "When Patrick walked in …" / ""Don't mind me!" he told them.": the person last named in the two paragraphs before.
-        for (const before of [unit - 1, unit - 2]) {
-          const named = [...(index.mentionsByUnit.get(before) ?? [])]
-            .reverse()
-            .find((m) => fits(m.key))
-          if (named && before >= firstBodyUnit)
-            return {kind: 'person', entityKey: named.key, description: pronoun}
-        }
-        return undefined
+        const named = mentionsBefore(
+          s,
+          [unit - 1, unit - 2].filter((u) => u >= firstBodyUnit),
+        ).find((m) => fits(m.key))
+        return named ? {kind: 'person', entityKey: named.key, description: pronoun} : undefined
       }
       // "it" / "they": the nearest organization or unnamed source before it in this sentence, then earlier sources.
       const sentenceStart = paragraph.sentences.find((x) => x.start <= s && x.end >= s)?.start ?? 0
@@ -1102,17 +1102,7 @@ function extractFrom(
         const at = base + noun.index
         const src = noun[1]
           ? resolveSource(at, at + noun[1].length, at)
-          : resolvePronoun(
-              noun[2]!.toLowerCase() === 'her'
-                ? 'she'
-                : noun[2]!.toLowerCase() === 'his'
-                  ? 'he'
-                  : noun[2]!.toLowerCase() === 'its'
-                    ? 'it'
-                    : 'they',
-              at,
-              at,
-            )
+          : resolvePronoun(PRONOUN_OF_POSSESSIVE[noun[2]!.toLowerCase()]!, at, at)
         if (src) add(sentence, at + noun[0].length, sentence.end, noun[3]!, src, 'indirect', 0.7)
       }
 

@@ -696,11 +696,8 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
     }
     // "Senate Majority Leader John Thune", "Benfica president Nuno Valente": an organization, its title, a name.
     let roleOrg: string | undefined
-    // "the UN High Commissioner for Human Rights": a title with its remit and no name after is an office.
-    if (
-      roleEnd < 0 &&
-      tokens.some((t, r) => r >= 1 && isRoleHead(t.core) && isOffice(tokens.slice(r + 1)))
-    ) {
+    /** The whole run as an office: a title with its remit and no name ("High Commissioner for Human Rights"). */
+    const noteOffice = () =>
       note(chunk, {
         type: 'organization',
         name: text.replace(/^the\s+/i, ''),
@@ -708,6 +705,12 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
         orgKind: 'agency',
         strong: false,
       })
+    // "the UN High Commissioner for Human Rights": a title with its remit and no name after is an office.
+    if (
+      roleEnd < 0 &&
+      tokens.some((t, r) => r >= 1 && isRoleHead(t.core) && isOffice(tokens.slice(r + 1)))
+    ) {
+      noteOffice()
       return
     }
     if (roleEnd < 0 && tokens.length >= 3) {
@@ -805,13 +808,7 @@ export function extractEntities(article: StructuredArticle): EntityIndex {
       }
       // "the UN High Commissioner for Human Rights": a title with its remit and no name is an office.
       if (isOffice(nameTokens)) {
-        note(chunk, {
-          type: 'organization',
-          name: text.replace(/^the\s+/i, ''),
-          tokens,
-          orgKind: 'agency',
-          strong: false,
-        })
+        noteOffice()
         return
       }
       if (
