@@ -118,6 +118,31 @@ const wordsRe = (words: string[]) => new RegExp(`\\b(?:${alternation(words)})\\b
 const UNNAMED_HEAD = wordsRe([...SOURCE_NOUNS.plural, ...SOURCE_NOUNS.singular])
 const PLURAL_HEAD = wordsRe(SOURCE_NOUNS.plural)
 const PRONOUNS = /^(?:he|she|it|they|we|i)$/i
+/** After a quotation: ", Hurtado told supporters", " she said". */
+const QUOTE_POST = new RegExp(
+  `^\\s*,?\\s*((?:[\\p{L}\\p{N}_.'-]+\\s+){0,6}?[\\p{L}\\p{N}_.'-]+)\\s+(${CUE_VERBS})\\b`,
+  'u',
+)
+/** After a quotation, the cue first: ", said Councilmember Renee Okoro". */
+const QUOTE_INVERTED = new RegExp(
+  `^\\s*,?\\s*(${CUE_VERBS})\\s+((?:\\p{Lu}[\\p{L}\\p{N}_.'-]*|the|a|an|[a-z]+)(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}_.'-]*|of|the))*(?:\\s+\\p{Lu}[\\p{L}\\p{N}_.'-]*)?)`,
+  'u',
+)
+/** Before a quotation: "X said:" / "X told reporters,". */
+const QUOTE_PRE = new RegExp(
+  `((?:[\\p{L}\\p{N}_.'-]+[\\s,]+){0,10}?)(${CUE_VERBS})(?:\\s+[^:",]{1,50}?)?\\s*[:,]\\s*$`,
+  'u',
+)
+/** After a quotation: a name, its apposition, then the cue. */
+const QUOTE_APPOSITION = new RegExp(
+  `^\\s*,?\\s*(\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}),\\s+[^,"“”.;]{2,80},\\s+(${CUE_VERBS})\\b`,
+  'u',
+)
+/** A second source's clause inside a content: ", while India's defence ministry accused …". */
+const RIVAL_CLAUSE = new RegExp(
+  `(?:,\\s*(?:while|whereas|but|and)|;|\\s+(?:while|whereas|but|and)(?=\\s+(?:the|a|an|\\p{Lu})))\\s+(?:[\\w'.-]+\\s+){1,6}?(?:${CUE_VERBS})\\b`,
+  'u',
+)
 /** A short phrase, then an inverted attribution, after a quotation: "" signed in May, said X". */
 const GAPPED_ATTRIBUTION = new RegExp(
   `^\\s+[^",.;:“”]{2,40},\\s*(${CUE_VERBS})\\s+(?=\\p{Lu}|the\\s|a\\s|an\\s)`,
@@ -805,26 +830,9 @@ function extractFrom(
       }
       // ', Hurtado told supporters' / ', said Councilmember Renee Okoro, who …' / ' she said.'
       const postText = text.slice(q.end, q.end + 200)
-      const post = postText.match(
-        new RegExp(
-          `^\\s*,?\\s*((?:[\\p{L}\\p{N}_.'-]+\\s+){0,6}?[\\p{L}\\p{N}_.'-]+)\\s+(${CUE_VERBS})\\b`,
-          'u',
-        ),
-      )
-      const inverted = postText.match(
-        new RegExp(
-          `^\\s*,?\\s*(${CUE_VERBS})\\s+((?:\\p{Lu}[\\p{L}\\p{N}_.'-]*|the|a|an|[a-z]+)(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}_.'-]*|of|the))*(?:\\s+\\p{Lu}[\\p{L}\\p{N}_.'-]*)?)`,
-          'u',
-        ),
-      )
-      const pre = text
-        .slice(sentence.start, q.start)
-        .match(
-          new RegExp(
-            `((?:[\\p{L}\\p{N}_.'-]+[\\s,]+){0,10}?)(${CUE_VERBS})(?:\\s+[^:",]{1,50}?)?\\s*[:,]\\s*$`,
-            'u',
-          ),
-        )
+      const post = postText.match(QUOTE_POST)
+      const inverted = postText.match(QUOTE_INVERTED)
+      const pre = text.slice(sentence.start, q.start).match(QUOTE_PRE)
       const isFragment =
         /[\w,]\s*$/.test(text.slice(sentence.start, q.start)) &&
         !pre &&
@@ -841,14 +849,7 @@ function extractFrom(
         }
       }
       // ', Simon Ochieng, the union's secretary-general, told Al Jazeera': a name, its apposition, then the cue.
-      const appos = post
-        ? null
-        : postText.match(
-            new RegExp(
-              `^\\s*,?\\s*(\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}),\\s+[^,"“”.;]{2,80},\\s+(${CUE_VERBS})\\b`,
-              'u',
-            ),
-          )
+      const appos = post ? null : postText.match(QUOTE_APPOSITION)
       if (appos && !isFragment) {
         const srcStart = q.end + postText.indexOf(appos[1]!)
         const src = resolveSource(srcStart, srcStart + appos[1]!.length, q.start)
@@ -1300,14 +1301,7 @@ function extractFrom(
         }
         // "…, while India's defence ministry accused …": a second source's clause ends this content.
         let ce = sentence.end
-        const rival = text
-          .slice(cs, sentence.end)
-          .match(
-            new RegExp(
-              `(?:,\\s*(?:while|whereas|but|and)|;|\\s+(?:while|whereas|but|and)(?=\\s+(?:the|a|an|\\p{Lu})))\\s+(?:[\\w'.-]+\\s+){1,6}?(?:${CUE_VERBS})\\b`,
-              'u',
-            ),
-          )
+        const rival = text.slice(cs, sentence.end).match(RIVAL_CLAUSE)
         if (rival && rival.index! > 10) ce = cs + rival.index!
         const contentText = text.slice(cs, ce)
         if (contentText.trim().split(/\s+/).length < 2) continue
