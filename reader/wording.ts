@@ -2,19 +2,27 @@
 // said, review statuses and kinds as plain words, places by name.
 import {ORGANIZATION_KINDS, PLACE_KINDS, titleOf} from '../schemas/vocabularies.ts'
 import {html, type SafeHtml} from './html.ts'
+import {capitalized, clauseText, reportFrame} from './reportedSpeech.ts'
 
 /**
- * A claim's statement as the article reports it: a direct quote inside quotation marks, anything
- * else (indirect, mixed, unknown) as the paraphrase it is, with no marks that would put words in the
+ * A claim as the article reports it, with its source: a direct quote inside quotation marks followed
+ * by who said it ("“…” — said Ali Vaez"); anything else (indirect, mixed, unknown) as reported speech
+ * ("Ali Vaez said …", "According to officials, …"), with no marks that would put words in the
  * source's mouth.
  */
-export function statementText(claim: {
-  statement: string | null
-  quoteType: string | null
-}): SafeHtml {
-  return claim.quoteType === 'direct'
-    ? html`<q class="direct">${claim.statement}</q>`
-    : html`<span class="paraphrase">${claim.statement}</span>`
+export function attributedStatement(
+  claim: {statement: string | null; quoteType: string | null; cue: string | null},
+  source: SafeHtml,
+): SafeHtml {
+  const statement = claim.statement ?? ''
+  const cue = claim.cue ?? ''
+  if (claim.quoteType === 'direct')
+    return html`<q class="direct">${statement}</q> <span class="meta">— ${cue} ${source}</span>`
+  const frame = reportFrame(cue || 'said')
+  const clause = clauseText(statement)
+  return frame.kind === 'preposition'
+    ? html`<span class="paraphrase">${capitalized(frame.cue)} ${source}, ${clause}</span>`
+    : html`<span class="paraphrase">${source} ${frame.verb} ${clause}</span>`
 }
 
 /** What a review status tells a reader. Rejected claims never reach the reader. */

@@ -4,7 +4,7 @@ import {date, entityLink, percent} from '../format.ts'
 import {html, scriptJson, trusted, type SafeHtml} from '../html.ts'
 import {layout} from '../layout.ts'
 import {claimAnchor, sourceAnchor} from '../links.ts'
-import {highlightLegend, organizationKind, placeKind, statementText} from '../wording.ts'
+import {highlightLegend, organizationKind, placeKind, attributedStatement} from '../wording.ts'
 
 type Article = NonNullable<ArticleBySlugQueryResult>
 
@@ -29,7 +29,7 @@ ${highlightLegend}
 <h2>Claims in this article</h2>
 <ol>${article.claims.map(
     (claim) =>
-      html`<li data-claim="${claim._id}" data-quote-type="${claim.quoteType ?? 'unknown'}">${statementText(claim)} <span class="meta">— ${claim.cue} <a href="${sourceHref(claim.source, claim._id)}">${claim.source?.name ?? 'unknown source'}</a></span></li>`,
+      html`<li data-claim="${claim._id}" data-quote-type="${claim.quoteType ?? 'unknown'}">${attributedStatement(claim, html`<a href="${sourceHref(claim.source, claim._id)}">${claim.source?.name ?? 'unknown source'}</a>`)}</li>`,
   )}</ol>
 </section>
 </div>

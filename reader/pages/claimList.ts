@@ -3,7 +3,7 @@ import {sourceHref} from '../body.ts'
 import {date, entityLink} from '../format.ts'
 import {html, type SafeHtml} from '../html.ts'
 import {articleHref, claimAnchor, sourceAnchor} from '../links.ts'
-import {reviewWords, statementText} from '../wording.ts'
+import {attributedStatement, reviewWords} from '../wording.ts'
 
 /** The claim fields every list shows (the same projection in every query that lists claims). */
 type ListedClaim = ClaimsQueryResult[number]
@@ -23,14 +23,14 @@ export function claimList(claims: ListedClaim[], empty = 'None.'): SafeHtml {
   if (!claims.length) return html`<p class="meta">${empty}</p>`
   return html`<ul class="claims">${claims.map(
     (claim) =>
-      html`<li data-claim="${claim._id}" data-quote-type="${claim.quoteType ?? 'unknown'}">${statementText(claim)} <span class="meta">— ${claim.cue} ${sourceLink(claim)}${
+      html`<li data-claim="${claim._id}" data-quote-type="${claim.quoteType ?? 'unknown'}">${attributedStatement(claim, sourceLink(claim))} <span class="meta">${
         claim.about?.length
-          ? html`; about ${claim.about.map((about, i) => html`${i ? ', ' : ''}${entityLink(about)}`)}`
+          ? html`about ${claim.about.map((about, i) => html`${i ? ', ' : ''}${entityLink(about)}`)}`
           : ''
       }${
         claim.article?.slug
-          ? html`; in <a href="${articleHref(claim.article.slug)}#${claimAnchor(claim._id)}">${claim.article.headline}</a> (${date(claim.article.publishedAt)})`
+          ? html`${claim.about?.length ? '; ' : ''}in <a href="${articleHref(claim.article.slug)}#${claimAnchor(claim._id)}">${claim.article.headline}</a> (${date(claim.article.publishedAt)})`
           : ''
-      } · ${reviewWords(claim.reviewStatus)}</span></li>`,
+      }${claim.about?.length || claim.article?.slug ? ' · ' : ''}${reviewWords(claim.reviewStatus)}</span></li>`,
   )}</ul>`
 }

@@ -364,6 +364,18 @@ describe('reading for an audience', () => {
         expect(item.inner, id).toMatch(/^<span class="paraphrase">/)
         expect(item.inner, id).not.toMatch(/<q[\s>]|^“/)
       }
+      // Reported speech: "<source> <cue> <statement>", or "According to <source>, <statement>".
+      for (const id of rest) {
+        const claim = expected.byId.get(id)!
+        const shown = textOf(items.get(id)!.inner)
+        const name = expected.sourceName(claim)
+        const words = claim.statement.slice(1, 30)
+        if (/^(according to|as per|as indicated by)$/.test(claim.cue))
+          expect(shown, id).toMatch(new RegExp(`^${claim.cue}`, 'i'))
+        else expect(shown, id).toContain(`${name} ${claim.cue} `)
+        expect(shown, id).toContain(`${name}`)
+        expect(shown, id).toContain(words)
+      }
     } finally {
       await ownReader.close()
       await own.close()
