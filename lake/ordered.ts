@@ -25,13 +25,15 @@ export interface Ordering {
   key: string
 }
 
-/** Order terms that read only the element itself, so a sorted list serves every query. */
-function readsOnlyTheElement(node: unknown): boolean {
+/**
+ * Reads only the element itself, so one evaluation per document serves every query (sorted lists,
+ * text matches): `^` and `$x` vary between evaluations, `*` and `->` read other documents.
+ */
+export function readsOnlyTheElement(node: unknown): boolean {
   if (Array.isArray(node)) return node.every(readsOnlyTheElement)
   if (!node || typeof node !== 'object') return true
   const type = (node as {type?: unknown}).type
   if (type === 'Value') return true
-  // `^` and `$x` vary between evaluations, `*` and `->` read other documents.
   if (type === 'Parent' || type === 'Parameter' || type === 'Everything' || type === 'Deref')
     return false
   return Object.values(node).every(readsOnlyTheElement)

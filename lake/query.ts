@@ -31,6 +31,19 @@ export interface DocumentSource {
   subscribe(listener: (event: CommitEvent) => void): () => void
 }
 import {TextIndex} from './text-index.ts'
+import {
+  matchesTextQuery,
+  parseTextKey,
+  parseTextQuery,
+  positiveTerms,
+  readerFor,
+  rewriteTextQueries,
+  scorePattern,
+  TEXT_PATTERN_PARAM,
+  textClauseOf,
+  textTokens,
+  type TextClause,
+} from './text-query.ts'
 import type {SanityDocument} from './types.ts'
 
 const CANDIDATES_PARAM = '\u0000lake:candidates:'
@@ -60,6 +73,10 @@ type Narrowing =
   | {kind: 'references'; source: Source}
   /** `path match pattern`: a superset from the token index (lake/text-index.ts). */
   | {kind: 'match'; path: string[]; source: Source}
+  /** `L match text::query(q)` (lake/text-query.ts): exactly the documents that match. */
+  | {kind: 'text'; left: ExprNode; node: ExprNode; source: Source}
+  /** `path > 0`, `path <= "m"`: only values of the constant's type compare (`_score > 0`). */
+  | {kind: 'typed'; path: string[]; type: 'number' | 'string'; source: Source}
   | {kind: 'union'; parts: Narrowing[]}
   /** Every part holds (`a == 1 && b == 2`): the documents in all of their lookups. */
   | {kind: 'intersection'; parts: Exact[]}
@@ -70,6 +87,7 @@ interface PreparedQuery {
   tree: ExprNode
   narrowings: Narrowing[]
   orderings: Ordering[]
+  texts: TextClause[]
   parameters: Set<string>
 }
 
@@ -77,6 +95,7 @@ interface PreparedQuery {
 interface Rewriting {
   narrowings: Narrowing[]
   orderings: Ordering[]
+  texts: TextClause[]
 }
 
 /** A parsed query before folding: what does not depend on the parameters' values. */
@@ -149,6 +168,8 @@ function rank(narrowing: Narrowing): number {
   if (narrowing.kind === 'intersection') return Math.min(...narrowing.parts.map(rank)) - 0.5
   if (narrowing.kind === 'references') return 1
   if (narrowing.kind === 'match') return 3
+  if (narrowing.kind === 'text') return 0.5
+  if (narrowing.kind === 'typed') return 4
   if (narrowing.path.length === 1 && narrowing.path[0] === '_id') return 0
   if (narrowing.path.length === 1 && narrowing.path[0] === '_type') return 5
   return 2
@@ -157,16 +178,16 @@ function rank(narrowing: Narrowing): number {
 const byRank = (a: Narrowing, b: Narrowing) => rank(a) - rank(b)
 
 /** Every narrowing the filter guarantees (each alone yields a superset of the matches). */
-function narrowingsOf(expr: ExprNode): Narrowing[] {
+function narrowingsOf(expr: ExprNode, texts: TextClause[]): Narrowing[] {
   switch (expr.type) {
     case 'Group':
-      return narrowingsOf(expr.base)
+      return narrowingsOf(expr.base, texts)
     case 'And':
-      return [...narrowingsOf(expr.left), ...narrowingsOf(expr.right)]
+      return [...narrowingsOf(expr.left, texts), ...narrowingsOf(expr.right, texts)]
     case 'Or': {
       // A union needs a narrowing on both sides: take each side's best, and its best constant one.
-      const left = narrowingsOf(expr.left).sort(byRank)
-      const right = narrowingsOf(expr.right).sort(byRank)
+      const left = narrowingsOf(expr.left, texts).sort(byRank)
+      const right = narrowingsOf(expr.right, texts).sort(byRank)
       if (!left.length || !right.length) return []
       const unions: Narrowing[] = [{kind: 'union', parts: [left[0]!, right[0]!]}]
       const leftConstant = left.find((n) => !isDynamic(n))
@@ -181,6 +202,20 @@ function narrowingsOf(expr: ExprNode): Narrowing[] {
       return unions
     }
     case 'OpCall': {
+      if (expr.op === '>' || expr.op === '>=' || expr.op === '<' || expr.op === '<=') {
+        for (const [pathSide, valueSide] of [
+          [expr.left, expr.right],
+          [expr.right, expr.left],
+        ] as const) {
+          const path = attributePath(pathSide)
+          const type = valueSide.type === 'Value' ? typeof valueSide.value : null
+          if (path && (type === 'number' || type === 'string'))
+            return [
+              {kind: 'typed', path, type, source: {kind: 'constant', node: valueSide, many: false}},
+            ]
+        }
+        return []
+      }
       if (expr.op === '==') {
         for (const [pathSide, valueSide] of [
           [expr.left, expr.right],
@@ -200,6 +235,16 @@ function narrowingsOf(expr: ExprNode): Narrowing[] {
         return path && from ? [{kind: 'attribute', path, source: from, node: expr}] : []
       }
       if (expr.op === 'match') {
+        const clause = texts[textClauseOf(expr) ?? -1]
+        if (clause)
+          return [
+            {
+              kind: 'text',
+              left: clause.left,
+              node: expr,
+              source: {kind: 'constant', node: clause.query, many: false},
+            },
+          ]
         const path = attributePath(expr.left)
         if (!path) return []
         let right = expr.right
@@ -311,7 +356,7 @@ function lookupKey(index: number, narrowing: Narrowing): ExprNode {
 }
 
 function rewrite(node: ExprNode, context: Rewriting): ExprNode {
-  const {narrowings, orderings} = context
+  const {narrowings, orderings, texts} = context
   // A Value node's payload is data, not syntax.
   if (node === null || typeof node !== 'object' || node.type === 'Value') return node
   const copy: Record<string, unknown> = {}
@@ -328,7 +373,7 @@ function rewrite(node: ExprNode, context: Rewriting): ExprNode {
     return orderedBase(rewritten, CANDIDATES_PARAM, orderings) ?? rewritten
   if (rewritten.type === 'Slice') return limitOrdered(rewritten, orderings) ?? rewritten
   if (rewritten.type !== 'Filter' || rewritten.base.type !== 'Everything') return rewritten
-  const options = narrowingsOf(rewritten.expr).sort(byRank)
+  const options = narrowingsOf(rewritten.expr, texts).sort(byRank)
   const best = options[0]
   if (!best) return rewritten
   const constant = options.find((option) => !isDynamic(option))
@@ -341,7 +386,13 @@ function rewrite(node: ExprNode, context: Rewriting): ExprNode {
     // all of them, so none is evaluated again and an ordered slice can read just its prefix.
     const exact = options.filter(isExact)
     const chosen: Narrowing = exact.length >= 2 ? {kind: 'intersection', parts: exact} : best
-    const answered = chosen.kind === 'intersection' ? exact : isExact(chosen) ? [chosen] : []
+    // A text narrowing is exact too: its candidates are the documents that match.
+    const answered: {node: ExprNode}[] =
+      chosen.kind === 'intersection'
+        ? exact
+        : isExact(chosen) || chosen.kind === 'text'
+          ? [chosen]
+          : []
     return {
       ...rewritten,
       base: constantBase(chosen),
@@ -395,6 +446,11 @@ function byId(a: SanityDocument, b: SanityDocument): number {
   return a._id < b._id ? -1 : a._id > b._id ? 1 : 0
 }
 
+interface TextMatches {
+  documents: SanityDocument[]
+  tokens: Map<string, string[]>
+}
+
 /** Lazily built indexes over one view. */
 class ViewIndexes {
   /** Keyed by the JSON of the path, so `@["a.b"]` and `a.b` stay apart. */
@@ -407,22 +463,58 @@ class ViewIndexes {
   private readonly textIndexes = new Map<string, TextIndex>()
   /** Sorted candidate lists (ordered access), dropped on any change to the view. */
   private readonly sortedLists = new Map<string, SanityDocument[]>()
+  /** Documents matching a text query, by its left side and string; dropped on any change. */
+  private readonly textResults = new Map<string, TextMatches>()
 
   readonly view: View
+  private readonly useTextIndex: boolean
 
-  constructor(view: View) {
+  constructor(view: View, useTextIndex: boolean) {
     this.view = view
+    this.useTextIndex = useTextIndex
   }
 
-  /** The token index of `path`, built on first use. */
-  text(path: string[]): TextIndex {
-    const key = JSON.stringify(path)
+  /** The token index of what `read` gives for each document, under `key`, built on first use. */
+  text(key: string, read: (doc: SanityDocument) => unknown): TextIndex {
     let index = this.textIndexes.get(key)
     if (!index) {
-      index = new TextIndex(this.view.documents, (doc) => valueAt(doc, path))
+      index = new TextIndex(this.view.documents, read)
       this.textIndexes.set(key, index)
     }
     return index
+  }
+
+  /**
+   * The documents whose `left` matches `text::query(query)`, in dataset order, with their tokens
+   * (what groq-js scores). Narrowed by the token index of `left` to the documents holding every
+   * positive term, then checked one by one; a query that is not a string matches nothing.
+   */
+  textMatches(left: ExprNode, query: unknown): TextMatches {
+    const key = `${JSON.stringify(left)}\u0000${JSON.stringify(query)}`
+    let found = this.textResults.get(key)
+    if (found) return found
+    found = {documents: [], tokens: new Map()}
+    if (typeof query === 'string') {
+      const parsed = parseTextQuery(query)
+      const read = readerFor(left)
+      const positive = positiveTerms(parsed)
+      const candidates =
+        this.useTextIndex && positive !== null
+          ? this.text(`\u0000text\u0000${JSON.stringify(left)}`, (doc) =>
+              textTokens(read(doc)),
+            ).lookup(positive)
+          : this.view.documents
+      for (const doc of candidates) {
+        const tokens = textTokens(read(doc))
+        if (!matchesTextQuery(tokens, parsed)) continue
+        found.documents.push(doc)
+        found.tokens.set(doc._id, tokens)
+      }
+    }
+    this.textResults.set(key, found)
+    if (this.textResults.size > SORTED_LIMIT)
+      this.textResults.delete(this.textResults.keys().next().value!)
+    return found
   }
 
   /** The sorted list under `key`, built by `build` when it is not kept (at most SORTED_LIMIT kept). */
@@ -444,6 +536,7 @@ class ViewIndexes {
     if (changes.length) {
       this.sortedLists.clear()
       this.textIndexes.clear()
+      this.textResults.clear()
     }
     for (const {path, index} of this.attributes.values()) {
       for (const {before, after} of changes) {
@@ -471,6 +564,14 @@ class ViewIndexes {
         }
       }
     }
+  }
+
+  /** Documents whose attribute at `path` is a value of `type` (dataset order). */
+  ofType(path: string[], type: 'number' | 'string'): SanityDocument[] {
+    const lists = [...this.attributeIndex(path)]
+      .filter(([value]) => typeof value === type)
+      .map(([, list]) => list)
+    return sorted(lists.flat(), lists.length)
   }
 
   private attributeIndex(path: string[]): Map<unknown, SanityDocument[]> {
@@ -511,7 +612,7 @@ class ViewIndexes {
    * finds the documents without the attribute.
    */
   lookup(
-    narrowing: Exclude<Narrowing, {kind: 'union' | 'intersection' | 'match'}>,
+    narrowing: Exclude<Narrowing, {kind: 'union' | 'intersection' | 'match' | 'text' | 'typed'}>,
     values: unknown[],
   ): SanityDocument[] {
     if (narrowing.kind === 'references') {
@@ -612,7 +713,7 @@ function valuesKey(narrowing: Narrowing, params: Record<string, unknown>): strin
       ? [part.kind, part.parts.map(describe)]
       : [
           part.kind,
-          part.kind === 'references' ? null : part.path,
+          part.kind === 'references' ? null : part.kind === 'text' ? part.left : part.path,
           constantValues(part.source, params),
         ]
   return JSON.stringify(describe(narrowing))
@@ -658,8 +759,13 @@ function candidates(
       narrowing.source.kind === 'constant'
         ? constantValues(narrowing.source, params)[0]
         : (outer.shift() ?? [])[0]
-    return indexes.text(narrowing.path).lookup(pattern)
+    const {path} = narrowing
+    return indexes.text(JSON.stringify(path), (doc) => valueAt(doc, path)).lookup(pattern)
   }
+  if (narrowing.kind === 'typed') return indexes.ofType(narrowing.path, narrowing.type)
+  if (narrowing.kind === 'text')
+    return indexes.textMatches(narrowing.left, constantValues(narrowing.source, params)[0])
+      .documents
   const values =
     narrowing.source.kind === 'constant'
       ? constantValues(narrowing.source, params)
@@ -774,9 +880,12 @@ export class QueryEngine {
   private readonly prepared = new Lru<PreparedQuery>(CACHE_LIMIT)
 
   private readonly store: DocumentSource
+  private readonly useTextIndex: boolean
 
-  constructor(store: DocumentSource) {
+  /** `textIndex: false` finds text-query matches by scanning (the differential test's reference). */
+  constructor(store: DocumentSource, options: {textIndex?: boolean} = {}) {
     this.store = store
+    this.useTextIndex = options.textIndex ?? true
     store.subscribe((event) => this.follow(event))
   }
 
@@ -803,7 +912,10 @@ export class QueryEngine {
   view(perspective: ViewKind): ViewIndexes {
     const cached = this.views.get(perspective)
     if (cached && cached.version === this.store.version) return cached.indexes
-    const indexes = new ViewIndexes(buildView(this.store.documents(), perspective))
+    const indexes = new ViewIndexes(
+      buildView(this.store.documents(), perspective),
+      this.useTextIndex,
+    )
     this.views.set(perspective, {version: this.store.version, indexes})
     return indexes
   }
@@ -818,9 +930,12 @@ export class QueryEngine {
     const key = `${parsed.key}\u0000${nulls}`
     const hit = this.prepared.get(key)
     if (hit) return hit
-    const context: Rewriting = {narrowings: [], orderings: []}
+    const context: Rewriting = {narrowings: [], orderings: [], texts: []}
     return this.prepared.set(key, {
-      tree: rewrite(foldParameters(parsed.tree, params), context),
+      tree: rewrite(
+        rewriteTextQueries(foldParameters(parsed.tree, params), context.texts),
+        context,
+      ),
       ...context,
       parameters: parsed.parameters,
     })
@@ -873,7 +988,7 @@ export class QueryEngine {
     const started = performance.now()
     if (typeof query !== 'string' || !query.trim())
       throw queryError(String(query ?? ''), new Error('The query is empty'))
-    const {tree, narrowings, orderings, parameters} = this.prepare(query, params)
+    const {tree, narrowings, orderings, texts, parameters} = this.prepare(query, params)
     checkParameters(query, parameters, params)
     const indexes = this.view(perspective)
     const evaluationParams: Record<string, unknown> = {...params}
@@ -900,8 +1015,23 @@ export class QueryEngine {
       evaluationParams[`${ORDERED_PARAM}${i}`] =
         ordering.prefix === null ? sorted : sorted.slice(0, ordering.prefix)
     })
+    const textQuery = (clause: TextClause): unknown =>
+      clause.query.type === 'Value'
+        ? clause.query.value
+        : params[(clause.query as {name: string}).name]
+    texts.forEach((clause, i) => {
+      const query = textQuery(clause)
+      evaluationParams[`${TEXT_PATTERN_PARAM}${i}`] =
+        typeof query === 'string' ? scorePattern(parseTextQuery(query)) : ''
+    })
     const documents = indexes.view.byId
     const dereference = ({_ref}: {_ref: string}) => {
+      const textKey = parseTextKey(_ref)
+      if (textKey) {
+        const clause = texts[textKey.clause]
+        if (!clause) return null
+        return indexes.textMatches(clause.left, textQuery(clause)).tokens.get(textKey.id) ?? []
+      }
       if (!_ref.startsWith(LOOKUP_PREFIX)) return documents.get(_ref) ?? null
       const [head, ...segments] = _ref.slice(LOOKUP_PREFIX.length).split(SEGMENT)
       const narrowing = narrowings[Number(head)]

@@ -17,7 +17,8 @@ const PLAIN_TERM = /^([A-Za-z0-9_]+)(\*?)$/
 /** ASCII letters folded (a regex `i` without `u` matches ASCII only against ASCII). */
 const fold = (token: string) => token.replace(/[A-Z]+/g, (run) => run.toLowerCase())
 
-function tokensOf(value: unknown): string[] {
+/** The tokens GROQ's `match` sees in a string or an array of strings (others have none). */
+export function tokensOf(value: unknown): string[] {
   const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value : []
   return texts.flatMap((text) =>
     typeof text === 'string' ? (text.replace(EDGE_DOTS, '').match(TOKEN) ?? []) : [],

@@ -170,7 +170,7 @@ function window(): string {
 
 function randomCase(): Case {
   const params: Record<string, unknown> = {}
-  const shape = Math.floor(next() * 14)
+  const shape = Math.floor(next() * 15)
   const query = (() => {
     switch (shape) {
       case 0:
@@ -204,6 +204,15 @@ function randomCase(): Case {
         return chance(0.5)
           ? `*[text match $m || (_type == "a" && word match $m)]._id`
           : `*[_type == ${literal(pick(TYPES))}]{_id, "hits": *[text match (^.word + ${literal(pick(['*', '', ' ali']))})]._id}`
+      }
+      case 13: {
+        // Range comparisons narrow to the values of the constant's type (`_score > 0`).
+        const path = pick(PATHS)
+        const op = pick(['>', '>=', '<', '<='])
+        const value = pick([0, 1, 2, 'a', 'b', '', true, null])
+        return chance(0.5)
+          ? `*[${path} ${op} ${literal(value)}]._id`
+          : `*[${literal(value)} ${op} ${path} || ${term(params)}]{_id, n}`
       }
       case 10:
       case 11: {
