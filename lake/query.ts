@@ -69,7 +69,8 @@ type Source = {
 }
 
 type Narrowing =
-  | {kind: 'attribute'; path: string[]; source: Source; node: ExprNode}
+  /** `path == v`, `path in [...]`; negated, `path != v`: the documents where it is not equal. */
+  | {kind: 'attribute'; path: string[]; source: Source; node: ExprNode; negated?: boolean}
   | {kind: 'references'; source: Source}
   /** `path match pattern`: a superset from the token index (lake/text-index.ts). */
   | {kind: 'match'; path: string[]; source: Source}
@@ -170,6 +171,8 @@ function rank(narrowing: Narrowing): number {
   if (narrowing.kind === 'match') return 3
   if (narrowing.kind === 'text') return 0.5
   if (narrowing.kind === 'typed') return 4
+  // Nearly every document, usually: worth it only to answer its term inside an intersection.
+  if (narrowing.negated) return 10
   if (narrowing.path.length === 1 && narrowing.path[0] === '_id') return 0
   if (narrowing.path.length === 1 && narrowing.path[0] === '_type') return 5
   return 2
@@ -216,14 +219,17 @@ function narrowingsOf(expr: ExprNode, texts: TextClause[]): Narrowing[] {
         }
         return []
       }
-      if (expr.op === '==') {
+      if (expr.op === '==' || expr.op === '!=') {
+        const negated = expr.op === '!='
         for (const [pathSide, valueSide] of [
           [expr.left, expr.right],
           [expr.right, expr.left],
         ] as const) {
           const path = attributePath(pathSide)
           const from = path && source(valueSide, false)
-          if (path && from) return [{kind: 'attribute', path, source: from, node: expr}]
+          // A negated lookup is the complement of a constant one; an outer value has none.
+          if (path && from && (!negated || from.kind === 'constant'))
+            return [{kind: 'attribute', path, source: from, node: expr, ...(negated && {negated})}]
         }
         return []
       }
@@ -372,6 +378,7 @@ function rewrite(node: ExprNode, context: Rewriting): ExprNode {
   if (rewritten.type === 'PipeFuncCall')
     return orderedBase(rewritten, CANDIDATES_PARAM, orderings) ?? rewritten
   if (rewritten.type === 'Slice') return limitOrdered(rewritten, orderings) ?? rewritten
+  if (rewritten.type === 'FuncCall') return countedCandidates(rewritten) ?? rewritten
   if (rewritten.type !== 'Filter' || rewritten.base.type !== 'Everything') return rewritten
   const options = narrowingsOf(rewritten.expr, texts).sort(byRank)
   const best = options[0]
@@ -410,6 +417,19 @@ function rewrite(node: ExprNode, context: Rewriting): ExprNode {
   // When the outer values cannot be encoded, scan what the constant part allows (or everything).
   const fallback = constant ? constantBase(constant) : {type: 'Everything' as const}
   return {...rewritten, base: call('coalesce', [lookup, fallback])}
+}
+
+/**
+ * `count($candidates[true])` → `count($candidates)`: when the lookups answered the whole filter, the
+ * count is the candidate list's length, and groq-js need not evaluate `true` per document.
+ */
+function countedCandidates(node: ExprNode): ExprNode | null {
+  if (node.type !== 'FuncCall' || node.namespace !== 'global' || node.name !== 'count') return null
+  const [filter] = node.args
+  if (node.args.length !== 1 || filter?.type !== 'Filter') return null
+  const {base, expr} = filter
+  if (base.type !== 'Parameter' || !base.name.startsWith(CANDIDATES_PARAM)) return null
+  return expr.type === 'Value' && expr.value === true ? {...node, args: [base]} : null
 }
 
 function parameterNames(node: unknown, found = new Set<string>()): Set<string> {
@@ -712,7 +732,7 @@ function valuesKey(narrowing: Narrowing, params: Record<string, unknown>): strin
     part.kind === 'union' || part.kind === 'intersection'
       ? [part.kind, part.parts.map(describe)]
       : [
-          part.kind,
+          part.kind === 'attribute' && part.negated ? 'attribute!=' : part.kind,
           part.kind === 'references' ? null : part.kind === 'text' ? part.left : part.path,
           constantValues(part.source, params),
         ]
@@ -745,12 +765,17 @@ function candidates(
     // its documents directly, as their indexes read them: no set of a large list per query.
     const parts = narrowing.parts.map((part) => {
       const keys = new Set(constantValues(part.source, params).map(indexKey))
-      return {part, keys, list: candidates(indexes, part, params, outer)}
+      // A negated part is tested, never listed (its list is nearly the whole view).
+      const list = part.negated ? null : candidates(indexes, part, params, outer)
+      return {part, keys, list}
     })
-    parts.sort((a, b) => a.list.length - b.list.length)
+    parts.sort((a, b) => (a.list?.length ?? Infinity) - (b.list?.length ?? Infinity))
     const [first, ...others] = parts
-    return first!.list.filter((doc) =>
-      others.every(({part, keys}) => keys.has(indexKey(valueAt(doc, part.path)))),
+    const base = first!.list ?? candidates(indexes, first!.part, params, outer)
+    return base.filter((doc) =>
+      others.every(
+        ({part, keys}) => keys.has(indexKey(valueAt(doc, part.path))) !== (part.negated ?? false),
+      ),
     )
   }
   if (narrowing.kind === 'match') {
@@ -770,6 +795,10 @@ function candidates(
     narrowing.source.kind === 'constant'
       ? constantValues(narrowing.source, params)
       : withTwins(outer.shift() ?? [])
+  if (narrowing.kind === 'attribute' && narrowing.negated) {
+    const equal = new Set(indexes.lookup(narrowing, values))
+    return indexes.view.documents.filter((doc) => !equal.has(doc))
+  }
   return indexes.lookup(narrowing, values)
 }
 

@@ -117,6 +117,8 @@ function term(params: Record<string, unknown>): string {
   const name = `p${Object.keys(params).length}`
   if (chance(0.5)) {
     const value = valueFor(path)
+    // `!=` is looked up as the complement of `==` (inside an intersection, tested per document).
+    if (chance(0.15)) return `${path} != ${literal(value)}`
     if (chance(0.5)) return `${path} == ${literal(value)}`
     params[name] = value
     return chance(0.5) ? `${path} == $${name}` : `$${name} == ${path}`
@@ -227,7 +229,7 @@ function randomCase(): Case {
         return `*[${filter}] | order(${orderTerms()}) ${window()} {_id, kind}`
       }
       default:
-        return `{"count": count(*[${term(params)}]), "missing": count(*[${pick(PATHS)} == null])}`
+        return `{"count": count(*[${term(params)}]), "missing": count(*[${pick(PATHS)} == null]), "all": count(*[${term(params)} && ${term(params)} && ${pick(PATHS)} != ${literal(valueFor('n'))}])}`
     }
   })()
   return {query, params}
