@@ -202,6 +202,22 @@ export async function run(args: string[] = []): Promise<void> {
           `| ${size.toLocaleString('en')} | ${label} | ${ms(local.p50)} | ${ms(local.p95)} | ${ms(http.p50)} | ${ms(http.p95)} | ${referenceTime} | ${same ? 'yes' : 'NO'} |`,
         )
       }
+      // What a Studio edit costs the next query: one document patched, then each list query once
+      // (kept sorted lists and token indexes follow the commit instead of being rebuilt).
+      const claim = documents.find((doc) => doc._type === 'claim')!._id as string
+      const afterCommit: string[] = []
+      for (const {label, query, params} of cases(slugsOf).filter((c) =>
+        /claimsQuery|searchQuery|Studio/.test(c.label),
+      )) {
+        await target.fetch(query, params(0))
+        await target.mutate([{patch: {id: claim, set: {statement: `Edited ${label}`}}}])
+        const started = performance.now()
+        await target.fetch(query, params(0))
+        afterCommit.push(`${label} ${ms(performance.now() - started)}`)
+      }
+      note(
+        `${size.toLocaleString('en')} documents, the first local query after a one-document commit: ${afterCommit.join('; ')}`,
+      )
       const memory = process.memoryUsage()
       note(
         `${size.toLocaleString('en')} documents, after every query: heap ${mb(memory.heapUsed)}, rss ${mb(memory.rss)} (this process: generated documents, local target, server and its 2 query workers)`,

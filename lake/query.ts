@@ -11,7 +11,15 @@
 import {evaluateSync, GroqSyntaxError, parse, toJS, type ExprNode} from 'groq-js'
 import {LakeError} from './errors.ts'
 import {foldParameters, nullTestedParameters} from './fold.ts'
-import {limitOrdered, ORDERED_PARAM, orderedBase, sortCandidates, type Ordering} from './ordered.ts'
+import {
+  keepUp,
+  limitOrdered,
+  ORDERED_PARAM,
+  orderedBase,
+  sortCandidates,
+  type Ordering,
+  type Upkeep,
+} from './ordered.ts'
 import {
   buildView,
   placeInSorted,
@@ -55,6 +63,8 @@ const CACHE_LIMIT = 500
 const SORTED_LIMIT = 32
 /** Transactions touching more documents than this rebuild the views rather than patch them. */
 const INCREMENTAL_LIMIT = 2000
+/** Kept sorted lists and token indexes follow transactions up to this size, else are rebuilt. */
+const UPKEEP_LIMIT = 50
 
 /** Where the values of a lookup come from: the query's constants/parameters, or the enclosing scope. */
 type Source = {
@@ -479,10 +489,10 @@ class ViewIndexes {
     {path: string[]; index: Map<unknown, SanityDocument[]>}
   >()
   private referencesIndex: Map<string, SanityDocument[]> | null = null
-  /** Token indexes for `match`, by the JSON of the path; dropped on any change to the view. */
+  /** Token indexes (`match`, text queries), updated in place by small commits, else dropped. */
   private readonly textIndexes = new Map<string, TextIndex>()
-  /** Sorted candidate lists (ordered access), dropped on any change to the view. */
-  private readonly sortedLists = new Map<string, SanityDocument[]>()
+  /** Sorted and merged candidate lists, kept up to date commit by commit where they can be. */
+  private readonly sortedLists = new Map<string, {list: SanityDocument[]; upkeep: Upkeep | null}>()
   /** Documents matching a text query, by its left side and string; dropped on any change. */
   private readonly textResults = new Map<string, TextMatches>()
 
@@ -537,26 +547,39 @@ class ViewIndexes {
     return found
   }
 
-  /** The sorted list under `key`, built by `build` when it is not kept (at most SORTED_LIMIT kept). */
-  sorted(key: string, build: () => SanityDocument[]): SanityDocument[] {
-    let list = this.sortedLists.get(key)
-    if (!list) {
-      list = build()
-      this.sortedLists.set(key, list)
+  /**
+   * The list under `key`, built by `build` when it is not kept (at most SORTED_LIMIT kept). With an
+   * `upkeep` it follows later changes of the view in place; without one a change drops it.
+   */
+  sorted(
+    key: string,
+    build: () => SanityDocument[],
+    upkeep?: () => Upkeep | null,
+  ): SanityDocument[] {
+    let kept = this.sortedLists.get(key)
+    if (!kept) {
+      kept = {list: build(), upkeep: upkeep?.() ?? null}
+      this.sortedLists.set(key, kept)
       if (this.sortedLists.size > SORTED_LIMIT)
         this.sortedLists.delete(this.sortedLists.keys().next().value!)
     }
-    return list
+    return kept.list
   }
 
   /** Keeps the built indexes in step with documents that left or entered the view. */
   apply(changes: ViewChange[]): void {
-    // Any change may move a document in any order; rebuilding on the next read costs one sort, what
-    // every such query cost before.
+    // A small transaction (a Studio's keystroke) moves its documents within the kept lists and token
+    // indexes; a large one drops them, to be rebuilt on the next read (one sort, what every such query
+    // cost before). Text-query results are cheap to find again through the token index.
     if (changes.length) {
-      this.sortedLists.clear()
-      this.textIndexes.clear()
       this.textResults.clear()
+      const small = changes.length <= UPKEEP_LIMIT
+      for (const [key, kept] of this.sortedLists) {
+        if (!small || !kept.upkeep) this.sortedLists.delete(key)
+        else for (const change of changes) keepUp(kept.list, change, kept.upkeep)
+      }
+      if (small) for (const index of this.textIndexes.values()) index.update(changes)
+      else this.textIndexes.clear()
     }
     for (const {path, index} of this.attributes.values()) {
       for (const {before, after} of changes) {
@@ -802,6 +825,52 @@ function candidates(
   return indexes.lookup(narrowing, values)
 }
 
+/**
+ * Whether a document is among `narrowing`'s candidates, tested on the document alone exactly as the
+ * lookups read it, so that a kept list can follow a change; null for lookups not tested this way
+ * (text and `match`, whose lists are then rebuilt).
+ */
+function memberOf(
+  narrowing: Narrowing,
+  params: Record<string, unknown>,
+): ((doc: SanityDocument) => boolean) | null {
+  switch (narrowing.kind) {
+    case 'attribute': {
+      if (narrowing.source.kind !== 'constant') return null
+      const keys = new Set(constantValues(narrowing.source, params).map(indexKey))
+      const {path, negated = false} = narrowing
+      return (doc) => keys.has(indexKey(valueAt(doc, path))) !== negated
+    }
+    case 'references': {
+      if (narrowing.source.kind !== 'constant') return null
+      const ids = new Set(constantValues(narrowing.source, params))
+      return (doc) => [...allReferences(doc)].some((ref) => ids.has(ref))
+    }
+    case 'typed':
+      return (doc) => typeof valueAt(doc, narrowing.path) === narrowing.type
+    case 'union':
+    case 'intersection': {
+      const parts = narrowing.parts.map((part) => memberOf(part, params))
+      if (parts.some((part) => part === null)) return null
+      const tests = parts as ((doc: SanityDocument) => boolean)[]
+      return narrowing.kind === 'union'
+        ? (doc) => tests.some((test) => test(doc))
+        : (doc) => tests.every((test) => test(doc))
+    }
+    default:
+      return null
+  }
+}
+
+function upkeepOf(
+  narrowing: Narrowing,
+  params: Record<string, unknown>,
+  ordering?: Ordering,
+): Upkeep | null {
+  const member = memberOf(narrowing, params)
+  return member ? {member, ...(ordering && {ordering})} : null
+}
+
 /** The outer values a lookup key carries; null (scan instead) when a value held a separator. */
 function decodeOuter(segments: string[], expected: number): string[][] | null {
   // A separator inside a value adds segments or items, never removes them: counts catch it.
@@ -1031,15 +1100,19 @@ export class QueryEngine {
         narrowing.kind === 'intersection' ||
         (narrowing.kind === 'attribute' && narrowing.source.many)
       evaluationParams[`${CANDIDATES_PARAM}${i}`] = merged
-        ? indexes.sorted(`\u0000candidates\u0000${valuesKey(narrowing, params)}`, () =>
-            candidates(indexes, narrowing, params, []),
+        ? indexes.sorted(
+            `\u0000candidates\u0000${valuesKey(narrowing, params)}`,
+            () => candidates(indexes, narrowing, params, []),
+            () => upkeepOf(narrowing, params),
           )
         : candidates(indexes, narrowing, params, [])
     })
     orderings.forEach((ordering, i) => {
       const narrowing = narrowings[ordering.narrowing]!
-      const sorted = indexes.sorted(`${ordering.key}\u0000${valuesKey(narrowing, params)}`, () =>
-        sortCandidates(ordering, candidates(indexes, narrowing, params, [])),
+      const sorted = indexes.sorted(
+        `${ordering.key}\u0000${valuesKey(narrowing, params)}`,
+        () => sortCandidates(ordering, candidates(indexes, narrowing, params, [])),
+        () => upkeepOf(narrowing, params, ordering),
       )
       evaluationParams[`${ORDERED_PARAM}${i}`] =
         ordering.prefix === null ? sorted : sorted.slice(0, ordering.prefix)
