@@ -209,10 +209,12 @@ export async function run(args: string[] = []): Promise<void> {
       for (const {label, query, params} of cases(slugsOf).filter((c) =>
         /claimsQuery|searchQuery|Studio/.test(c.label),
       )) {
-        await target.fetch(query, params(0))
+        // params(1): a selective search ("Person 37"); params(0) searches "Person 0", whose prefix
+        // "0*" matches every claim id, so scoring alone takes seconds there.
+        await target.fetch(query, params(1))
         await target.mutate([{patch: {id: claim, set: {statement: `Edited ${label}`}}}])
         const started = performance.now()
-        await target.fetch(query, params(0))
+        await target.fetch(query, params(1))
         afterCommit.push(`${label} ${ms(performance.now() - started)}`)
       }
       note(

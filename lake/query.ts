@@ -479,6 +479,8 @@ function byId(a: SanityDocument, b: SanityDocument): number {
 interface TextMatches {
   documents: SanityDocument[]
   tokens: Map<string, string[]>
+  /** A document's tokens when it matches, else null: how the matches follow a commit. */
+  test: (doc: SanityDocument) => string[] | null
 }
 
 /** Lazily built indexes over one view. */
@@ -493,7 +495,7 @@ class ViewIndexes {
   private readonly textIndexes = new Map<string, TextIndex>()
   /** Sorted and merged candidate lists, kept up to date commit by commit where they can be. */
   private readonly sortedLists = new Map<string, {list: SanityDocument[]; upkeep: Upkeep | null}>()
-  /** Documents matching a text query, by its left side and string; dropped on any change. */
+  /** Documents matching a text query, by its left side and string; kept up to date as the lists. */
   private readonly textResults = new Map<string, TextMatches>()
 
   readonly view: View
@@ -523,10 +525,14 @@ class ViewIndexes {
     const key = `${JSON.stringify(left)}\u0000${JSON.stringify(query)}`
     let found = this.textResults.get(key)
     if (found) return found
-    found = {documents: [], tokens: new Map()}
-    if (typeof query === 'string') {
-      const parsed = parseTextQuery(query)
-      const read = readerFor(left)
+    const parsed = typeof query === 'string' ? parseTextQuery(query) : null
+    const read = readerFor(left)
+    const test = (doc: SanityDocument) => {
+      const tokens = textTokens(read(doc))
+      return parsed && matchesTextQuery(tokens, parsed) ? tokens : null
+    }
+    found = {documents: [], tokens: new Map(), test}
+    if (parsed) {
       const positive = positiveTerms(parsed)
       const candidates =
         this.useTextIndex && positive !== null
@@ -535,8 +541,8 @@ class ViewIndexes {
             ).lookup(positive)
           : this.view.documents
       for (const doc of candidates) {
-        const tokens = textTokens(read(doc))
-        if (!matchesTextQuery(tokens, parsed)) continue
+        const tokens = test(doc)
+        if (!tokens) continue
         found.documents.push(doc)
         found.tokens.set(doc._id, tokens)
       }
@@ -570,10 +576,21 @@ class ViewIndexes {
   apply(changes: ViewChange[]): void {
     // A small transaction (a Studio's keystroke) moves its documents within the kept lists and token
     // indexes; a large one drops them, to be rebuilt on the next read (one sort, what every such query
-    // cost before). Text-query results are cheap to find again through the token index.
+    // cost before).
     if (changes.length) {
-      this.textResults.clear()
       const small = changes.length <= UPKEEP_LIMIT
+      if (!small) this.textResults.clear()
+      for (const matches of small ? this.textResults.values() : []) {
+        for (const {before, after} of changes) {
+          const id = (before ?? after)!._id
+          matches.tokens.delete(id)
+          placeInSorted(matches.documents, id, null)
+          const tokens = after && matches.test(after)
+          if (!tokens) continue
+          matches.tokens.set(id, tokens)
+          placeInSorted(matches.documents, id, after)
+        }
+      }
       for (const [key, kept] of this.sortedLists) {
         if (!small || !kept.upkeep) this.sortedLists.delete(key)
         else for (const change of changes) keepUp(kept.list, change, kept.upkeep)
