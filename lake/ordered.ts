@@ -9,6 +9,7 @@
 //     only the first `b` sorted candidates, so only those are handed to groq-js.
 import {evaluateSync, toJS, type ExprNode} from 'groq-js'
 
+import {positionOf} from './perspective.ts'
 import type {SanityDocument} from './types.ts'
 
 export const ORDERED_PARAM = '\u0000lake:ordered:'
@@ -25,13 +26,15 @@ export interface Ordering {
   key: string
 }
 
-/** Order terms that read only the element itself, so a sorted list serves every query. */
-function readsOnlyTheElement(node: unknown): boolean {
+/**
+ * Reads only the element itself, so one evaluation per document serves every query (sorted lists,
+ * text matches): `^` and `$x` vary between evaluations, `*` and `->` read other documents.
+ */
+export function readsOnlyTheElement(node: unknown): boolean {
   if (Array.isArray(node)) return node.every(readsOnlyTheElement)
   if (!node || typeof node !== 'object') return true
   const type = (node as {type?: unknown}).type
   if (type === 'Value') return true
-  // `^` and `$x` vary between evaluations, `*` and `->` read other documents.
   if (type === 'Parent' || type === 'Parameter' || type === 'Everything' || type === 'Deref')
     return false
   return Object.values(node).every(readsOnlyTheElement)
@@ -78,4 +81,52 @@ export function limitOrdered(node: ExprNode, orderings: Ordering[]): ExprNode | 
 export function sortCandidates(ordering: Ordering, candidates: SanityDocument[]): SanityDocument[] {
   const tree = {...ordering.order, base: {type: 'Parameter', name: SORT_PARAM}} as ExprNode
   return toJS(evaluateSync(tree, {params: {[SORT_PARAM]: candidates}})) as SanityDocument[]
+}
+
+/**
+ * Whether `a` comes before `b` in `ordering`: groq-js sorts the two, given in dataset (`_id`)
+ * order, so its tie-break by position is the sorted list's too.
+ */
+function comesBefore(ordering: Ordering, a: SanityDocument, b: SanityDocument): boolean {
+  const pair = a._id < b._id ? [a, b] : [b, a]
+  return sortCandidates(ordering, pair)[0]!._id === a._id
+}
+
+/** Where `doc` goes in `list`, sorted by `ordering` (a binary search, groq-js comparing). */
+function orderedPosition(list: SanityDocument[], doc: SanityDocument, ordering: Ordering): number {
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (comesBefore(ordering, list[middle]!, doc)) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/** How a kept list follows a change: which documents belong, and its order (none: `_id`). */
+export interface Upkeep {
+  member: (doc: SanityDocument) => boolean
+  ordering?: Ordering
+}
+
+/**
+ * Applies one change of the view to a kept candidate list in place: the old version leaves, the new
+ * one enters where the order puts it if it belongs. A groq-js sort is a strict total order here
+ * (ties fall back to dataset position, and ids are unique), so a binary search finds the one place a
+ * full sort would give it.
+ */
+export function keepUp(
+  list: SanityDocument[],
+  {before, after}: {before: SanityDocument | null; after: SanityDocument | null},
+  upkeep: Upkeep,
+): void {
+  const id = (before ?? after)!._id
+  const at = list.findIndex((doc) => doc._id === id)
+  if (at >= 0) list.splice(at, 1)
+  if (!after || !upkeep.member(after)) return
+  const position = upkeep.ordering
+    ? orderedPosition(list, after, upkeep.ordering)
+    : positionOf(list, after._id).index
+  list.splice(position, 0, after)
 }

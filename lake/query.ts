@@ -11,7 +11,15 @@
 import {evaluateSync, GroqSyntaxError, parse, toJS, type ExprNode} from 'groq-js'
 import {LakeError} from './errors.ts'
 import {foldParameters, nullTestedParameters} from './fold.ts'
-import {limitOrdered, ORDERED_PARAM, orderedBase, sortCandidates, type Ordering} from './ordered.ts'
+import {
+  keepUp,
+  limitOrdered,
+  ORDERED_PARAM,
+  orderedBase,
+  sortCandidates,
+  type Ordering,
+  type Upkeep,
+} from './ordered.ts'
 import {
   buildView,
   placeInSorted,
@@ -31,6 +39,19 @@ export interface DocumentSource {
   subscribe(listener: (event: CommitEvent) => void): () => void
 }
 import {TextIndex} from './text-index.ts'
+import {
+  matchesTextQuery,
+  parseTextKey,
+  parseTextQuery,
+  positiveTerms,
+  readerFor,
+  rewriteTextQueries,
+  scorePattern,
+  TEXT_PATTERN_PARAM,
+  textClauseOf,
+  textTokens,
+  type TextClause,
+} from './text-query.ts'
 import type {SanityDocument} from './types.ts'
 
 const CANDIDATES_PARAM = '\u0000lake:candidates:'
@@ -42,6 +63,8 @@ const CACHE_LIMIT = 500
 const SORTED_LIMIT = 32
 /** Transactions touching more documents than this rebuild the views rather than patch them. */
 const INCREMENTAL_LIMIT = 2000
+/** Kept sorted lists and token indexes follow transactions up to this size, else are rebuilt. */
+const UPKEEP_LIMIT = 50
 
 /** Where the values of a lookup come from: the query's constants/parameters, or the enclosing scope. */
 type Source = {
@@ -56,10 +79,15 @@ type Source = {
 }
 
 type Narrowing =
-  | {kind: 'attribute'; path: string[]; source: Source; node: ExprNode}
+  /** `path == v`, `path in [...]`; negated, `path != v`: the documents where it is not equal. */
+  | {kind: 'attribute'; path: string[]; source: Source; node: ExprNode; negated?: boolean}
   | {kind: 'references'; source: Source}
   /** `path match pattern`: a superset from the token index (lake/text-index.ts). */
   | {kind: 'match'; path: string[]; source: Source}
+  /** `L match text::query(q)` (lake/text-query.ts): exactly the documents that match. */
+  | {kind: 'text'; left: ExprNode; node: ExprNode; source: Source}
+  /** `path > 0`, `path <= "m"`: only values of the constant's type compare (`_score > 0`). */
+  | {kind: 'typed'; path: string[]; type: 'number' | 'string'; source: Source}
   | {kind: 'union'; parts: Narrowing[]}
   /** Every part holds (`a == 1 && b == 2`): the documents in all of their lookups. */
   | {kind: 'intersection'; parts: Exact[]}
@@ -70,6 +98,7 @@ interface PreparedQuery {
   tree: ExprNode
   narrowings: Narrowing[]
   orderings: Ordering[]
+  texts: TextClause[]
   parameters: Set<string>
 }
 
@@ -77,6 +106,7 @@ interface PreparedQuery {
 interface Rewriting {
   narrowings: Narrowing[]
   orderings: Ordering[]
+  texts: TextClause[]
 }
 
 /** A parsed query before folding: what does not depend on the parameters' values. */
@@ -149,6 +179,10 @@ function rank(narrowing: Narrowing): number {
   if (narrowing.kind === 'intersection') return Math.min(...narrowing.parts.map(rank)) - 0.5
   if (narrowing.kind === 'references') return 1
   if (narrowing.kind === 'match') return 3
+  if (narrowing.kind === 'text') return 0.5
+  if (narrowing.kind === 'typed') return 4
+  // Nearly every document, usually: worth it only to answer its term inside an intersection.
+  if (narrowing.negated) return 10
   if (narrowing.path.length === 1 && narrowing.path[0] === '_id') return 0
   if (narrowing.path.length === 1 && narrowing.path[0] === '_type') return 5
   return 2
@@ -157,16 +191,16 @@ function rank(narrowing: Narrowing): number {
 const byRank = (a: Narrowing, b: Narrowing) => rank(a) - rank(b)
 
 /** Every narrowing the filter guarantees (each alone yields a superset of the matches). */
-function narrowingsOf(expr: ExprNode): Narrowing[] {
+function narrowingsOf(expr: ExprNode, texts: TextClause[]): Narrowing[] {
   switch (expr.type) {
     case 'Group':
-      return narrowingsOf(expr.base)
+      return narrowingsOf(expr.base, texts)
     case 'And':
-      return [...narrowingsOf(expr.left), ...narrowingsOf(expr.right)]
+      return [...narrowingsOf(expr.left, texts), ...narrowingsOf(expr.right, texts)]
     case 'Or': {
       // A union needs a narrowing on both sides: take each side's best, and its best constant one.
-      const left = narrowingsOf(expr.left).sort(byRank)
-      const right = narrowingsOf(expr.right).sort(byRank)
+      const left = narrowingsOf(expr.left, texts).sort(byRank)
+      const right = narrowingsOf(expr.right, texts).sort(byRank)
       if (!left.length || !right.length) return []
       const unions: Narrowing[] = [{kind: 'union', parts: [left[0]!, right[0]!]}]
       const leftConstant = left.find((n) => !isDynamic(n))
@@ -181,14 +215,31 @@ function narrowingsOf(expr: ExprNode): Narrowing[] {
       return unions
     }
     case 'OpCall': {
-      if (expr.op === '==') {
+      if (expr.op === '>' || expr.op === '>=' || expr.op === '<' || expr.op === '<=') {
+        for (const [pathSide, valueSide] of [
+          [expr.left, expr.right],
+          [expr.right, expr.left],
+        ] as const) {
+          const path = attributePath(pathSide)
+          const type = valueSide.type === 'Value' ? typeof valueSide.value : null
+          if (path && (type === 'number' || type === 'string'))
+            return [
+              {kind: 'typed', path, type, source: {kind: 'constant', node: valueSide, many: false}},
+            ]
+        }
+        return []
+      }
+      if (expr.op === '==' || expr.op === '!=') {
+        const negated = expr.op === '!='
         for (const [pathSide, valueSide] of [
           [expr.left, expr.right],
           [expr.right, expr.left],
         ] as const) {
           const path = attributePath(pathSide)
           const from = path && source(valueSide, false)
-          if (path && from) return [{kind: 'attribute', path, source: from, node: expr}]
+          // A negated lookup is the complement of a constant one; an outer value has none.
+          if (path && from && (!negated || from.kind === 'constant'))
+            return [{kind: 'attribute', path, source: from, node: expr, ...(negated && {negated})}]
         }
         return []
       }
@@ -200,6 +251,16 @@ function narrowingsOf(expr: ExprNode): Narrowing[] {
         return path && from ? [{kind: 'attribute', path, source: from, node: expr}] : []
       }
       if (expr.op === 'match') {
+        const clause = texts[textClauseOf(expr) ?? -1]
+        if (clause)
+          return [
+            {
+              kind: 'text',
+              left: clause.left,
+              node: expr,
+              source: {kind: 'constant', node: clause.query, many: false},
+            },
+          ]
         const path = attributePath(expr.left)
         if (!path) return []
         let right = expr.right
@@ -311,7 +372,7 @@ function lookupKey(index: number, narrowing: Narrowing): ExprNode {
 }
 
 function rewrite(node: ExprNode, context: Rewriting): ExprNode {
-  const {narrowings, orderings} = context
+  const {narrowings, orderings, texts} = context
   // A Value node's payload is data, not syntax.
   if (node === null || typeof node !== 'object' || node.type === 'Value') return node
   const copy: Record<string, unknown> = {}
@@ -327,8 +388,9 @@ function rewrite(node: ExprNode, context: Rewriting): ExprNode {
   if (rewritten.type === 'PipeFuncCall')
     return orderedBase(rewritten, CANDIDATES_PARAM, orderings) ?? rewritten
   if (rewritten.type === 'Slice') return limitOrdered(rewritten, orderings) ?? rewritten
+  if (rewritten.type === 'FuncCall') return countedCandidates(rewritten) ?? rewritten
   if (rewritten.type !== 'Filter' || rewritten.base.type !== 'Everything') return rewritten
-  const options = narrowingsOf(rewritten.expr).sort(byRank)
+  const options = narrowingsOf(rewritten.expr, texts).sort(byRank)
   const best = options[0]
   if (!best) return rewritten
   const constant = options.find((option) => !isDynamic(option))
@@ -341,7 +403,13 @@ function rewrite(node: ExprNode, context: Rewriting): ExprNode {
     // all of them, so none is evaluated again and an ordered slice can read just its prefix.
     const exact = options.filter(isExact)
     const chosen: Narrowing = exact.length >= 2 ? {kind: 'intersection', parts: exact} : best
-    const answered = chosen.kind === 'intersection' ? exact : isExact(chosen) ? [chosen] : []
+    // A text narrowing is exact too: its candidates are the documents that match.
+    const answered: {node: ExprNode}[] =
+      chosen.kind === 'intersection'
+        ? exact
+        : isExact(chosen) || chosen.kind === 'text'
+          ? [chosen]
+          : []
     return {
       ...rewritten,
       base: constantBase(chosen),
@@ -359,6 +427,19 @@ function rewrite(node: ExprNode, context: Rewriting): ExprNode {
   // When the outer values cannot be encoded, scan what the constant part allows (or everything).
   const fallback = constant ? constantBase(constant) : {type: 'Everything' as const}
   return {...rewritten, base: call('coalesce', [lookup, fallback])}
+}
+
+/**
+ * `count($candidates[true])` → `count($candidates)`: when the lookups answered the whole filter, the
+ * count is the candidate list's length, and groq-js need not evaluate `true` per document.
+ */
+function countedCandidates(node: ExprNode): ExprNode | null {
+  if (node.type !== 'FuncCall' || node.namespace !== 'global' || node.name !== 'count') return null
+  const [filter] = node.args
+  if (node.args.length !== 1 || filter?.type !== 'Filter') return null
+  const {base, expr} = filter
+  if (base.type !== 'Parameter' || !base.name.startsWith(CANDIDATES_PARAM)) return null
+  return expr.type === 'Value' && expr.value === true ? {...node, args: [base]} : null
 }
 
 function parameterNames(node: unknown, found = new Set<string>()): Set<string> {
@@ -395,6 +476,13 @@ function byId(a: SanityDocument, b: SanityDocument): number {
   return a._id < b._id ? -1 : a._id > b._id ? 1 : 0
 }
 
+interface TextMatches {
+  documents: SanityDocument[]
+  tokens: Map<string, string[]>
+  /** A document's tokens when it matches, else null: how the matches follow a commit. */
+  test: (doc: SanityDocument) => string[] | null
+}
+
 /** Lazily built indexes over one view. */
 class ViewIndexes {
   /** Keyed by the JSON of the path, so `@["a.b"]` and `a.b` stay apart. */
@@ -403,47 +491,112 @@ class ViewIndexes {
     {path: string[]; index: Map<unknown, SanityDocument[]>}
   >()
   private referencesIndex: Map<string, SanityDocument[]> | null = null
-  /** Token indexes for `match`, by the JSON of the path; dropped on any change to the view. */
+  /** Token indexes (`match`, text queries), updated in place by small commits, else dropped. */
   private readonly textIndexes = new Map<string, TextIndex>()
-  /** Sorted candidate lists (ordered access), dropped on any change to the view. */
-  private readonly sortedLists = new Map<string, SanityDocument[]>()
+  /** Sorted and merged candidate lists, kept up to date commit by commit where they can be. */
+  private readonly sortedLists = new Map<string, {list: SanityDocument[]; upkeep: Upkeep | null}>()
+  /** Documents matching a text query, by its left side and string; kept up to date as the lists. */
+  private readonly textResults = new Map<string, TextMatches>()
 
   readonly view: View
+  private readonly useTextIndex: boolean
 
-  constructor(view: View) {
+  constructor(view: View, useTextIndex: boolean) {
     this.view = view
+    this.useTextIndex = useTextIndex
   }
 
-  /** The token index of `path`, built on first use. */
-  text(path: string[]): TextIndex {
-    const key = JSON.stringify(path)
+  /** The token index of what `read` gives for each document, under `key`, built on first use. */
+  text(key: string, read: (doc: SanityDocument) => unknown): TextIndex {
     let index = this.textIndexes.get(key)
     if (!index) {
-      index = new TextIndex(this.view.documents, (doc) => valueAt(doc, path))
+      index = new TextIndex(this.view.documents, read)
       this.textIndexes.set(key, index)
     }
     return index
   }
 
-  /** The sorted list under `key`, built by `build` when it is not kept (at most SORTED_LIMIT kept). */
-  sorted(key: string, build: () => SanityDocument[]): SanityDocument[] {
-    let list = this.sortedLists.get(key)
-    if (!list) {
-      list = build()
-      this.sortedLists.set(key, list)
+  /**
+   * The documents whose `left` matches `text::query(query)`, in dataset order, with their tokens
+   * (what groq-js scores). Narrowed by the token index of `left` to the documents holding every
+   * positive term, then checked one by one; a query that is not a string matches nothing.
+   */
+  textMatches(left: ExprNode, query: unknown): TextMatches {
+    const key = `${JSON.stringify(left)}\u0000${JSON.stringify(query)}`
+    let found = this.textResults.get(key)
+    if (found) return found
+    const parsed = typeof query === 'string' ? parseTextQuery(query) : null
+    const read = readerFor(left)
+    const test = (doc: SanityDocument) => {
+      const tokens = textTokens(read(doc))
+      return parsed && matchesTextQuery(tokens, parsed) ? tokens : null
+    }
+    found = {documents: [], tokens: new Map(), test}
+    if (parsed) {
+      const positive = positiveTerms(parsed)
+      const candidates =
+        this.useTextIndex && positive !== null
+          ? this.text(`\u0000text\u0000${JSON.stringify(left)}`, (doc) =>
+              textTokens(read(doc)),
+            ).lookup(positive)
+          : this.view.documents
+      for (const doc of candidates) {
+        const tokens = test(doc)
+        if (!tokens) continue
+        found.documents.push(doc)
+        found.tokens.set(doc._id, tokens)
+      }
+    }
+    this.textResults.set(key, found)
+    if (this.textResults.size > SORTED_LIMIT)
+      this.textResults.delete(this.textResults.keys().next().value!)
+    return found
+  }
+
+  /**
+   * The list under `key`, built by `build` when it is not kept (at most SORTED_LIMIT kept). With an
+   * `upkeep` it follows later changes of the view in place; without one a change drops it.
+   */
+  sorted(
+    key: string,
+    build: () => SanityDocument[],
+    upkeep?: () => Upkeep | null,
+  ): SanityDocument[] {
+    let kept = this.sortedLists.get(key)
+    if (!kept) {
+      kept = {list: build(), upkeep: upkeep?.() ?? null}
+      this.sortedLists.set(key, kept)
       if (this.sortedLists.size > SORTED_LIMIT)
         this.sortedLists.delete(this.sortedLists.keys().next().value!)
     }
-    return list
+    return kept.list
   }
 
   /** Keeps the built indexes in step with documents that left or entered the view. */
   apply(changes: ViewChange[]): void {
-    // Any change may move a document in any order; rebuilding on the next read costs one sort, what
-    // every such query cost before.
+    // A small transaction (a Studio's keystroke) moves its documents within the kept lists and token
+    // indexes; a large one drops them, to be rebuilt on the next read (one sort, what every such query
+    // cost before).
     if (changes.length) {
-      this.sortedLists.clear()
-      this.textIndexes.clear()
+      const small = changes.length <= UPKEEP_LIMIT
+      if (!small) this.textResults.clear()
+      for (const matches of small ? this.textResults.values() : []) {
+        for (const {before, after} of changes) {
+          const id = (before ?? after)!._id
+          matches.tokens.delete(id)
+          placeInSorted(matches.documents, id, null)
+          const tokens = after && matches.test(after)
+          if (!tokens) continue
+          matches.tokens.set(id, tokens)
+          placeInSorted(matches.documents, id, after)
+        }
+      }
+      for (const [key, kept] of this.sortedLists) {
+        if (!small || !kept.upkeep) this.sortedLists.delete(key)
+        else for (const change of changes) keepUp(kept.list, change, kept.upkeep)
+      }
+      if (small) for (const index of this.textIndexes.values()) index.update(changes)
+      else this.textIndexes.clear()
     }
     for (const {path, index} of this.attributes.values()) {
       for (const {before, after} of changes) {
@@ -471,6 +624,14 @@ class ViewIndexes {
         }
       }
     }
+  }
+
+  /** Documents whose attribute at `path` is a value of `type` (dataset order). */
+  ofType(path: string[], type: 'number' | 'string'): SanityDocument[] {
+    const lists = [...this.attributeIndex(path)]
+      .filter(([value]) => typeof value === type)
+      .map(([, list]) => list)
+    return sorted(lists.flat(), lists.length)
   }
 
   private attributeIndex(path: string[]): Map<unknown, SanityDocument[]> {
@@ -511,7 +672,7 @@ class ViewIndexes {
    * finds the documents without the attribute.
    */
   lookup(
-    narrowing: Exclude<Narrowing, {kind: 'union' | 'intersection' | 'match'}>,
+    narrowing: Exclude<Narrowing, {kind: 'union' | 'intersection' | 'match' | 'text' | 'typed'}>,
     values: unknown[],
   ): SanityDocument[] {
     if (narrowing.kind === 'references') {
@@ -611,8 +772,8 @@ function valuesKey(narrowing: Narrowing, params: Record<string, unknown>): strin
     part.kind === 'union' || part.kind === 'intersection'
       ? [part.kind, part.parts.map(describe)]
       : [
-          part.kind,
-          part.kind === 'references' ? null : part.path,
+          part.kind === 'attribute' && part.negated ? 'attribute!=' : part.kind,
+          part.kind === 'references' ? null : part.kind === 'text' ? part.left : part.path,
           constantValues(part.source, params),
         ]
   return JSON.stringify(describe(narrowing))
@@ -644,12 +805,17 @@ function candidates(
     // its documents directly, as their indexes read them: no set of a large list per query.
     const parts = narrowing.parts.map((part) => {
       const keys = new Set(constantValues(part.source, params).map(indexKey))
-      return {part, keys, list: candidates(indexes, part, params, outer)}
+      // A negated part is tested, never listed (its list is nearly the whole view).
+      const list = part.negated ? null : candidates(indexes, part, params, outer)
+      return {part, keys, list}
     })
-    parts.sort((a, b) => a.list.length - b.list.length)
+    parts.sort((a, b) => (a.list?.length ?? Infinity) - (b.list?.length ?? Infinity))
     const [first, ...others] = parts
-    return first!.list.filter((doc) =>
-      others.every(({part, keys}) => keys.has(indexKey(valueAt(doc, part.path)))),
+    const base = first!.list ?? candidates(indexes, first!.part, params, outer)
+    return base.filter((doc) =>
+      others.every(
+        ({part, keys}) => keys.has(indexKey(valueAt(doc, part.path))) !== (part.negated ?? false),
+      ),
     )
   }
   if (narrowing.kind === 'match') {
@@ -658,13 +824,68 @@ function candidates(
       narrowing.source.kind === 'constant'
         ? constantValues(narrowing.source, params)[0]
         : (outer.shift() ?? [])[0]
-    return indexes.text(narrowing.path).lookup(pattern)
+    const {path} = narrowing
+    return indexes.text(JSON.stringify(path), (doc) => valueAt(doc, path)).lookup(pattern)
   }
+  if (narrowing.kind === 'typed') return indexes.ofType(narrowing.path, narrowing.type)
+  if (narrowing.kind === 'text')
+    return indexes.textMatches(narrowing.left, constantValues(narrowing.source, params)[0])
+      .documents
   const values =
     narrowing.source.kind === 'constant'
       ? constantValues(narrowing.source, params)
       : withTwins(outer.shift() ?? [])
+  if (narrowing.kind === 'attribute' && narrowing.negated) {
+    const equal = new Set(indexes.lookup(narrowing, values))
+    return indexes.view.documents.filter((doc) => !equal.has(doc))
+  }
   return indexes.lookup(narrowing, values)
+}
+
+/**
+ * Whether a document is among `narrowing`'s candidates, tested on the document alone exactly as the
+ * lookups read it, so that a kept list can follow a change; null for lookups not tested this way
+ * (text and `match`, whose lists are then rebuilt).
+ */
+function memberOf(
+  narrowing: Narrowing,
+  params: Record<string, unknown>,
+): ((doc: SanityDocument) => boolean) | null {
+  switch (narrowing.kind) {
+    case 'attribute': {
+      if (narrowing.source.kind !== 'constant') return null
+      const keys = new Set(constantValues(narrowing.source, params).map(indexKey))
+      const {path, negated = false} = narrowing
+      return (doc) => keys.has(indexKey(valueAt(doc, path))) !== negated
+    }
+    case 'references': {
+      if (narrowing.source.kind !== 'constant') return null
+      const ids = new Set(constantValues(narrowing.source, params))
+      return (doc) => [...allReferences(doc)].some((ref) => ids.has(ref))
+    }
+    case 'typed':
+      return (doc) => typeof valueAt(doc, narrowing.path) === narrowing.type
+    case 'union':
+    case 'intersection': {
+      const parts = narrowing.parts.map((part) => memberOf(part, params))
+      if (parts.some((part) => part === null)) return null
+      const tests = parts as ((doc: SanityDocument) => boolean)[]
+      return narrowing.kind === 'union'
+        ? (doc) => tests.some((test) => test(doc))
+        : (doc) => tests.every((test) => test(doc))
+    }
+    default:
+      return null
+  }
+}
+
+function upkeepOf(
+  narrowing: Narrowing,
+  params: Record<string, unknown>,
+  ordering?: Ordering,
+): Upkeep | null {
+  const member = memberOf(narrowing, params)
+  return member ? {member, ...(ordering && {ordering})} : null
 }
 
 /** The outer values a lookup key carries; null (scan instead) when a value held a separator. */
@@ -774,9 +995,12 @@ export class QueryEngine {
   private readonly prepared = new Lru<PreparedQuery>(CACHE_LIMIT)
 
   private readonly store: DocumentSource
+  private readonly useTextIndex: boolean
 
-  constructor(store: DocumentSource) {
+  /** `textIndex: false` finds text-query matches by scanning (the differential test's reference). */
+  constructor(store: DocumentSource, options: {textIndex?: boolean} = {}) {
     this.store = store
+    this.useTextIndex = options.textIndex ?? true
     store.subscribe((event) => this.follow(event))
   }
 
@@ -803,7 +1027,10 @@ export class QueryEngine {
   view(perspective: ViewKind): ViewIndexes {
     const cached = this.views.get(perspective)
     if (cached && cached.version === this.store.version) return cached.indexes
-    const indexes = new ViewIndexes(buildView(this.store.documents(), perspective))
+    const indexes = new ViewIndexes(
+      buildView(this.store.documents(), perspective),
+      this.useTextIndex,
+    )
     this.views.set(perspective, {version: this.store.version, indexes})
     return indexes
   }
@@ -818,9 +1045,12 @@ export class QueryEngine {
     const key = `${parsed.key}\u0000${nulls}`
     const hit = this.prepared.get(key)
     if (hit) return hit
-    const context: Rewriting = {narrowings: [], orderings: []}
+    const context: Rewriting = {narrowings: [], orderings: [], texts: []}
     return this.prepared.set(key, {
-      tree: rewrite(foldParameters(parsed.tree, params), context),
+      tree: rewrite(
+        rewriteTextQueries(foldParameters(parsed.tree, params), context.texts),
+        context,
+      ),
       ...context,
       parameters: parsed.parameters,
     })
@@ -873,7 +1103,7 @@ export class QueryEngine {
     const started = performance.now()
     if (typeof query !== 'string' || !query.trim())
       throw queryError(String(query ?? ''), new Error('The query is empty'))
-    const {tree, narrowings, orderings, parameters} = this.prepare(query, params)
+    const {tree, narrowings, orderings, texts, parameters} = this.prepare(query, params)
     checkParameters(query, parameters, params)
     const indexes = this.view(perspective)
     const evaluationParams: Record<string, unknown> = {...params}
@@ -887,21 +1117,40 @@ export class QueryEngine {
         narrowing.kind === 'intersection' ||
         (narrowing.kind === 'attribute' && narrowing.source.many)
       evaluationParams[`${CANDIDATES_PARAM}${i}`] = merged
-        ? indexes.sorted(`\u0000candidates\u0000${valuesKey(narrowing, params)}`, () =>
-            candidates(indexes, narrowing, params, []),
+        ? indexes.sorted(
+            `\u0000candidates\u0000${valuesKey(narrowing, params)}`,
+            () => candidates(indexes, narrowing, params, []),
+            () => upkeepOf(narrowing, params),
           )
         : candidates(indexes, narrowing, params, [])
     })
     orderings.forEach((ordering, i) => {
       const narrowing = narrowings[ordering.narrowing]!
-      const sorted = indexes.sorted(`${ordering.key}\u0000${valuesKey(narrowing, params)}`, () =>
-        sortCandidates(ordering, candidates(indexes, narrowing, params, [])),
+      const sorted = indexes.sorted(
+        `${ordering.key}\u0000${valuesKey(narrowing, params)}`,
+        () => sortCandidates(ordering, candidates(indexes, narrowing, params, [])),
+        () => upkeepOf(narrowing, params, ordering),
       )
       evaluationParams[`${ORDERED_PARAM}${i}`] =
         ordering.prefix === null ? sorted : sorted.slice(0, ordering.prefix)
     })
+    const textQuery = (clause: TextClause): unknown =>
+      clause.query.type === 'Value'
+        ? clause.query.value
+        : params[(clause.query as {name: string}).name]
+    texts.forEach((clause, i) => {
+      const query = textQuery(clause)
+      evaluationParams[`${TEXT_PATTERN_PARAM}${i}`] =
+        typeof query === 'string' ? scorePattern(parseTextQuery(query)) : ''
+    })
     const documents = indexes.view.byId
     const dereference = ({_ref}: {_ref: string}) => {
+      const textKey = parseTextKey(_ref)
+      if (textKey) {
+        const clause = texts[textKey.clause]
+        if (!clause) return null
+        return indexes.textMatches(clause.left, textQuery(clause)).tokens.get(textKey.id) ?? []
+      }
       if (!_ref.startsWith(LOOKUP_PREFIX)) return documents.get(_ref) ?? null
       const [head, ...segments] = _ref.slice(LOOKUP_PREFIX.length).split(SEGMENT)
       const narrowing = narrowings[Number(head)]

@@ -7,6 +7,7 @@
 // other term (a `*` inside, a dot, which groq-js reads as a regex wildcard, non-ASCII letters, whose
 // case-folding the lookup does not copy) makes the lookup give up and return every document, so the
 // candidates are always a superset: groq-js still evaluates the whole filter on them.
+import {placeInSorted} from './perspective.ts'
 import type {SanityDocument} from './types.ts'
 
 const TOKEN = /([^!@#$%^&*(),\\/?";:{}|[\]+<>\s-])+/g
@@ -17,28 +18,74 @@ const PLAIN_TERM = /^([A-Za-z0-9_]+)(\*?)$/
 /** ASCII letters folded (a regex `i` without `u` matches ASCII only against ASCII). */
 const fold = (token: string) => token.replace(/[A-Z]+/g, (run) => run.toLowerCase())
 
-function tokensOf(value: unknown): string[] {
+/** The tokens GROQ's `match` sees in a string or an array of strings (others have none). */
+export function tokensOf(value: unknown): string[] {
   const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value : []
   return texts.flatMap((text) =>
     typeof text === 'string' ? (text.replace(EDGE_DOTS, '').match(TOKEN) ?? []) : [],
   )
 }
 
+/** Where `key` is, or goes, in a sorted list of strings. */
+function positionIn(keys: string[], key: string): number {
+  let low = 0
+  let high = keys.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (keys[mid]! < key) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
 export class TextIndex {
   private readonly byToken = new Map<string, SanityDocument[]>()
   private readonly keys: string[]
+  /** The view's documents, kept up to date by the view itself. */
   private readonly all: SanityDocument[]
+  private readonly read: (doc: SanityDocument) => unknown
 
   constructor(documents: SanityDocument[], read: (doc: SanityDocument) => unknown) {
     this.all = documents
+    this.read = read
     for (const doc of documents) {
-      for (const token of new Set(tokensOf(read(doc)).map(fold))) {
+      for (const token of this.tokens(doc)) {
         let list = this.byToken.get(token)
         if (!list) this.byToken.set(token, (list = []))
         list.push(doc)
       }
     }
     this.keys = [...this.byToken.keys()].sort()
+  }
+
+  private tokens(doc: SanityDocument | null): Set<string> {
+    return new Set(doc ? tokensOf(this.read(doc)).map(fold) : [])
+  }
+
+  /** Follows documents that changed, left or entered the view (each list stays in `_id` order). */
+  update(changes: {before: SanityDocument | null; after: SanityDocument | null}[]): void {
+    for (const {before, after} of changes) {
+      const id = (before ?? after)!._id
+      const next = this.tokens(after)
+      for (const token of this.tokens(before)) {
+        if (next.has(token)) continue
+        const list = this.byToken.get(token)
+        if (!list) continue
+        placeInSorted(list, id, null)
+        if (list.length === 0) {
+          this.byToken.delete(token)
+          this.keys.splice(positionIn(this.keys, token), 1)
+        }
+      }
+      for (const token of next) {
+        let list = this.byToken.get(token)
+        if (!list) {
+          this.byToken.set(token, (list = []))
+          this.keys.splice(positionIn(this.keys, token), 0, token)
+        }
+        placeInSorted(list, id, after)
+      }
+    }
   }
 
   /** Documents that may match `pattern` (a superset; every document when it cannot tell). */
@@ -64,13 +111,7 @@ export class TextIndex {
 
   /** Documents with a token starting with `prefix`, in dataset order (the lists merged). */
   private prefixed(prefix: string): SanityDocument[] {
-    let low = 0
-    let high = this.keys.length
-    while (low < high) {
-      const mid = (low + high) >>> 1
-      if (this.keys[mid]! < prefix) low = mid + 1
-      else high = mid
-    }
+    const low = positionIn(this.keys, prefix)
     const lists: SanityDocument[][] = []
     for (let i = low; i < this.keys.length && this.keys[i]!.startsWith(prefix); i++)
       lists.push(this.byToken.get(this.keys[i]!)!)

@@ -1,7 +1,7 @@
 import {articleBySlugQuery, articleJsonLdQuery, articleListQuery} from './articles.ts'
-import {claimsQuery} from './claims.ts'
+import {claimsCountQuery, claimsQuery} from './claims.ts'
 import {organizationBySlugQuery, personBySlugQuery, placeBySlugQuery} from './entities.ts'
-import {searchQuery} from './search.ts'
+import {searchCountQuery, searchQuery} from './search.ts'
 
 /** Every frontend query by its constant's name. */
 export const queries = {
@@ -12,7 +12,9 @@ export const queries = {
   organizationBySlugQuery,
   placeBySlugQuery,
   claimsQuery,
+  claimsCountQuery,
   searchQuery,
+  searchCountQuery,
 } as const
 
 export type QueryName = keyof typeof queries
@@ -27,7 +29,38 @@ export const MAX_PAGE_SIZE = 100
 const defaults: Partial<Record<QueryName, Record<string, unknown>>> = {
   articleListQuery: {...DEFAULT_PAGE},
   claimsQuery: {sourceKind: null, reviewStatus: null, articleSlug: null, ...DEFAULT_PAGE},
+  claimsCountQuery: {sourceKind: null, reviewStatus: null, articleSlug: null},
   searchQuery: {...DEFAULT_PAGE},
+}
+
+/** The count query that goes with a paged list: same filters, no page (`claimsCountQuery`). */
+const countQueries: Partial<Record<QueryName, QueryName>> = {
+  claimsQuery: 'claimsCountQuery',
+  searchQuery: 'searchCountQuery',
+}
+
+/**
+ * For a paged list query, its count query and the parameters to run it with (the list's own, less
+ * `$offset` and `$limit`); null for a query without one.
+ */
+export function countQueryFor(
+  name: QueryName,
+  params: Record<string, unknown>,
+): {name: QueryName; query: string; params: Record<string, unknown>} | null {
+  const count = countQueries[name]
+  if (!count) return null
+  const {offset: _offset, limit: _limit, ...filters} = params
+  return {name: count, query: queries[count], params: filters}
+}
+
+/** "items 21–40 of 137 (page 2 of 7)": where a page of a list stands. */
+export function describePage(shown: number, offset: number, limit: number, total: number): string {
+  const pages = Math.max(1, Math.ceil(total / Math.max(1, limit)))
+  const page = Math.floor(offset / Math.max(1, limit)) + 1
+  const items = shown
+    ? `items ${offset + 1}–${offset + shown} of ${total}`
+    : `no items (of ${total})`
+  return `${items} (page ${page} of ${pages})`
 }
 
 /** A query asked for by a name that does not exist, or without a value it needs. */

@@ -7,20 +7,24 @@ import {
   articleBySlugQuery,
   articleJsonLdQuery,
   articleListQuery,
+  claimsCountQuery,
   claimsQuery,
   organizationBySlugQuery,
   personBySlugQuery,
   placeBySlugQuery,
+  searchCountQuery,
   searchQuery,
 } from '../queries/index.ts'
 import type {
   ArticleBySlugQueryResult,
   ArticleJsonLdQueryResult,
   ArticleListQueryResult,
+  ClaimsCountQueryResult,
   ClaimsQueryResult,
   OrganizationBySlugQueryResult,
   PersonBySlugQueryResult,
   PlaceBySlugQueryResult,
+  SearchCountQueryResult,
   SearchQueryResult,
 } from '../sanity.types.ts'
 import {articlePage} from './pages/article.ts'
@@ -62,13 +66,22 @@ export function createReaderHandler(target: DatasetTarget): ReaderHandler {
         reviewStatus: optional(search.get('reviewStatus')),
         articleSlug: optional(search.get('article')),
       }
-      const claims = await target.fetch<ClaimsQueryResult>(claimsQuery, {...filters, ...window})
-      return found(claimsPage(claims, filters, page, PAGE_SIZE))
+      // The page and how many claims it is one page of ("page 2 of 7"), with the same filters.
+      const [claims, total] = await Promise.all([
+        target.fetch<ClaimsQueryResult>(claimsQuery, {...filters, ...window}),
+        target.fetch<ClaimsCountQueryResult>(claimsCountQuery, filters),
+      ])
+      return found(claimsPage(claims, filters, {page, pageSize: PAGE_SIZE, total}))
     }
     if (path === '/search') {
       const q = search.get('q') ?? ''
-      const hits = q ? await target.fetch<SearchQueryResult>(searchQuery, {q, ...window}) : []
-      return found(searchPage(hits, q, page, PAGE_SIZE))
+      const [hits, total] = q
+        ? await Promise.all([
+            target.fetch<SearchQueryResult>(searchQuery, {q, ...window}),
+            target.fetch<SearchCountQueryResult>(searchCountQuery, {q}),
+          ])
+        : [[], 0]
+      return found(searchPage(hits, q, {page, pageSize: PAGE_SIZE, total}))
     }
     const match = /^\/(articles|people|places|organizations)\/([^/]+)\/?$/.exec(path)
     if (!match) return missing('There is no page at this address.')

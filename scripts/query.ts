@@ -1,7 +1,14 @@
 // npm run query -- [NAME [--param key=value ...]] [--dataset NAME] [--dir PATH]
-// Prints a frontend query's result as JSON, from the dataset the environment points at.
+// Prints a frontend query's result as JSON, from the dataset the environment points at; for a paged
+// list, where the page stands ("items 1–20 of 137 (page 1 of 7)") on stderr, from its count query.
 import {openTarget} from '../lake/target.ts'
-import {QueryUsageError, queryCatalogue, resolveQuery} from '../queries/index.ts'
+import {
+  QueryUsageError,
+  countQueryFor,
+  describePage,
+  queryCatalogue,
+  resolveQuery,
+} from '../queries/index.ts'
 
 const usage = 'usage: npm run query -- NAME [--param key=value ...] [--dataset NAME] [--dir PATH]'
 
@@ -75,6 +82,14 @@ async function run(
   try {
     const result = await target.fetch(resolved.query, resolved.params)
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+    const count = countQueryFor(resolved.name, resolved.params)
+    if (count && Array.isArray(result)) {
+      const total = await target.fetch<number>(count.query, count.params)
+      const {offset, limit} = resolved.params as {offset: number; limit: number}
+      process.stderr.write(
+        `${resolved.name}: ${describePage(result.length, offset, limit, total)}\n`,
+      )
+    }
   } finally {
     await target.close()
   }

@@ -133,7 +133,6 @@ export type StudioTargetOptions = Pick<
   | 'apiHost'
   | 'auth'
   | 'unstable_clientFactory'
-  | 'search'
   | 'releases'
   | 'scheduledPublishing'
   | 'scheduledDrafts'
@@ -143,7 +142,8 @@ export type StudioTargetOptions = Pick<
 /**
  * The workspace options for a target. Local mode turns off the features that live in Sanity's
  * hosted services (releases, schedules, tasks): the lake has no such services, and leaving them on
- * only adds requests that fail.
+ * only adds requests that fail. Search keeps the Studio's default strategy (groq2024): the lake
+ * answers its `text::query` and `score()` (lake/text-query.ts).
  */
 export function studioTargetOptions(target: StudioTarget): StudioTargetOptions {
   if (target.mode === 'hosted') return {projectId: target.projectId, dataset: target.dataset}
@@ -154,8 +154,6 @@ export function studioTargetOptions(target: StudioTarget): StudioTargetOptions {
     // 'token' keeps the auth store off cookies; the client factory supplies the token itself.
     auth: {loginMethod: 'token', apiHost: target.apiHost},
     unstable_clientFactory: createLocalClientFactory(target),
-    // The default groq2024 strategy needs text::query, which the local lake (groq-js) lacks.
-    search: {strategy: 'groqLegacy'},
     releases: {enabled: false},
     scheduledPublishing: {enabled: false},
     scheduledDrafts: {enabled: false},

@@ -30,23 +30,44 @@ function select(name: string, label: string, options: [string, string][], curren
   )}</select></label>`
 }
 
-/** Links to the neighbouring pages of a list, keeping its other query-string values. */
-function pager(path: string, query: Record<string, string | null>, page: number, full: boolean) {
+/** Where a list page stands: its number (from 0), its size, and how many items the list has. */
+export interface Paging {
+  page: number
+  pageSize: number
+  total: number
+}
+
+const pageCount = ({pageSize, total}: Paging) => Math.max(1, Math.ceil(total / pageSize))
+
+/** "claims 21–40 of 137", or "0 claims". */
+function range(noun: string, shown: number, {page, pageSize, total}: Paging): string {
+  return shown
+    ? `${noun} ${page * pageSize + 1}–${page * pageSize + shown} of ${total}`
+    : `0 ${noun}`
+}
+
+/**
+ * Links to the neighbouring pages of a list, keeping its other query-string values, and where this
+ * page stands ("page 2 of 7"). A page past the end links back to the last one.
+ */
+function pager(path: string, query: Record<string, string | null>, paging: Paging) {
   const href = (to: number) => {
     const search = new URLSearchParams()
     for (const [key, value] of Object.entries(query)) if (value) search.set(key, value)
     search.set('page', String(to))
     return `${path}?${search}`
   }
-  return html`<nav>${page > 0 ? html`<a href="${href(page - 1)}">Previous</a> ` : ''}${full ? html`<a href="${href(page + 1)}">Next</a>` : ''}</nav>`
+  const {page} = paging
+  const pages = pageCount(paging)
+  const previous = Math.min(page - 1, pages - 1)
+  return html`<nav>${page > 0 ? html`<a href="${href(previous)}">Previous</a> ` : ''}<span class="meta">page ${page + 1} of ${pages}</span>${page + 1 < pages ? html` <a href="${href(page + 1)}">Next</a>` : ''}</nav>`
 }
 
-/** One page of claims; `claims.length` is this page's count, so a full page links to the next. */
+/** One page of claims, with where it stands among all the claims the filters select. */
 export function claimsPage(
   claims: ClaimsQueryResult,
   filters: ClaimFilters,
-  page: number,
-  pageSize: number,
+  paging: Paging,
 ): string {
   const body = html`
 <h1>Claims</h1>
@@ -56,9 +77,9 @@ ${select('reviewStatus', 'Review', reviewStatuses, filters.reviewStatus)}
 ${filters.articleSlug ? html`<input type="hidden" name="article" value="${filters.articleSlug}">` : ''}
 <button>Filter</button>
 </form>
-<p class="meta">${claims.length ? `claims ${page * pageSize + 1}–${page * pageSize + claims.length}` : '0 claims'}</p>
+<p class="meta">${range('claims', claims.length, paging)}</p>
 ${claimList(claims, 'No claims match.')}
-${pager('/claims', {sourceKind: filters.sourceKind, reviewStatus: filters.reviewStatus, article: filters.articleSlug}, page, claims.length === pageSize)}`
+${pager('/claims', {sourceKind: filters.sourceKind, reviewStatus: filters.reviewStatus, article: filters.articleSlug}, paging)}`
   return layout({title: 'Claims', body})
 }
 
@@ -69,21 +90,16 @@ const hitTypes: Record<string, string> = {
   organization: 'Organization',
 }
 
-export function searchPage(
-  hits: SearchQueryResult,
-  q: string,
-  page: number,
-  pageSize: number,
-): string {
+export function searchPage(hits: SearchQueryResult, q: string, paging: Paging): string {
   const body = html`
 <h1>Search</h1>
 <form method="get" action="/search"><input type="search" name="q" value="${q}" aria-label="Search"> <button>Search</button></form>
-${q ? html`<p class="meta">${hits.length ? `results ${page * pageSize + 1}–${page * pageSize + hits.length}` : '0 results'} for “${q}”</p>` : ''}
+${q ? html`<p class="meta">${range('results', hits.length, paging)} for “${q}”</p>` : ''}
 <ul class="results">${hits.map(
     (hit) =>
       html`<li>${entityLink({_type: hit._type, name: hit.title, slug: hit.slug})} <span class="meta">${hitTypes[hit._type] ?? hit._type}</span></li>`,
   )}</ul>
-${q ? pager('/search', {q}, page, hits.length === pageSize) : ''}`
+${q ? pager('/search', {q}, paging) : ''}`
   return layout({title: q ? `Search: ${q}` : 'Search', body})
 }
 

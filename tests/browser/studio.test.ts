@@ -316,7 +316,7 @@ describe("the editors' Studio, offline against the local dataset", () => {
     await page.getByRole('link', {name: STRUCTURE.people}).click()
     const people = page.locator('[data-testid="document-list-pane"] a[href*=";person-"]')
     await people.first().waitFor({timeout: 20_000})
-    // List search runs the workspace's search strategy: groqLegacy, as the lake has no text::query.
+    // List search runs the workspace's search strategy: the default groq2024, text::query and all.
     await page.getByPlaceholder('Search list').last().fill('Vaez')
     await page.waitForFunction(
       (id) => {
@@ -336,6 +336,29 @@ describe("the editors' Studio, offline against the local dataset", () => {
       await pane.getByText(claim.statement.slice(0, 40)).first().waitFor({timeout: 20_000})
     }
     await screenshot(page, '5-person-claims')
+    expect(takeErrors()).toEqual([])
+  })
+
+  it("finds a person and the article by a word from each through the Studio's global search, and opens them", async () => {
+    const headline = String(imported.article.headline)
+    // The headline's longest word: what an editor would type to find the article.
+    const word = headline.match(/\p{L}{5,}/gu)!.sort((a, b) => b.length - a.length)[0]!
+    const search = async (term: string, title: string) => {
+      await page.getByTestId('studio-search').click()
+      const input = page.getByPlaceholder('Search', {exact: true})
+      await input.fill(term)
+      const hit = page.getByTestId('search-results').getByText(title, {exact: true}).first()
+      await hit.waitFor({timeout: 20_000})
+      return hit
+    }
+    await (await search('vaez', 'Ali Vaez')).click()
+    await waitForFieldValue('Ali Vaez')
+    expect(page.url()).toContain(ALI_VAEZ)
+    const hit = await search(word.toLowerCase(), headline)
+    await screenshot(page, '5b-global-search')
+    await hit.click()
+    await waitForFieldValue(headline)
+    expect(page.url()).toContain(imported.article._id)
     expect(takeErrors()).toEqual([])
   })
 

@@ -117,6 +117,8 @@ function term(params: Record<string, unknown>): string {
   const name = `p${Object.keys(params).length}`
   if (chance(0.5)) {
     const value = valueFor(path)
+    // `!=` is looked up as the complement of `==` (inside an intersection, tested per document).
+    if (chance(0.15)) return `${path} != ${literal(value)}`
     if (chance(0.5)) return `${path} == ${literal(value)}`
     params[name] = value
     return chance(0.5) ? `${path} == $${name}` : `$${name} == ${path}`
@@ -170,7 +172,7 @@ function window(): string {
 
 function randomCase(): Case {
   const params: Record<string, unknown> = {}
-  const shape = Math.floor(next() * 14)
+  const shape = Math.floor(next() * 15)
   const query = (() => {
     switch (shape) {
       case 0:
@@ -205,6 +207,15 @@ function randomCase(): Case {
           ? `*[text match $m || (_type == "a" && word match $m)]._id`
           : `*[_type == ${literal(pick(TYPES))}]{_id, "hits": *[text match (^.word + ${literal(pick(['*', '', ' ali']))})]._id}`
       }
+      case 13: {
+        // Range comparisons narrow to the values of the constant's type (`_score > 0`).
+        const path = pick(PATHS)
+        const op = pick(['>', '>=', '<', '<='])
+        const value = pick([0, 1, 2, 'a', 'b', '', true, null])
+        return chance(0.5)
+          ? `*[${path} ${op} ${literal(value)}]._id`
+          : `*[${literal(value)} ${op} ${path} || ${term(params)}]{_id, n}`
+      }
       case 10:
       case 11: {
         // Ordered access: a type alone (answered wholly by the lookup, so only a prefix is read),
@@ -218,7 +229,7 @@ function randomCase(): Case {
         return `*[${filter}] | order(${orderTerms()}) ${window()} {_id, kind}`
       }
       default:
-        return `{"count": count(*[${term(params)}]), "missing": count(*[${pick(PATHS)} == null])}`
+        return `{"count": count(*[${term(params)}]), "missing": count(*[${pick(PATHS)} == null]), "all": count(*[${term(params)} && ${term(params)} && ${pick(PATHS)} != ${literal(valueFor('n'))}])}`
     }
   })()
   return {query, params}

@@ -63,7 +63,18 @@ describe('npm run query', () => {
     const list = await query('articleList', '--param', 'limit=1', '--param', 'offset=0')
     expect(JSON.parse(list.stdout).map((item: {slug: string}) => item.slug)).toEqual([slug])
     const claims = await query('claimsQuery', '--param', 'sourceKind=unnamed')
-    expect(JSON.parse(claims.stdout).length).toBe(expected.sourcing(expected.article).unnamed)
+    const unnamed = expected.sourcing(expected.article).unnamed
+    expect(JSON.parse(claims.stdout).length).toBe(unnamed)
+    // A paged list also says where the page stands, on stderr, from its count query.
+    expect(claims.stderr).toBe(`claimsQuery: items 1–${unnamed} of ${unnamed} (page 1 of 1)\n`)
+    const second = await query('claimsQuery', '--param', 'offset=2', '--param', 'limit=2')
+    const total = expected.publicClaims().length
+    expect(second.stderr).toBe(
+      `claimsQuery: items 3–4 of ${total} (page 2 of ${Math.ceil(total / 2)})\n`,
+    )
+    const count = await query('claimsCount', '--param', 'sourceKind=unnamed')
+    expect(JSON.parse(count.stdout)).toBe(unnamed)
+    expect(count.stderr).toBe('')
   })
 
   test('lists every query with the parameters it takes when given no name', async () => {

@@ -6,10 +6,12 @@ import {
   articleBySlugQuery,
   articleJsonLdQuery,
   articleListQuery,
+  claimsCountQuery,
   claimsQuery,
   organizationBySlugQuery,
   personBySlugQuery,
   placeBySlugQuery,
+  searchCountQuery,
   searchQuery,
 } from '../../queries/index.ts'
 import type {
@@ -401,6 +403,27 @@ describe('claimsQuery', () => {
     }
     expect(paged).toEqual(all)
   })
+
+  test('claimsCountQuery counts exactly the claims claimsQuery pages through, for every filter', async () => {
+    const filters = [
+      {},
+      {sourceKind: 'person'},
+      {sourceKind: 'unnamed', articleSlug: articleSlug()},
+      {reviewStatus: expected.publicClaims()[0]!.reviewStatus},
+      {reviewStatus: 'rejected'},
+      {articleSlug: 'no-such-article'},
+    ]
+    const counts: number[] = []
+    for (const filter of filters) {
+      const params = {...any, ...filter}
+      const {offset: _offset, limit: _limit, ...unpaged} = params
+      const total = await fetch<number>(claimsCountQuery, unpaged)
+      expect(total).toBe((await fetch<ClaimsQueryResult>(claimsQuery, params)).length)
+      counts.push(total)
+    }
+    expect(counts[0]).toBe(expected.publicClaims().length)
+    expect(counts.at(-1)).toBe(0)
+  })
 })
 
 describe('searchQuery', () => {
@@ -430,6 +453,14 @@ describe('searchQuery', () => {
   test('finds nothing for a wildcard, punctuation or an empty term', async () => {
     for (const q of ['*', '**', ' * ', '"', '', '   ', '()', null, 42])
       expect(await ids(q)).toEqual([])
+  })
+
+  test('searchCountQuery counts every hit searchQuery pages through, and 0 where it finds none', async () => {
+    for (const q of ['Iran', 'Vaez', 'Va', 'retaliation', 'no-such-word', '*', '()', null]) {
+      const total = await fetch<number>(searchCountQuery, {q})
+      expect(total).toBe((await ids(q)).length)
+    }
+    expect(await fetch<number>(searchCountQuery, {q: 'Iran'})).toBeGreaterThan(1)
   })
 })
 
@@ -625,6 +656,9 @@ describe('every public query with claims an editor rejected', () => {
     expect(all.length).toBe(full.publicClaims().length - 4)
     expect(all.filter((claim) => claim.reviewStatus === null).length).toBe(1)
     expect(await query(claimsQuery, {...any, reviewStatus: 'rejected'})).toEqual([])
+    const unpaged = {sourceKind: null, reviewStatus: null, articleSlug: null}
+    expect(await query(claimsCountQuery, unpaged)).toBe(all.length)
+    expect(await query(claimsCountQuery, {...unpaged, reviewStatus: 'rejected'})).toBe(0)
     const approved = await query<ClaimsQueryResult>(claimsQuery, {...any, reviewStatus: 'approved'})
     expect(approved.map((claim) => claim._id)).toEqual([edited.bodyClaimIds(edited.article)[0]])
   })

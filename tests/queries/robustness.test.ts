@@ -55,7 +55,9 @@ describe('every query on an empty dataset', () => {
       organizationBySlugQuery: null,
       placeBySlugQuery: null,
       claimsQuery: [],
+      claimsCountQuery: 0,
       searchQuery: [],
+      searchCountQuery: 0,
     })
   })
 })

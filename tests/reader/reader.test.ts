@@ -2,6 +2,7 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 
 import {articleJsonLdQuery} from '../../queries/index.ts'
 import {startReader, type RunningReader} from '../../reader/index.ts'
+import {searchPage} from '../../reader/pages/lists.ts'
 import {bundledDocuments, openDataset, type OpenDataset} from '../queries/bundled.ts'
 import {Expected} from '../queries/expected.ts'
 import {jsonLdProblems} from '../queries/jsonld.ts'
@@ -167,11 +168,32 @@ describe('the other pages', () => {
     expect(total).toBeLessThan(20)
     const first = await get('/claims')
     expect([...first.html.matchAll(/<li data-claim="/g)].length).toBe(total)
-    expect(first.html).toContain(`claims 1–${total}`)
+    expect(first.html).toContain(`claims 1–${total} of ${total}`)
+    expect(first.html).toContain('page 1 of 1')
     expect(first.html).not.toContain('>Next</a>')
-    const beyond = await get('/claims?reviewStatus=extracted&page=1')
+    const beyond = await get('/claims?reviewStatus=extracted&page=3')
     expect(beyond.html).not.toContain('<li data-claim="')
+    // Past the end, Previous leads back to the last page there is.
     expect(beyond.html).toContain('href="/claims?reviewStatus=extracted&amp;page=0">Previous</a>')
+  })
+
+  test('say where a page stands in a long list and link only to pages that exist', () => {
+    const hits = Array.from({length: 20}, (_, i) => ({
+      _id: `person-${i}`,
+      _type: 'person' as const,
+      title: `Person ${i}`,
+      slug: `p${i}`,
+    }))
+    const paging = {pageSize: 20, total: 137}
+    const second = searchPage(hits, 'person', {...paging, page: 1})
+    expect(second).toContain('results 21–40 of 137')
+    expect(second).toContain('page 2 of 7')
+    expect(second).toContain('href="/search?q=person&amp;page=0">Previous</a>')
+    expect(second).toContain('href="/search?q=person&amp;page=2">Next</a>')
+    const last = searchPage(hits.slice(0, 17), 'person', {...paging, page: 6})
+    expect(last).toContain('results 121–137 of 137')
+    expect(last).toContain('page 7 of 7')
+    expect(last).not.toContain('>Next</a>')
   })
 
   test('answer claims and search pages, and 404 for unknown addresses and slugs', async () => {

@@ -78,18 +78,19 @@ describe('local-mode workspace options', () => {
     expect(client.config().token).toBe('from-studio')
   })
 
-  it('uses token login, legacy GROQ search and no hosted-only features', () => {
+  it("uses token login and no hosted-only features, and leaves search on the Studio's default strategy", () => {
     const options = studioTargetOptions(target)
     expect(options).toMatchObject({
       projectId: LOCAL_PROJECT_ID,
       dataset: 'production',
       apiHost: 'http://127.0.0.1:4000',
       auth: {loginMethod: 'token', apiHost: 'http://127.0.0.1:4000'},
-      search: {strategy: 'groqLegacy'},
       releases: {enabled: false},
       tasks: {enabled: false},
     })
     expect(typeof options.unstable_clientFactory).toBe('function')
+    // No `search` option: the default (groq2024, which sends text::query) runs against the lake.
+    expect(options).not.toHaveProperty('search')
   })
 
   it('leaves a hosted workspace as Sanity configures it by default', () => {
