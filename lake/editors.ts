@@ -1,0 +1,115 @@
+// Who is writing: the lake knows its editors by token (one per editor, configured by name), and
+// records each transaction's author from the token it came with. Without any configured editor
+// there is one implicit local editor, as before.
+import {timingSafeEqual} from 'node:crypto'
+import {LOCAL_USER} from './studio-api.ts'
+
+export interface EditorConfig {
+  name: string
+  token: string
+}
+
+/** A user as `/users/me` answers it (the Studio's current user). */
+export interface LakeUser {
+  id: string
+  name: string
+  email: string
+  profileImage: null
+  role: string
+  roles: typeof LOCAL_USER.roles
+  provider: string
+}
+
+export function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a)
+  const right = Buffer.from(b)
+  return left.length === right.length && timingSafeEqual(left, right)
+}
+
+/** `NAME=TOKEN` (the `--editor` option; the token is everything after the last `=`). */
+export function parseEditor(text: string): EditorConfig {
+  const split = text.lastIndexOf('=')
+  const name = text.slice(0, split).trim()
+  const token = text.slice(split + 1).trim()
+  if (split < 0 || !name || !token) throw new Error(`--editor must be NAME=TOKEN, not "${text}"`)
+  if (/[,\n]/.test(name)) throw new Error(`an editor's name may not contain a comma: "${name}"`)
+  return {name, token}
+}
+
+/** A comma-separated list of `NAME=TOKEN` (the `LAKE_EDITORS` variable). */
+export function parseEditorList(text: string | undefined): EditorConfig[] {
+  return (text ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map(parseEditor)
+}
+
+/** A stable user id from a name: `Ada Lovelace` → `p-ada-lovelace`. */
+export function editorUserId(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+  return `p-${slug || 'editor'}`
+}
+
+function userFor(name: string): LakeUser {
+  const id = editorUserId(name)
+  return {...LOCAL_USER, id, name, email: `${id.slice(2)}@localhost`}
+}
+
+/**
+ * The lake's editors: each configured `NAME=TOKEN`, plus the implicit local editor when the lake
+ * has a single `--token` or no token at all.
+ */
+export class Editors {
+  private readonly byToken: {token: string; user: LakeUser}[]
+  readonly users: LakeUser[]
+  /** When true anyone on an allowed origin writes, as the local editor (no token configured). */
+  readonly open: boolean
+
+  constructor(editors: EditorConfig[] = [], token?: string) {
+    this.byToken = editors.map(({name, token: secret}) => ({token: secret, user: userFor(name)}))
+    if (token) this.byToken.push({token, user: LOCAL_USER})
+    const ids = new Set<string>()
+    for (const {user} of this.byToken) {
+      if (ids.has(user.id) && user !== LOCAL_USER)
+        throw new Error(`two editors share the user id "${user.id}": give them distinct names`)
+      ids.add(user.id)
+    }
+    const tokens = this.byToken.map((entry) => entry.token)
+    if (new Set(tokens).size !== tokens.length) throw new Error('two editors share a token')
+    this.open = this.byToken.length === 0
+    this.users = this.open
+      ? [LOCAL_USER]
+      : [...new Map(this.byToken.map(({user}) => [user.id, user])).values()]
+  }
+
+  /** The editor a token belongs to; every configured token is compared, in constant time each. */
+  byTokenValue(token: string): LakeUser | undefined {
+    let found: LakeUser | undefined
+    for (const entry of this.byToken) if (sameSecret(token, entry.token)) found ??= entry.user
+    return found
+  }
+
+  byId(id: string): LakeUser | undefined {
+    return this.users.find((user) => user.id === id)
+  }
+}
+
+/** A user as `/users/:ids` answers it (the Studio's user store reads `displayName`). */
+export function publicUser(user: LakeUser) {
+  return {
+    id: user.id,
+    displayName: user.name,
+    givenName: user.name.split(' ')[0] ?? user.name,
+    familyName: user.name.split(' ').slice(1).join(' ') || null,
+    email: user.email,
+    imageUrl: null,
+    isCurrentUser: false,
+    projectId: null,
+  }
+}
