@@ -2,12 +2,10 @@
 // records each transaction's author from the token it came with. Without any configured editor
 // there is one implicit local editor, as before.
 import {timingSafeEqual} from 'node:crypto'
+import type {EditorConfig} from './editor-list.ts'
 import {LOCAL_USER} from './studio-api.ts'
 
-export interface EditorConfig {
-  name: string
-  token: string
-}
+export type {EditorConfig}
 
 /** A user as `/users/me` answers it (the Studio's current user). */
 export interface LakeUser {
@@ -24,25 +22,6 @@ export function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a)
   const right = Buffer.from(b)
   return left.length === right.length && timingSafeEqual(left, right)
-}
-
-/** `NAME=TOKEN` (the `--editor` option; the token is everything after the last `=`). */
-export function parseEditor(text: string): EditorConfig {
-  const split = text.lastIndexOf('=')
-  const name = text.slice(0, split).trim()
-  const token = text.slice(split + 1).trim()
-  if (split < 0 || !name || !token) throw new Error(`--editor must be NAME=TOKEN, not "${text}"`)
-  if (/[,\n]/.test(name)) throw new Error(`an editor's name may not contain a comma: "${name}"`)
-  return {name, token}
-}
-
-/** A comma-separated list of `NAME=TOKEN` (the `LAKE_EDITORS` variable). */
-export function parseEditorList(text: string | undefined): EditorConfig[] {
-  return (text ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean)
-    .map(parseEditor)
 }
 
 /** A stable user id from a name: `Ada Lovelace` → `p-ada-lovelace`. */

@@ -1,7 +1,7 @@
 // npm run lake -- [--port 3334] [--dataset production] [--dir PATH] [--token SECRET] [--editor "NAME=TOKEN"]… [--cors-origin URL]… [--query-timeout SECONDS]
 // Serves the local datasets over Sanity's HTTP API until interrupted.
 import {parseArgs} from 'node:util'
-import {parseEditor, parseEditorList, type EditorConfig} from '../lake/editors.ts'
+import {parseEditor, parseEditorList, type EditorConfig} from '../lake/editor-list.ts'
 import {checkOrigin} from '../lake/origins.ts'
 import {startLakeServer} from '../lake/server.ts'
 import {checkDatasetName, DEFAULT_DATASET, localDir} from '../lake/target.ts'
