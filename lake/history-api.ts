@@ -228,16 +228,8 @@ export function documentEvents(entries: HistoryEntry[], documentId: string): Doc
           versionId: draftId,
           versionRevisionId: draft.before._rev,
         })
-      // Written straight to the published id (an import): created, or published anew.
-      if (published && !published.before && published.after)
-        events.push({
-          ...base,
-          type: 'createDocumentVersion',
-          versionId: publishedId,
-          versionRevisionId: entry.transactionId,
-          revisionId: entry.transactionId,
-        })
-      else if (published?.before && published.after)
+      // Written straight to the published id (an import, a script): a new published version.
+      if (published?.after)
         events.push({
           ...base,
           type: 'publishDocumentVersion',

@@ -208,6 +208,17 @@ describe('the history API with two editors', () => {
     })
   })
 
+  it('lists a document written straight to its published id (an import) as published by its editor', async () => {
+    await clientFor(server, {token: GRACE}).createOrReplace({_id: 'person-x', _type: 'person'})
+    const body = (await (
+      await get(server, '/data/history/production/events/documents/drafts.person-x')
+    ).json()) as {events: Record<string, {type: string; author: string}[]>; nextCursor: string}
+    expect(body.events['drafts.person-x']!.map(({type, author}) => [type, author])).toEqual([
+      ['publishDocumentVersion', 'p-grace-hopper'],
+    ])
+    expect(body.nextCursor).toBe('')
+  })
+
   it('restores an old revision as the Studio sends it (replaceDraft with that revision’s document)', async () => {
     const [old] = (
       (await (
