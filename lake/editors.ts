@@ -74,8 +74,11 @@ export class Editors {
     return found
   }
 
+  /** Also the local editor, who wrote what tools without a token (an import) committed. */
   byId(id: string): LakeUser | undefined {
-    return this.users.find((user) => user.id === id)
+    return (
+      this.users.find((user) => user.id === id) ?? (id === LOCAL_USER.id ? LOCAL_USER : undefined)
+    )
   }
 }
 
