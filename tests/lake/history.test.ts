@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {applyPatch} from 'mendoza'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {startLakeServer, type LakeServer} from '../../lake/server.ts'
+import {Store} from '../../lake/store.ts'
 import {clientFor, tempDir} from './helpers.ts'
 
 const ADA = 'ada-token-0000000000000000000000000000'
@@ -288,5 +289,63 @@ describe('the history API with two editors', () => {
       'p-grace-hopper',
       'p-grace-hopper',
     ])
+  })
+})
+
+describe('the history file beside a dataset', () => {
+  const errno = (code: string) => Object.assign(new Error(`${code}: injected`), {code})
+
+  it('keeps every transaction when the disk refuses the history during a compaction, and files it at the next', async () => {
+    const {dir, remove} = tempDir('lake-history-disk-')
+    const file = join(dir, 'production.ndjson')
+    let refuse = true
+    const faults = {
+      write(target: string, length: number) {
+        if (refuse && target.endsWith('.history')) throw errno('ENOSPC')
+        return length
+      },
+    }
+    try {
+      const store = await Store.open(file, {faults})
+      for (const n of [1, 2, 3])
+        await store.commit([{createOrReplace: {_id: 'note', _type: 'note', n}}])
+      await expect(store.compact()).rejects.toMatchObject({code: 'ENOSPC'})
+      // Nothing was folded: the log still holds the three transactions, and history lists them.
+      expect((await readFile(`${file}.log`, 'utf8')).trim().split('\n')).toHaveLength(5)
+      expect((await store.history.entries()).map((entry) => entry.changes[0]!.after?.n)).toEqual([
+        1, 2, 3,
+      ])
+      refuse = false
+      await store.close()
+      const reopened = await Store.open(file)
+      expect((await reopened.history.entries()).map((entry) => entry.changes[0]!.after?.n)).toEqual(
+        [1, 2, 3],
+      )
+      expect((await readFile(`${file}.history`, 'utf8')).trim().split('\n')).toHaveLength(3)
+    } finally {
+      remove()
+    }
+  })
+
+  it('reads each transaction once when a crash between filing the history and folding the log files it again', async () => {
+    const {dir, remove} = tempDir('lake-history-crash-')
+    const file = join(dir, 'production.ndjson')
+    try {
+      const first = await Store.open(file)
+      for (const n of [1, 2])
+        await first.commit([{createOrReplace: {_id: 'note', _type: 'note', n}}])
+      // What a compaction does first; then the process dies before the log is replaced.
+      await first.history.archive()
+      const second = await Store.open(file)
+      expect(
+        (await second.history.entries()).map((entry) => entry.changes[0]!.before?.n ?? null),
+      ).toEqual([null, 1])
+      await second.close()
+      const third = await Store.open(file)
+      expect(await third.history.entries()).toHaveLength(2)
+      expect((await readFile(`${file}.history`, 'utf8')).trim().split('\n')).toHaveLength(2)
+    } finally {
+      remove()
+    }
   })
 })
