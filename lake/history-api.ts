@@ -4,7 +4,7 @@
 import {badRequest} from './errors.ts'
 import type {HistoryChange, HistoryEntry} from './history.ts'
 import {documentEffects} from './mendoza.ts'
-import {draftId as toDraftId, publishedId as toPublishedId} from './perspective.ts'
+import {draftId as toDraftId, isDraftId, publishedId as toPublishedId} from './perspective.ts'
 import type {Mutation, SanityDocument} from './types.ts'
 
 /** Where in history a document is asked for: exactly one of these. */
@@ -73,7 +73,15 @@ export function documentsAt(
       return state && (state._updatedAt ?? '') <= point.time ? state : null
     }
     const index = entries.findIndex((entry) => entry.transactionId === point.revision)
-    if (index >= 0) return stateAfter(entries, index + 1, id, current(id))
+    if (index >= 0) {
+      const state = stateAfter(entries, index + 1, id, current(id))
+      if (state || !isDraftId(id)) return state
+      // A draft asked for at a publish that had no draft (a write straight to the published id,
+      // such as an import): the Studio compares edits with it, so it gets the version published
+      // then, as the draft a publish would have left. Its _rev is that revision.
+      const published = changeOf(entries[index]!, toPublishedId(id))?.after
+      return published ? {...published, _id: id} : null
+    }
     // A revision older than the history: the version that carries it, if any is known.
     for (const entry of entries) {
       const before = changeOf(entry, id)?.before
@@ -136,11 +144,13 @@ export function transactionLines(
   query: TransactionQuery,
 ): string[] {
   const wanted = new Set(ids)
-  let selected = entries.filter((entry) => entry.changes.some((change) => wanted.has(change.id)))
-  // Both ends are inclusive; an id the history does not hold sets no bound.
-  const from = selected.findIndex((entry) => entry.transactionId === query.fromTransaction)
-  const to = selected.findIndex((entry) => entry.transactionId === query.toTransaction)
-  selected = selected.slice(Math.max(from, 0), to >= 0 ? to + 1 : undefined)
+  // Both ends are inclusive and may be transactions of other documents (a publish seen from its
+  // draft): they bound by position in the whole history. An id the history lacks sets no bound.
+  const from = entries.findIndex((entry) => entry.transactionId === query.fromTransaction)
+  const to = entries.findIndex((entry) => entry.transactionId === query.toTransaction)
+  let selected = entries
+    .slice(Math.max(from, 0), to >= 0 ? to + 1 : undefined)
+    .filter((entry) => entry.changes.some((change) => wanted.has(change.id)))
   selected = selected.filter(
     (entry) =>
       (!query.fromTime || entry.timestamp >= query.fromTime) &&

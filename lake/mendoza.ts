@@ -1,18 +1,21 @@
 // Mendoza patches, the format Sanity's history and listener effects use (`effectFormat=mendoza`).
 // The `mendoza` npm package only applies patches; this writes them. A patch is a flat list of
-// opcodes run against the old value. Objects are diffed field by field, recursively, so the
-// Studio's "Review changes" credits each field to the transaction that really changed it; any
-// other changed value (string, number, array) is replaced whole, which is valid mendoza and keeps
-// the encoder small.
+// opcodes run against the old value. Objects are diffed field by field, recursively, and a string
+// field keeps its unchanged start and end, so the Studio's "Review changes" credits each part to
+// the transaction that really changed it; any other changed value (numbers, arrays) is replaced
+// whole, which is valid mendoza and keeps the encoder small.
 
 /** Opcodes from mendoza's operation table (their positions in it). */
 // ObjectSetFieldValue reads its value, then its key.
 const OP = {
   value: 0,
   pushFieldCopy: 10,
+  pushFieldBlank: 11,
   returnIntoObjectSameKeyPop: 15,
   objectSetFieldValue: 17,
   objectDeleteField: 19,
+  stringAppendString: 22,
+  stringAppendSlice: 23,
 } as const
 
 type JsonObject = Record<string, unknown>
@@ -67,6 +70,13 @@ function objectOps(from: JsonObject, to: JsonObject): unknown[] {
         ...objectOps(previous, next),
         OP.returnIntoObjectSameKeyPop,
       )
+    else if (typeof previous === 'string' && typeof next === 'string' && sharesEnds(previous, next))
+      ops.push(
+        OP.pushFieldBlank,
+        position,
+        ...stringOps(previous, next),
+        OP.returnIntoObjectSameKeyPop,
+      )
     else ops.push(OP.objectSetFieldValue, next, key)
   }
   return ops
@@ -88,4 +98,39 @@ export function documentEffects(
   const from = strip(before)
   const to = strip(after)
   return {apply: mendozaPatch(from, to), revert: mendozaPatch(to, from)}
+}
+
+const utf8Length = (text: string) => Buffer.byteLength(text, 'utf8')
+
+/** The unchanged start and end of two strings, in whole code points. */
+function commonEnds(from: string, to: string): {prefix: string; suffix: string} {
+  const left = [...from]
+  const right = [...to]
+  let start = 0
+  while (start < left.length && start < right.length && left[start] === right[start]) start++
+  let end = 0
+  while (
+    end < left.length - start &&
+    end < right.length - start &&
+    left[left.length - 1 - end] === right[right.length - 1 - end]
+  )
+    end++
+  return {prefix: left.slice(0, start).join(''), suffix: left.slice(left.length - end).join('')}
+}
+
+function sharesEnds(from: string, to: string): boolean {
+  const {prefix, suffix} = commonEnds(from, to)
+  return prefix.length + suffix.length > 0
+}
+
+/** Builds `to` from slices of `from` (offsets in UTF-8 bytes, as mendoza counts) and new text. */
+function stringOps(from: string, to: string): unknown[] {
+  const {prefix, suffix} = commonEnds(from, to)
+  const ops: unknown[] = []
+  const length = utf8Length(from)
+  const middle = to.slice(prefix.length, to.length - suffix.length)
+  if (prefix) ops.push(OP.stringAppendSlice, 0, utf8Length(prefix))
+  if (middle) ops.push(OP.stringAppendString, middle)
+  if (suffix) ops.push(OP.stringAppendSlice, length - utf8Length(suffix), length)
+  return ops
 }

@@ -149,6 +149,33 @@ describe('document history with two editors, offline against the local dataset',
     expect(takeErrors()).toEqual([])
   })
 
+  it('reviews the changes since the published version, each part credited to the editor who wrote it', async () => {
+    await page.getByRole('tab', {name: 'Review changes'}).click()
+    // The inspector's pane (the History tab keeps a second, hidden one).
+    const review = page.getByTestId('review-changes-pane').filter({hasText: 'From'})
+    const inserted = review.locator('ins')
+    await expect
+      .poll(() => inserted.allInnerTexts(), {timeout: 20_000})
+      .toEqual(['Edited by ', 'Grac'])
+    expect(await review.locator('del').allInnerTexts()).toEqual(['Original Nam'])
+    // Ada typed "Edited by Ada", Grace replaced "Ada" with "Grace": each part names its author.
+    for (const [part, editor] of [
+      ['Edited by ', ADA.name],
+      ['Grac', GRACE.name],
+    ] as const) {
+      await inserted.filter({hasText: part}).hover()
+      await page.getByText(editor, {exact: true}).first().waitFor({timeout: 10_000})
+      await page.mouse.move(0, 0)
+    }
+    // The picture shows Ada's part with its tooltip, once the tooltip has faded in.
+    await inserted.filter({hasText: 'Edited by '}).hover()
+    await page.getByText(ADA.name, {exact: true}).first().waitFor({timeout: 10_000})
+    await page.waitForTimeout(500)
+    await screenshot(page, 'history-review-changes')
+    await page.getByRole('tab', {name: 'History'}).click()
+    expect(takeErrors()).toEqual([])
+  })
+
   it("restores Ada's revision from the History panel: the draft holds her name again", async () => {
     const adaEdit = page
       .getByTestId('timeline-item-button')

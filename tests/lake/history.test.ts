@@ -210,11 +210,33 @@ describe('the history API with two editors', () => {
   })
 
   it('lists a document written straight to its published id (an import) as published by its editor', async () => {
-    await clientFor(server, {token: GRACE}).createOrReplace({_id: 'person-x', _type: 'person'})
+    const grace = clientFor(server, {token: GRACE})
+    const {_rev: imported} = await grace.createOrReplace({
+      _id: 'person-x',
+      _type: 'person',
+      name: 'X',
+    })
+    const {_rev: drafted} = await grace.create({_id: 'drafts.person-x', _type: 'person', name: 'Y'})
+    // The Studio compares a draft with its last publish: for this one, the version then published.
+    const since = (await (
+      await get(server, `/data/history/production/documents/drafts.person-x?revision=${imported}`)
+    ).json()) as {documents: {_id: string; _rev: string; name: string}[]}
+    expect(since.documents.map(({_id, _rev, name}) => [_id, _rev, name])).toEqual([
+      ['drafts.person-x', imported, 'X'],
+    ])
+    // A transaction of the published id bounds the draft's list by its place in history.
+    expect(
+      (await transactions(server, 'drafts.person-x', `fromTransaction=${imported}`)).map(
+        (t) => t.id,
+      ),
+    ).toEqual([drafted])
+    await grace.delete('drafts.person-x')
     const body = (await (
       await get(server, '/data/history/production/events/documents/drafts.person-x')
     ).json()) as {events: Record<string, {type: string; author: string}[]>; nextCursor: string}
     expect(body.events['drafts.person-x']!.map(({type, author}) => [type, author])).toEqual([
+      ['deleteDocumentVersion', 'p-grace-hopper'],
+      ['createDocumentVersion', 'p-grace-hopper'],
       ['publishDocumentVersion', 'p-grace-hopper'],
     ])
     expect(body.nextCursor).toBe('')

@@ -41,13 +41,29 @@ describe('mendozaPatch', () => {
     expect(JSON.stringify(patch)).not.toContain('"kind"')
   })
 
+  it('keeps the unchanged start and end of a string, counting UTF-8 bytes as mendoza does', () => {
+    const from = {name: 'Édited by 😀 Ada Lovelace'}
+    const to = {name: 'Édited by 😀 Grace Lovelace'}
+    const patch = mendozaPatch(from, to)
+    roundTrip(from, to)
+    // Only the changed middle travels as text; the rest are slices of the old string.
+    expect(patch.filter((op) => typeof op === 'string')).toEqual(['Grace'])
+    roundTrip({s: 'abc'}, {s: 'abXc'})
+    roundTrip({s: 'abc'}, {s: 'xyz'})
+    roundTrip({s: 'aaa'}, {s: 'aa'})
+  })
+
   it('round-trips random documents through mendoza’s own applyPatch', () => {
     let seed = 7
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     const value = (depth: number): unknown => {
       const pick = random()
       if (depth > 2 || pick < 0.3) return Math.floor(random() * 5)
-      if (pick < 0.45) return ['a', 'b', 'ç', '😀'][Math.floor(random() * 4)]
+      if (pick < 0.45)
+        return Array.from(
+          {length: Math.floor(random() * 5)},
+          () => ['a', 'b', 'ç', '😀'][Math.floor(random() * 4)],
+        ).join('')
       if (pick < 0.55) return null
       if (pick < 0.7) return [value(depth + 1), value(depth + 1)]
       const object: Record<string, unknown> = {}

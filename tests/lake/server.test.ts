@@ -419,13 +419,14 @@ describe('the lake server with the real @sanity/client', () => {
       {key: 'studio.layout', value: {width: 3}},
       {key: 'studio.other', value: null},
     ])
-    // History: the first test of this file created place-beirut, as the one implicit local editor.
+    // History: the first test of this file wrote place-beirut straight to its published id, as the
+    // one implicit local editor.
     const history = (await get('/data/history/production/events/documents/place-beirut')) as {
       events: Record<string, {type: string; author: string}[]>
       nextCursor: string
     }
     expect(history.events['place-beirut']!.at(-1)).toMatchObject({
-      type: 'createDocumentVersion',
+      type: 'publishDocumentVersion',
       author: 'p-local-editor',
     })
     expect(history.nextCursor).toBe('')
