@@ -11,7 +11,8 @@ export function parseEditor(text: string): EditorConfig {
   const split = text.lastIndexOf('=')
   const name = text.slice(0, split).trim()
   const token = text.slice(split + 1).trim()
-  if (split < 0 || !name || !token) throw new Error(`--editor must be NAME=TOKEN, not "${text}"`)
+  if (split < 0 || !name || !token)
+    throw new Error(`an editor is given as NAME=TOKEN, not "${text}"`)
   if (/[,\n]/.test(name)) throw new Error(`an editor's name may not contain a comma: "${name}"`)
   return {name, token}
 }

@@ -69,8 +69,10 @@ export function documentsAt(
     if ('time' in point) {
       const count = entries.filter((entry) => entry.timestamp <= point.time).length
       const state = stateAfter(entries, count, id, current(id))
-      // A version from before history began is known only from its own timestamps.
-      return state && (state._updatedAt ?? '') <= point.time ? state : null
+      // A version from before history began is known only from its own timestamps (which an
+      // import may write in any ISO form, so they are compared as instants).
+      const at = Date.parse(point.time)
+      return state && Date.parse(state._updatedAt ?? '') <= at ? state : null
     }
     const index = entries.findIndex((entry) => entry.transactionId === point.revision)
     if (index >= 0) {

@@ -1,9 +1,10 @@
 // Sanity's History API from the lake: documents at a revision or a time, transaction lists with
 // each editor's name, the Studio's document events, restore, and history kept across compaction.
-import {readFile} from 'node:fs/promises'
+import {readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {applyPatch} from 'mendoza'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {documentsAt} from '../../lake/history-api.ts'
 import {startLakeServer, type LakeServer} from '../../lake/server.ts'
 import {Store} from '../../lake/store.ts'
 import {clientFor, tempDir} from './helpers.ts'
@@ -344,6 +345,36 @@ describe('the history file beside a dataset', () => {
         [1, 2, 3],
       )
       expect((await readFile(`${file}.history`, 'utf8')).trim().split('\n')).toHaveLength(3)
+    } finally {
+      remove()
+    }
+  })
+
+  it('knows a version from before history began by its own timestamps, in any ISO form', async () => {
+    const {dir, remove} = tempDir('lake-history-old-')
+    const file = join(dir, 'production.ndjson')
+    try {
+      const old = {
+        _id: 'note',
+        _type: 'note',
+        n: 0,
+        _rev: 'old',
+        _createdAt: '2020-01-01T00:00:00Z',
+        _updatedAt: '2020-06-01T12:00:00Z',
+      }
+      await writeFile(file, `${JSON.stringify(old)}\n`)
+      const store = await Store.open(file)
+      await store.commit([{patch: {id: 'note', set: {n: 1}}}])
+      const entries = await store.history.entries()
+      const at = (time: string) =>
+        documentsAt(entries, ['note'], {time}, (id) => store.get(id)).map((doc) => doc.n)
+      expect(at('2020-06-01T12:00:00.000Z')).toEqual([0])
+      expect(at('2020-03-01T00:00:00.000Z')).toEqual([])
+      expect(at(new Date().toISOString())).toEqual([1])
+      expect(documentsAt(entries, ['note'], {revision: 'old'}, (id) => store.get(id))).toEqual([
+        old,
+      ])
+      await store.close()
     } finally {
       remove()
     }
