@@ -121,27 +121,29 @@ describe('npm run lake', () => {
     }
   })
 
-  it('rejects an --editor without a token with a one-line error and exit code 2', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/lake.ts', '--editor', 'Ada Lovelace'],
-      {cwd: root, stdio: ['ignore', 'pipe', 'pipe']},
-    )
+  /** Runs the lake CLI with bad input: its exit code and what it wrote to stderr. */
+  async function refused(...args: string[]): Promise<{code: unknown; stderr: string}> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/lake.ts', ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stderr = ''
     child.stderr.on('data', (chunk) => (stderr += chunk))
-    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(2)
-    expect(stderr.trim()).toBe('lake: an editor is given as NAME=TOKEN, not "Ada Lovelace"')
+    const code = await new Promise((resolve) => child.on('exit', resolve))
+    return {code, stderr: stderr.trim()}
+  }
+
+  it('rejects an --editor without a token with a one-line error and exit code 2', async () => {
+    expect(await refused('--editor', 'Ada Lovelace')).toEqual({
+      code: 2,
+      stderr: 'lake: an editor is given as NAME=TOKEN, not "Ada Lovelace"',
+    })
   })
 
   it('rejects a bad flag with a one-line error and exit code 2', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/lake.ts', '--port', 'eighty'],
-      {cwd: root, stdio: ['ignore', 'pipe', 'pipe']},
-    )
-    let stderr = ''
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(2)
-    expect(stderr.trim()).toBe('lake: --port must be a port number, not "eighty"')
+    expect(await refused('--port', 'eighty')).toEqual({
+      code: 2,
+      stderr: 'lake: --port must be a port number, not "eighty"',
+    })
   })
 })
