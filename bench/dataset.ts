@@ -1,5 +1,6 @@
 // Contract-shaped synthetic datasets for measuring queries at sizes the bundled article cannot reach.
 // Deterministic (a seeded generator), so two runs measure the same data.
+import {writeFileSync} from 'node:fs'
 
 export interface SyntheticDataset {
   documents: Record<string, unknown>[]
@@ -143,4 +144,15 @@ export function generateDataset(total: number, seed = 1): SyntheticDataset {
     })
   }
   return {documents, articleSlugs, personSlugs}
+}
+
+/** Writes documents as a lake snapshot (NDJSON), each stamped as one earlier transaction. */
+export function writeDatasetFile(file: string, documents: Record<string, unknown>[]): void {
+  const stamp = '2024-01-01T00:00:00.000Z'
+  writeFileSync(
+    file,
+    documents
+      .map((doc) => JSON.stringify({...doc, _rev: 'bench', _createdAt: stamp, _updatedAt: stamp}))
+      .join('\n') + '\n',
+  )
 }

@@ -1,7 +1,7 @@
 // The local Content Lake at 1k, 10k and 100k documents of the model's shape: how long the store takes
 // to load, and the p50/p95 of an article page query (claims and entities expanded) straight through
 // the store and through HTTP with @sanity/client.
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {evaluateSync, parse, toJS} from 'groq-js'
@@ -9,7 +9,8 @@ import {QueryEngine} from '../lake/query.ts'
 import {startLakeServer} from '../lake/server.ts'
 import {Store} from '../lake/store.ts'
 import {lakeClient} from './client.ts'
-import {generateDataset} from './dataset.ts'
+import {generateDataset, writeDatasetFile} from './dataset.ts'
+import {ms, time} from './timing.ts'
 
 /** The article page as a frontend asks for it: dereferences plus a reverse lookup of the claims. */
 const articlePageQuery = /* groq */ `*[_type == "article" && slug.current == $slug][0]{
@@ -26,29 +27,6 @@ const articlePageQuery = /* groq */ `*[_type == "article" && slug.current == $sl
     "about": about[]->{_id, _type, name}
   }
 }`
-
-interface Sample {
-  p50: number
-  p95: number
-}
-
-function percentiles(times: number[]): Sample {
-  const sorted = [...times].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
-  return {p50: at(0.5), p95: at(0.95)}
-}
-
-async function time(iterations: number, run: (i: number) => unknown): Promise<Sample> {
-  const times: number[] = []
-  for (let i = 0; i < iterations; i++) {
-    const started = performance.now()
-    await run(i)
-    times.push(performance.now() - started)
-  }
-  return percentiles(times)
-}
-
-const ms = (value: number) => `${value.toFixed(1)} ms`
 
 async function projectArticleQuery(): Promise<string | null> {
   try {
@@ -72,15 +50,7 @@ export async function run(): Promise<void> {
     try {
       const {documents, articleSlugs} = generateDataset(size)
       const file = join(dir, 'production.ndjson')
-      const stamp = '2024-01-01T00:00:00.000Z'
-      writeFileSync(
-        file,
-        documents
-          .map((doc) =>
-            JSON.stringify({...doc, _rev: 'bench', _createdAt: stamp, _updatedAt: stamp}),
-          )
-          .join('\n') + '\n',
-      )
+      writeDatasetFile(file, documents)
 
       const loadStarted = performance.now()
       const store = await Store.open(file)

@@ -2,6 +2,7 @@
 // the listener's filter matches (before or after the change), shaped as the Content Lake sends them.
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import {evaluateSync, parse, toJS, type ExprNode} from 'groq-js'
+import {documentEffects} from './mendoza.ts'
 import {isRootPathId, isVersionId} from './perspective.ts'
 import {checkParameters, queryError, queryParameters} from './query.ts'
 import type {CommitEvent, Store} from './store.ts'
@@ -21,12 +22,6 @@ export interface ListenOptions {
 }
 
 const KEEPALIVE_MS = 25_000
-
-function withoutRev(doc: SanityDocument | null): Omit<SanityDocument, '_rev'> | null {
-  if (!doc) return null
-  const {_rev, ...rest} = doc
-  return rest
-}
 
 /** Compiles the listener's filter; a bad query is a 400 before the stream opens. */
 export function compileListenQuery(query: string, params: Record<string, unknown>): ExprNode {
@@ -112,12 +107,7 @@ export function streamListener(
           transactionTotalEvents: events.length,
           transactionCurrentEvent: index + 1,
           ...(options.effectFormat === 'mendoza'
-            ? {
-                effects: {
-                  apply: [0, withoutRev(change.after)],
-                  revert: [0, withoutRev(change.before)],
-                },
-              }
+            ? {effects: documentEffects(change.before, change.after)}
             : {}),
         },
         eventId,

@@ -91,6 +91,11 @@ function decodeLine(line: string, legacy: boolean): unknown {
   }
 }
 
+/** The value of one checksummed line, or undefined when it is torn or damaged. */
+export function decodeRecord(line: string): unknown {
+  return decodeLine(line, false)
+}
+
 /** Builds a snapshot manifest line by line. */
 export class ManifestBuilder {
   private readonly sums: number[] = []

@@ -19,13 +19,13 @@ export class PresenceHub {
   private readonly connections = new Set<WebSocketConnection>()
 
   /**
-   * Serves one socket. `authorize(token)` says whether a Bearer token is good; `userId` is who the
-   * socket speaks for until then.
+   * Serves one socket. `authorize(token)` names the editor a Bearer token belongs to (undefined:
+   * not a good token); `userId` is who the socket speaks for until one is given.
    */
   attach(
     connection: WebSocketConnection,
     userId: string,
-    authorize: (authorization: string) => boolean,
+    authorize: (authorization: string) => string | undefined,
   ): void {
     this.connections.add(connection)
     const sessions = new Set<string>()
@@ -49,9 +49,10 @@ export class PresenceHub {
       switch (request.method) {
         case 'authorization': {
           const authorization = typeof params.authorization === 'string' ? params.authorization : ''
-          return authorize(authorization)
-            ? reply(request.id, true)
-            : fail(request.id, 4001, 'Unauthorized')
+          const editor = authorize(authorization)
+          if (editor === undefined) return fail(request.id, 4001, 'Unauthorized')
+          userId = editor
+          return reply(request.id, true)
         }
         case 'presence_subscribe': {
           const subscription = `presence-${randomId(12)}`

@@ -4,10 +4,10 @@ import {createServer, type IncomingMessage, type ServerResponse} from 'node:http
 import {mkdir} from 'node:fs/promises'
 import type {AddressInfo} from 'node:net'
 import type {Duplex} from 'node:stream'
-import {timingSafeEqual} from 'node:crypto'
 import {applyActions} from './actions.ts'
 import {streamExport} from './export.ts'
 import {DatasetRegistry, type OpenDataset} from './datasets.ts'
+import {Editors, publicUser, type EditorConfig, type LakeUser} from './editors.ts'
 import {badRequest, LakeError} from './errors.ts'
 import {
   answerPreflight,
@@ -20,19 +20,19 @@ import {
   sendJsonText,
   setCorsHeaders,
 } from './http.ts'
+import {
+  documentEvents,
+  documentsAt,
+  historyPoint,
+  transactionLines,
+  transactionQuery,
+} from './history-api.ts'
 import {streamListener} from './listen.ts'
 import {OriginPolicy} from './origins.ts'
 import {PresenceHub} from './presence.ts'
 import {acceptWebSocket} from './websocket.ts'
 import {isPerspective, isRootPathId} from './perspective.ts'
-import {
-  datasetAcl,
-  datasetInfo,
-  KeyValueStore,
-  LOCAL_USER,
-  projectGrants,
-  projectInfo,
-} from './studio-api.ts'
+import {datasetAcl, datasetInfo, KeyValueStore, projectGrants, projectInfo} from './studio-api.ts'
 import {studioServiceResponse} from './studio-services.ts'
 import type {StoreOptions} from './store.ts'
 import type {Perspective} from './types.ts'
@@ -45,6 +45,11 @@ export interface LakeServerOptions {
   dir: string
   /** When set, writes and drafts need `Authorization: Bearer <token>`; anonymous reads see published documents. */
   token?: string
+  /**
+   * One token per editor, by name: each transaction records the editor whose token it came with
+   * (the History panel shows their names). Like `token`, any editor makes tokens required.
+   */
+  editors?: EditorConfig[]
   /** Datasets to create (empty) when missing, so they exist before the first write. */
   datasets?: string[]
   /**
@@ -66,20 +71,20 @@ export interface LakeServer {
   close(): Promise<void>
 }
 
-/** Whoever is calling: the editor (with the token, or anyone when no token is configured) or anonymous. */
+/** Whoever is calling: an editor (with a token, or anyone when no token is configured) or anonymous. */
 type Caller = 'editor' | 'anonymous'
+
+/** The caller and, for an editor, which one. */
+interface Who {
+  caller: Caller
+  user: LakeUser | null
+}
 
 /** From this API version on, queries default to the published perspective, as on Sanity. */
 const PUBLISHED_BY_DEFAULT_FROM = '2025-02-19'
 const POLL_MS = 500
 /** @sanity/client sends a query by GET while its query string is under 11 KB; allow that plus a path. */
 const MAX_GET_URL = 12 * 1024
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a)
-  const right = Buffer.from(b)
-  return left.length === right.length && timingSafeEqual(left, right)
-}
 
 function defaultPerspective(apiVersion: string): Perspective {
   if (apiVersion === 'X' || apiVersion === 'vX') return 'published'
@@ -182,6 +187,7 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
   for (const name of options.datasets ?? []) await datasets.create(name)
   // Opened now, so a damaged dataset stops the server at start with the store's message.
   for (const name of options.datasets ?? []) await datasets.get(name)
+  const editors = new Editors(options.editors, options.token)
   const keyValues = new KeyValueStore(options.dir)
   const listeners = new Set<{stop: () => void}>()
   const pollers = new Map<string, {count: number; timer: NodeJS.Timeout}>()
@@ -204,19 +210,20 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
       })
     }
   }
-  const callerOf = (request: IncomingMessage): Caller => {
+  const identify = (request: IncomingMessage): Who => {
     const header = request.headers.authorization
-    if (foreignOrigin(request)) return 'anonymous'
-    if (!options.token) return 'editor'
-    if (!header) return 'anonymous'
+    if (foreignOrigin(request)) return {caller: 'anonymous', user: null}
+    if (editors.open) return {caller: 'editor', user: editors.users[0]!}
+    if (!header) return {caller: 'anonymous', user: null}
     const match = /^Bearer\s+(.+)$/i.exec(header)
-    if (!match || !sameSecret(match[1]!.trim(), options.token)) {
+    const user = match ? editors.byTokenValue(match[1]!.trim()) : undefined
+    if (!user) {
       throw new LakeError(401, {
         description: 'Session not found or the token is invalid',
         type: 'httpUnauthorized',
       })
     }
-    return 'editor'
+    return {caller: 'editor', user}
   }
   const requireEditor = (caller: Caller) => {
     if (caller !== 'editor')
@@ -256,9 +263,10 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
     apiVersion: string,
     segments: string[],
     search: URLSearchParams,
-    caller: Caller,
+    {caller, user}: Who,
   ): Promise<void> {
     const [endpoint, name, ...rest] = segments
+    const identity = user?.id
     const method = request.method ?? 'GET'
     switch (endpoint) {
       case 'query': {
@@ -343,7 +351,7 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
         const outcome = await open.store.commit(mutations, {
           transactionId: transactionId || undefined,
           dryRun: isDryRun(search, body),
-          identity: LOCAL_USER.id,
+          identity,
           select: (query, params) => open.engine.selectIds(query, params),
         })
         const returnDocuments = flag(search, 'returnDocuments', false)
@@ -380,7 +388,7 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
                 ? body.transactionId
                 : undefined,
             dryRun: isDryRun(search, body),
-            identity: LOCAL_USER.id,
+            identity,
             select: (query, params) => open.engine.selectIds(query, params),
           })
           .catch((error: unknown) => {
@@ -450,15 +458,37 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
         return
       }
       case 'history': {
-        // No history is kept beyond the current state: empty but well-formed answers.
-        await dataset(name)
-        const [kind, sub] = rest
-        if (kind === 'transactions') {
-          response.writeHead(200, {'Content-Type': 'application/x-ndjson'}).end()
-        } else if (kind === 'events') {
-          sendJson(response, 200, {events: [], nextCursor: null})
-        } else if (kind === 'documents' || sub === 'documents') {
-          sendJson(response, 200, {documents: []})
+        if (method !== 'GET')
+          throw new LakeError(405, {description: 'Use GET', type: 'httpMethodNotAllowed'})
+        // Past versions include drafts: history is for editors, as on Sanity.
+        requireEditor(caller)
+        const open = await dataset(name)
+        const [kind, ...path] = rest
+        const idsIn = (text: string | undefined) =>
+          (text ?? '').split(',').map(decodeSegment).filter(Boolean)
+        const entries = await open.store.history.entries()
+        if (kind === 'documents' && path.length === 1) {
+          const ids = idsIn(path[0])
+          if (ids.length === 0) throw badRequest('No document ids given', 'httpBadRequest')
+          const point = historyPoint(search)
+          const documents = documentsAt(entries, ids, point, (id) => open.store.get(id))
+          sendJson(response, 200, {documents})
+        } else if (kind === 'transactions' && path.length === 1) {
+          const ids = idsIn(path[0])
+          if (ids.length === 0) throw badRequest('No document ids given', 'httpBadRequest')
+          const lines = transactionLines(entries, ids, transactionQuery(search))
+          response
+            .writeHead(200, {'Content-Type': 'application/x-ndjson'})
+            .end(lines.map((line) => `${line}\n`).join(''))
+        } else if (kind === 'events' && path[0] === 'documents' && path.length === 2) {
+          const [id] = idsIn(path[1])
+          if (!id) throw badRequest('No document id given', 'httpBadRequest')
+          const all = documentEvents(entries, id)
+          const limit = Math.max(1, Number(search.get('limit')) || 100)
+          const offset = Math.max(0, Number(search.get('nextCursor')) || 0)
+          const page = all.slice(offset, offset + limit)
+          const next = offset + limit < all.length ? String(offset + limit) : ''
+          sendJson(response, 200, {events: {[id]: page}, nextCursor: next})
         } else {
           throw notFound()
         }
@@ -499,19 +529,20 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
     if (service) return sendJson(response, service.status, service.body)
     const apiVersion = versioned[1]!
     const segments = (versioned[2] ?? '').split('/').filter(Boolean)
-    const caller = callerOf(request)
+    const who = identify(request)
+    const caller = who.caller
     const method = request.method ?? 'GET'
     const [head, second, third, fourth, fifth] = segments
 
     if (head === 'data')
-      return handleData(request, response, apiVersion, segments.slice(1), url.searchParams, caller)
+      return handleData(request, response, apiVersion, segments.slice(1), url.searchParams, who)
     if (head === 'ping' && segments.length === 1) {
       response.writeHead(200, {'Content-Type': 'text/plain'}).end('PONG')
       return
     }
     if (head === 'features' && segments.length === 1) return sendJson(response, 200, [])
     if (head === 'users' && second === 'me') {
-      if (!third) return sendJson(response, 200, caller === 'editor' ? LOCAL_USER : {})
+      if (!third) return sendJson(response, 200, who.user ?? {})
       if (third === 'keyvalue') {
         requireEditor(caller)
         if (method === 'GET' && fourth)
@@ -532,12 +563,17 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
       throw notFound()
     }
     if (head === 'users' && second && !third) {
-      // The Studio looks up the authors of changes and presence by id; only the local editor exists.
-      const ids = second.split(',').map(decodeSegment)
-      return sendJson(response, 200, ids.includes(LOCAL_USER.id) ? [LOCAL_USER] : [])
+      // The Studio looks up the authors of changes and presence by id: the configured editors.
+      const found = second
+        .split(',')
+        .map(decodeSegment)
+        .map((id) => editors.byId(id))
+        .filter((found): found is LakeUser => found !== undefined)
+        .map((found) => ({...publicUser(found), isCurrentUser: found.id === who.user?.id}))
+      return sendJson(response, 200, found)
     }
     if (head === 'projects' && second) {
-      if (!third) return sendJson(response, 200, projectInfo(second))
+      if (!third) return sendJson(response, 200, projectInfo(second, editors.users, who.user?.id))
       if (third === 'grants')
         return sendJson(response, 200, caller === 'editor' ? projectGrants() : {})
       if (third === 'user-applications') return sendJson(response, 200, [])
@@ -611,9 +647,10 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
     if (!connection) return
     let hub = presence.get(match[1]!)
     if (!hub) presence.set(match[1]!, (hub = new PresenceHub()))
-    hub.attach(connection, LOCAL_USER.id, (authorization) => {
+    hub.attach(connection, editors.users[0]!.id, (authorization) => {
+      if (editors.open) return editors.users[0]!.id
       const token = /^Bearer\s+(.+)$/i.exec(authorization)?.[1]?.trim()
-      return !options.token || (token !== undefined && sameSecret(token, options.token))
+      return token === undefined ? undefined : editors.byTokenValue(token)?.id
     })
   }
   await new Promise<void>((resolve, reject) => {

@@ -23,6 +23,7 @@ import {
   type LogTail,
   type SnapshotManifest,
 } from './log.ts'
+import {History} from './history.ts'
 import {ReferenceIndex} from './references.ts'
 import {badRequest, LakeError, storageError} from './errors.ts'
 import {
@@ -98,6 +99,8 @@ export class Store {
   private loaded = false
   /** Bumped on every change to the documents, so views built from them know when to rebuild. */
   version = 0
+  /** Every committed transaction with each document's versions before and after (history.ts). */
+  readonly history: History
 
   private constructor(file: string, options: StoreOptions) {
     this.file = file
@@ -108,6 +111,7 @@ export class Store {
       compactAfterBytes: options.compactAfterBytes ?? 8 << 20,
     }
     this.faults = options.faults
+    this.history = new History(file)
   }
 
   /** Opens (or, when missing, starts empty) the dataset at `file`. */
@@ -393,6 +397,7 @@ export class Store {
     this.generation = generation
     this.legacyLog = tail.version === 1
     this.logIno = info?.ino ?? -1
+    this.history.resetCurrent()
     for (const entry of tail.entries) this.applyEntry(entry, false)
     this.logOffset = tail.end
     this.logLines = tail.lines
@@ -451,11 +456,22 @@ export class Store {
     }))
     if (notify) return this.applyChanges(changes, entry)
     this.remember(entry.transactionId)
+    this.recordHistory(changes, entry)
     for (const change of changes) this.setDocument(change.id, change.after)
+  }
+
+  private recordHistory(changes: DocumentChange[], entry: LogEntry): void {
+    this.history.record({
+      transactionId: entry.transactionId,
+      timestamp: entry.timestamp,
+      identity: entry.identity,
+      changes: changes.map(({id, before, after, mutations}) => ({id, before, after, mutations})),
+    })
   }
 
   private applyChanges(changes: DocumentChange[], entry: LogEntry): void {
     this.remember(entry.transactionId)
+    this.recordHistory(changes, entry)
     for (const change of changes) this.setDocument(change.id, change.after)
     this.version++
     this.notify({
@@ -562,6 +578,8 @@ export class Store {
       }
     }
     const next = () => manifest.finish()
+    // The log about to be replaced is the only record of its transactions' history: kept first.
+    await this.history.archive(this.faults)
     // Announced in the old log before the rename, so a crash between the rename and the new log
     // leaves a snapshot the old log vouches for (replaying the old log onto it changes nothing).
     const announce =
@@ -570,5 +588,6 @@ export class Store {
     this.snapshotBytes = bytes
     this.snapshotManifest = next()
     await this.startLog(this.snapshotManifest)
+    this.history.resetCurrent()
   }
 }

@@ -16,7 +16,12 @@ export const LOCAL_USER = {
 
 const ALL_PERMISSIONS = ['read', 'create', 'history', 'update', 'editHistory', 'manage']
 
-export function projectInfo(projectId: string) {
+/** The project, its members the lake's editors (`currentUserId` the caller's). */
+export function projectInfo(
+  projectId: string,
+  users: {id: string}[] = [LOCAL_USER],
+  currentUserId?: string,
+) {
   return {
     id: projectId,
     displayName: `Local project ${projectId}`,
@@ -28,16 +33,14 @@ export function projectInfo(projectId: string) {
     metadata: {},
     features: [],
     pendingInvites: 0,
-    members: [
-      {
-        id: LOCAL_USER.id,
-        role: 'administrator',
-        roles: LOCAL_USER.roles,
-        isCurrentUser: true,
-        isRobot: false,
-        createdAt: '2024-01-01T00:00:00Z',
-      },
-    ],
+    members: users.map((user) => ({
+      id: user.id,
+      role: 'administrator',
+      roles: LOCAL_USER.roles,
+      isCurrentUser: user.id === currentUserId,
+      isRobot: false,
+      createdAt: '2024-01-01T00:00:00Z',
+    })),
   }
 }
 

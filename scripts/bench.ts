@@ -3,7 +3,7 @@ import {existsSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 
 // `npm run bench -- extraction GIT_DIR`: arguments that are not suite names go to the suites.
-const suites = ['import', 'batch', 'extraction', 'lake', 'queries']
+const suites = ['import', 'batch', 'extraction', 'lake', 'history', 'queries']
 const only = process.argv.slice(2).filter((a) => suites.includes(a))
 const rest = process.argv.slice(2).filter((a) => !suites.includes(a))
 

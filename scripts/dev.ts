@@ -1,8 +1,9 @@
-// npm run dev [-- --port 3333] [--lake-port 3334] [--dataset NAME] [--dir PATH]
+// npm run dev [-- --port 3333] [--lake-port 3334] [--dataset NAME] [--dir PATH] [--editor "NAME=TOKEN"]…
 // Without SANITY_PROJECT_ID: the local Content Lake (reused if one already answers on --lake-port)
 // plus the Studio dev server wired to it, no login. With SANITY_PROJECT_ID: the Studio for that project.
 import {parseArgs} from 'node:util'
 import {fileURLToPath} from 'node:url'
+import {formatEditorList, parseEditor} from '../lake/editor-list.ts'
 import {startLakeServer} from '../lake/server.ts'
 import {checkDatasetName, localDir} from '../lake/target.ts'
 import {startDevStudio} from '../studio/devStudio.ts'
@@ -17,6 +18,8 @@ async function main(): Promise<number> {
         'lake-port': {type: 'string', default: process.env.LAKE_PORT ?? '3334'},
         'dataset': {type: 'string'},
         'dir': {type: 'string'},
+        // One per editor; the Studio then asks which one you are (or SANITY_STUDIO_LOCAL_EDITOR says).
+        'editor': {type: 'string', multiple: true, default: []},
       },
     }))
     for (const name of ['port', 'lake-port'] as const) {
@@ -25,6 +28,7 @@ async function main(): Promise<number> {
     }
     if (values.port === values['lake-port']) throw new Error('--port and --lake-port must differ')
     if (values.dataset !== undefined) checkDatasetName(values.dataset)
+    values.editor.forEach(parseEditor)
   } catch (error) {
     console.error(`dev: ${(error as Error).message}`)
     return 2
@@ -35,7 +39,13 @@ async function main(): Promise<number> {
     studio = await startDevStudio({
       cwd: fileURLToPath(new URL('..', import.meta.url)),
       // --dataset is the Studio's dataset, as SANITY_DATASET would be.
-      env: values.dataset ? {...process.env, SANITY_STUDIO_DATASET: values.dataset} : process.env,
+      env: {
+        ...process.env,
+        ...(values.dataset ? {SANITY_STUDIO_DATASET: values.dataset} : {}),
+        ...(values.editor.length
+          ? {SANITY_STUDIO_LOCAL_EDITORS: formatEditorList(values.editor.map(parseEditor))}
+          : {}),
+      },
       port: Number(values.port),
       lakePort: Number(values['lake-port']),
       lakeDir: localDir(values.dir),

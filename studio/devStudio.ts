@@ -22,7 +22,10 @@ export interface DevStudioOptions {
   startLake: (options: {
     port: number
     dir: string
-    token: string
+    /** The single local editor's token, when the lake has no named editors. */
+    token?: string
+    /** Named editors (SANITY_STUDIO_LOCAL_EDITORS / LAKE_EDITORS), each with their own token. */
+    editors?: {name: string; token: string}[]
     dataset: string
   }) => Promise<{url: string; close(): Promise<void>}>
   log?: (line: string) => void
@@ -51,6 +54,8 @@ export async function startDevStudio(options: DevStudioOptions): Promise<DevStud
     dataset: studioEnv.SANITY_STUDIO_DATASET,
     lakeUrl: options.env.SANITY_STUDIO_LAKE_URL ?? `http://127.0.0.1:${options.lakePort}`,
     lakeToken: options.env.SANITY_STUDIO_LAKE_TOKEN,
+    editors: studioEnv.SANITY_STUDIO_LOCAL_EDITORS,
+    editor: studioEnv.SANITY_STUDIO_LOCAL_EDITOR,
   })
 
   let lake: {url: string; close(): Promise<void>} | undefined
@@ -67,7 +72,7 @@ export async function startDevStudio(options: DevStudioOptions): Promise<DevStud
       lake = await options.startLake({
         port: portOf(target.apiHost, options.lakePort),
         dir: options.lakeDir,
-        token: target.token,
+        ...(target.editors ? {editors: target.editors} : {token: target.token}),
         dataset: target.dataset,
       })
       log(`Local lake serving ${join(options.lakeDir, `${target.dataset}.ndjson`)} at ${lake.url}`)

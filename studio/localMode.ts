@@ -5,6 +5,7 @@ import {
   type SanityClient,
 } from '@sanity/client'
 import type {WorkspaceOptions} from 'sanity'
+import {parseEditorList, type EditorConfig} from '../lake/editor-list.ts'
 
 /**
  * Project id the Studio uses in local mode. The local lake serves any project id; this one only
@@ -38,24 +39,90 @@ export interface StudioEnv {
   lakeUrl?: string | undefined
   /** Token the local editor presents to the lake; defaults to {@link LOCAL_EDITOR_TOKEN}. */
   lakeToken?: string | undefined
+  /** The lake's editors, `NAME=TOKEN,NAME=TOKEN` (SANITY_STUDIO_LOCAL_EDITORS). */
+  editors?: string | undefined
+  /** Which of them this Studio is (SANITY_STUDIO_LOCAL_EDITOR); without it the Studio asks once. */
+  editor?: string | undefined
 }
 
-export type StudioTarget =
-  | {mode: 'hosted'; projectId: string; dataset: string}
-  | {mode: 'local'; projectId: string; dataset: string; apiHost: string; token: string}
+export type LocalTarget = {
+  mode: 'local'
+  projectId: string
+  dataset: string
+  apiHost: string
+  /** The token sent until (or unless) an editor is chosen. */
+  token: string
+  /** Editors by name, when the lake has several (each transaction then carries its editor's name). */
+  editors?: EditorConfig[]
+  /** The editor fixed by the environment. */
+  editor?: string
+}
+
+export type StudioTarget = {mode: 'hosted'; projectId: string; dataset: string} | LocalTarget
 
 /** Decides between a hosted project and the local lake from the environment alone. */
 export function resolveStudioTarget(env: StudioEnv): StudioTarget {
   const dataset = nonEmpty(env.dataset) ?? DEFAULT_DATASET
   const projectId = nonEmpty(env.projectId)
   if (projectId) return {mode: 'hosted', projectId, dataset}
-  return {
+  const target: LocalTarget = {
     mode: 'local',
     projectId: LOCAL_PROJECT_ID,
     dataset,
     apiHost: (nonEmpty(env.lakeUrl) ?? DEFAULT_LAKE_URL).replace(/\/+$/, ''),
     token: nonEmpty(env.lakeToken) ?? LOCAL_EDITOR_TOKEN,
   }
+  const editors = parseEditorList(env.editors)
+  if (editors.length === 0) return target
+  const editor = nonEmpty(env.editor)
+  const fixed = editors.find(({name}) => name === editor)
+  if (editor && !fixed)
+    throw new Error(
+      `SANITY_STUDIO_LOCAL_EDITOR is "${editor}", not one of the editors: ${editors.map(({name}) => name).join(', ')}`,
+    )
+  return {
+    ...target,
+    token: (fixed ?? editors[0]!).token,
+    editors,
+    ...(fixed ? {editor: fixed.name} : {}),
+  }
+}
+
+/** Where a browser remembers which editor it is (one choice per Studio origin). */
+export const EDITOR_STORAGE_KEY = 'sourced-news.local-editor'
+
+type NameStorage = Pick<Storage, 'getItem' | 'setItem'>
+
+function browserStorage(): NameStorage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage
+  } catch {
+    return undefined
+  }
+}
+
+/** The editor this Studio is: the environment's, else the one chosen in this browser. */
+export function chosenEditor(
+  target: Pick<LocalTarget, 'editors' | 'editor'>,
+  storage: NameStorage | undefined = browserStorage(),
+): EditorConfig | undefined {
+  const name = target.editor ?? storage?.getItem(EDITOR_STORAGE_KEY) ?? undefined
+  return target.editors?.find((editor) => editor.name === name)
+}
+
+/** True while a Studio with several editors has not been told which one it is. */
+export function needsEditorChoice(
+  target: Pick<LocalTarget, 'editors' | 'editor'>,
+  storage: NameStorage | undefined = browserStorage(),
+): boolean {
+  return (target.editors?.length ?? 0) > 1 && !chosenEditor(target, storage)
+}
+
+export function rememberEditor(
+  name: string,
+  storage: NameStorage | undefined = browserStorage(),
+): void {
+  storage?.setItem(EDITOR_STORAGE_KEY, name)
 }
 
 /**
@@ -63,8 +130,13 @@ export function resolveStudioTarget(env: StudioEnv): StudioTarget {
  * project id to the host (`local.127.0.0.1`), and cookies never reach a loopback API, so the
  * local editor's token is attached to each client that has none.
  */
-export function createLocalClientFactory(target: {apiHost: string; token: string}) {
+export function createLocalClientFactory(
+  target: Pick<LocalTarget, 'apiHost' | 'token' | 'editors' | 'editor'>,
+  storage: NameStorage | undefined = browserStorage(),
+) {
   const listenHosts = listenerHostsFor(target.apiHost)
+  // Read when each client is made, so a choice made in this browser takes effect on reload.
+  const token = () => chosenEditor(target, storage)?.token
   return (options: ClientConfig): SanityClient =>
     spreadListeners(
       createClient({
@@ -73,7 +145,7 @@ export function createLocalClientFactory(target: {apiHost: string; token: string
         useProjectHostname: false,
         useCdn: false,
         withCredentials: false,
-        token: options.token ?? target.token,
+        token: options.token ?? token() ?? target.token,
         ignoreBrowserTokenWarning: true,
       }),
       listenHosts,
@@ -171,6 +243,11 @@ export function studioEnvFromProcessEnv(env: NodeJS.ProcessEnv): Record<string, 
   const dataset = nonEmpty(env.SANITY_STUDIO_DATASET) ?? nonEmpty(env.SANITY_DATASET)
   if (projectId) out.SANITY_STUDIO_PROJECT_ID = projectId
   if (dataset) out.SANITY_STUDIO_DATASET = dataset
+  // The local lake's editor tokens reach the bundle in local mode only, never a hosted Studio's.
+  const editors = nonEmpty(env.SANITY_STUDIO_LOCAL_EDITORS) ?? nonEmpty(env.LAKE_EDITORS)
+  const editor = nonEmpty(env.SANITY_STUDIO_LOCAL_EDITOR)
+  if (!projectId && editors) out.SANITY_STUDIO_LOCAL_EDITORS = editors
+  if (!projectId && editor) out.SANITY_STUDIO_LOCAL_EDITOR = editor
   return out
 }
 

@@ -27,9 +27,13 @@ const VERSION_CHECK_ERROR = 'Failed to fetch version for package'
 
 /**
  * Builds the Studio in local mode against `lakeUrl` into a fresh temporary directory. The hosted
- * project variables are removed so the bundle cannot pick up a developer's project.
+ * project variables are removed so the bundle cannot pick up a developer's project; `studioEnv`
+ * adds `SANITY_STUDIO_*` variables (such as the local editors) to the bundle.
  */
-export async function buildStudio(lakeUrl: string): Promise<string> {
+export async function buildStudio(
+  lakeUrl: string,
+  studioEnv: Record<string, string> = {},
+): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'studio-build-'))
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -44,9 +48,13 @@ export async function buildStudio(lakeUrl: string): Promise<string> {
     'SANITY_DATASET',
     'SANITY_STUDIO_DATASET',
     'SANITY_STUDIO_LAKE_TOKEN',
+    'SANITY_STUDIO_LOCAL_EDITORS',
+    'SANITY_STUDIO_LOCAL_EDITOR',
+    'LAKE_EDITORS',
   ]) {
     delete env[name]
   }
+  Object.assign(env, studioEnv)
   // The CLI under this very Node (24), whatever `node` comes first on PATH.
   const sanityCli = await realpath(join(PROJECT_ROOT, 'node_modules', '.bin', 'sanity'))
   const output = await run(process.execPath, [sanityCli, 'build', outDir, '--yes'], {
@@ -185,4 +193,31 @@ export function watchForErrors(page: Page): string[] {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS_DIR, {recursive: true})
   await page.screenshot({path: join(ARTIFACTS_DIR, `${name}.png`)})
+}
+
+/** A built Studio served on loopback with a fresh Chromium page on it, errors watched. */
+export interface StudioSession {
+  url: string
+  browser: BrowserContext
+  page: Page
+  /** Errors seen since the last call, so each step answers for its own. */
+  takeErrors(): string[]
+  close(): Promise<void>
+}
+
+export async function openStudio(buildDir: string): Promise<StudioSession> {
+  const studio = await serveStatic(buildDir)
+  const browser = await launchBrowser()
+  const page = await browser.newPage()
+  const errors = watchForErrors(page)
+  return {
+    url: studio.url,
+    browser,
+    page,
+    takeErrors: () => errors.splice(0),
+    async close() {
+      await browser.close()
+      await studio.close()
+    },
+  }
 }

@@ -1,6 +1,7 @@
 // The realtime socket beyond the basics: leaving, authorization, unknown datasets.
 import {afterAll, beforeAll, expect, it} from 'vitest'
-import {startTestLake, type RunningLake} from './helpers.ts'
+import {startLakeServer} from '../../lake/server.ts'
+import {startTestLake, tempDir, type RunningLake} from './helpers.ts'
 
 const token = 'sk-presence-test-token-0123456789abcdef'
 let lake: RunningLake
@@ -11,8 +12,9 @@ afterAll(() => lake.stop())
 
 function open(
   path = '/v2022-06-30/socket/production',
+  url = lake.server.url,
 ): Promise<{socket: WebSocket; next: (match: (m: any) => boolean) => Promise<any>}> {
-  const socket = new WebSocket(`${lake.server.url.replace(/^http/, 'ws')}${path}`)
+  const socket = new WebSocket(`${url.replace(/^http/, 'ws')}${path}`)
   const messages: any[] = []
   const waiters: {match: (m: any) => boolean; done: (m: any) => void}[] = []
   socket.addEventListener('message', (event) => {
@@ -94,4 +96,39 @@ it('answers an unknown method with a JSON-RPC error', async () => {
   send(client.socket, 'x1', 'nonsense_method')
   expect(await client.next((m) => m.id === 'x1')).toMatchObject({error: {code: -32601}})
   client.socket.close()
+})
+
+it('names each editor by the token their socket authorized with', async () => {
+  const {dir, remove} = tempDir()
+  const server = await startLakeServer({
+    port: 0,
+    dir,
+    datasets: ['production'],
+    editors: [
+      {name: 'Ada Lovelace', token: 'presence-ada-000000000000000000000000'},
+      {name: 'Grace Hopper', token: 'presence-grace-0000000000000000000000'},
+    ],
+  })
+  try {
+    const ada = await open(undefined, server.url)
+    const grace = await open(undefined, server.url)
+    send(ada.socket, 'a1', 'authorization', {
+      authorization: 'Bearer presence-ada-000000000000000000000000',
+    })
+    send(grace.socket, 'g1', 'authorization', {
+      authorization: 'Bearer presence-grace-0000000000000000000000',
+    })
+    await Promise.all([ada.next((m) => m.id === 'a1'), grace.next((m) => m.id === 'g1')])
+    send(ada.socket, 'a2', 'presence_subscribe')
+    await ada.next((m) => m.id === 'a2')
+    const data = {sessionId: 's-grace', locations: []}
+    send(grace.socket, 'g2', 'presence_announce', {data})
+    const event = await ada.next((m) => m.method === 'presence_subscription')
+    expect(event.params.result).toEqual({type: 'state', i: 'p-grace-hopper', m: data})
+    ada.socket.close()
+    grace.socket.close()
+  } finally {
+    await server.close()
+    remove()
+  }
 })

@@ -3,6 +3,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {firstValueFrom, filter, take, toArray, timeout} from 'rxjs'
 import type {MutationEvent} from '@sanity/client'
+import {applyPatch} from 'mendoza'
 import {join} from 'node:path'
 import {Store} from '../../lake/store.ts'
 import {clientFor, startTestLake, type RunningLake} from './helpers.ts'
@@ -158,7 +159,12 @@ describe('the lake server with the real @sanity/client', () => {
     const events = lake.client.listen(
       '*[_type == "place"]',
       {},
-      {events: ['welcome', 'mutation'], includeResult: true, effectFormat: 'mendoza'},
+      {
+        events: ['welcome', 'mutation'],
+        includeResult: true,
+        includePreviousRevision: true,
+        effectFormat: 'mendoza',
+      },
     )
     const firstTwo = firstValueFrom(events.pipe(take(2), toArray(), timeout(5000)))
     await new Promise((resolve) => setTimeout(resolve, 200))
@@ -173,7 +179,13 @@ describe('the lake server with the real @sanity/client', () => {
     })
     expect(mutation.result).toMatchObject({isoCode: 'LB'})
     expect(mutation.mutations).toEqual([{patch: {id: 'place-beirut', set: {isoCode: 'LB'}}}])
-    expect(mutation.effects?.apply).toEqual([0, expect.objectContaining({isoCode: 'LB'})])
+    // Mendoza effects change only what changed, and rebuild one version from the other.
+    const {_rev: resultRev, ...result} = mutation.result!
+    const {_rev: previousRev, ...previous} = mutation.previous!
+    expect(applyPatch(previous, mutation.effects!.apply)).toEqual(result)
+    expect(applyPatch(result, mutation.effects!.revert)).toEqual(previous)
+    expect(JSON.stringify(mutation.effects!.apply)).not.toContain('Beirut')
+    expect([resultRev, previousRev]).toEqual([mutation.resultRev, mutation.previousRev])
     expect(mutation.previousRev).not.toBe(mutation.resultRev)
   })
 
@@ -407,10 +419,17 @@ describe('the lake server with the real @sanity/client', () => {
       {key: 'studio.layout', value: {width: 3}},
       {key: 'studio.other', value: null},
     ])
-    expect(await get('/data/history/production/events/documents/place-beirut')).toEqual({
-      events: [],
-      nextCursor: null,
+    // History: the first test of this file wrote place-beirut straight to its published id, as the
+    // one implicit local editor.
+    const history = (await get('/data/history/production/events/documents/place-beirut')) as {
+      events: Record<string, {type: string; author: string}[]>
+      nextCursor: string
+    }
+    expect(history.events['place-beirut']!.at(-1)).toMatchObject({
+      type: 'publishDocumentVersion',
+      author: 'p-local-editor',
     })
+    expect(history.nextCursor).toBe('')
   })
 
   it('echoes the Origin with credentials for CORS and answers preflight requests', async () => {

@@ -76,15 +76,74 @@ describe('npm run lake', () => {
     }
   })
 
-  it('rejects a bad flag with a one-line error and exit code 2', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/lake.ts', '--port', 'eighty'],
-      {cwd: root, stdio: ['ignore', 'pipe', 'pipe']},
-    )
+  it('starts with one token per --editor and answers /users/me with that editor', async () => {
+    const {dir, remove} = tempDir()
+    try {
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'scripts/lake.ts',
+          '--port',
+          '0',
+          '--dir',
+          dir,
+          '--editor',
+          'Ada Lovelace=token-a',
+          '--editor',
+          'Grace Hopper=token-b',
+        ],
+        {cwd: root, stdio: ['ignore', 'pipe', 'pipe']},
+      )
+      let out = ''
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk) => {
+          out += chunk
+          const match = /http:\/\/127\.0\.0\.1:\d+/.exec(out)
+          if (match && out.includes('Editors:')) resolve(match[0])
+        })
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
+      })
+      expect(out).toContain('Editors: Ada Lovelace, Grace Hopper')
+      const me = await fetch(`${url}/v2025-02-19/users/me`, {
+        headers: {authorization: 'Bearer token-b'},
+      })
+      expect(await me.json()).toMatchObject({id: 'p-grace-hopper', name: 'Grace Hopper'})
+      const wrong = await fetch(`${url}/v2025-02-19/users/me`, {
+        headers: {authorization: 'Bearer token-c'},
+      })
+      expect(wrong.status).toBe(401)
+      child.kill('SIGTERM')
+      expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0)
+    } finally {
+      remove()
+    }
+  })
+
+  /** Runs the lake CLI with bad input: its exit code and what it wrote to stderr. */
+  async function refused(...args: string[]): Promise<{code: unknown; stderr: string}> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/lake.ts', ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stderr = ''
     child.stderr.on('data', (chunk) => (stderr += chunk))
-    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(2)
-    expect(stderr.trim()).toBe('lake: --port must be a port number, not "eighty"')
+    const code = await new Promise((resolve) => child.on('exit', resolve))
+    return {code, stderr: stderr.trim()}
+  }
+
+  it('rejects an --editor without a token with a one-line error and exit code 2', async () => {
+    expect(await refused('--editor', 'Ada Lovelace')).toEqual({
+      code: 2,
+      stderr: 'lake: an editor is given as NAME=TOKEN, not "Ada Lovelace"',
+    })
+  })
+
+  it('rejects a bad flag with a one-line error and exit code 2', async () => {
+    expect(await refused('--port', 'eighty')).toEqual({
+      code: 2,
+      stderr: 'lake: --port must be a port number, not "eighty"',
+    })
   })
 })

@@ -4,6 +4,8 @@ import {
   LOCAL_EDITOR_TOKEN,
   LOCAL_PROJECT_ID,
   createLocalClientFactory,
+  needsEditorChoice,
+  rememberEditor,
   resolveStudioTarget,
   studioEnvFromProcessEnv,
   studioTargetOptions,
@@ -99,6 +101,79 @@ describe('local-mode workspace options', () => {
     ).toEqual({
       projectId: 'abc123',
       dataset: 'production',
+    })
+  })
+})
+
+describe('local mode with several editors', () => {
+  const editors = 'Ada Lovelace=token-ada,Grace Hopper=token-grace'
+  const memory = (value: string | null = null) => {
+    let stored = value
+    return {
+      getItem: () => stored,
+      setItem: (_key: string, next: string) => {
+        stored = next
+      },
+    }
+  }
+  const clientToken = (target: ReturnType<typeof resolveStudioTarget>, storage = memory()) => {
+    if (target.mode !== 'local') throw new Error('expected local mode')
+    return createLocalClientFactory(
+      target,
+      storage,
+    )({
+      projectId: LOCAL_PROJECT_ID,
+      dataset: 'production',
+      apiVersion: '2025-02-19',
+    }).config().token
+  }
+
+  it('reads the editors and sends the token of the one named by SANITY_STUDIO_LOCAL_EDITOR', () => {
+    const target = resolveStudioTarget({editors, editor: 'Grace Hopper'})
+    expect(target).toMatchObject({
+      editor: 'Grace Hopper',
+      token: 'token-grace',
+      editors: [
+        {name: 'Ada Lovelace', token: 'token-ada'},
+        {name: 'Grace Hopper', token: 'token-grace'},
+      ],
+    })
+    expect(clientToken(target)).toBe('token-grace')
+    expect(target.mode === 'local' && needsEditorChoice(target, memory())).toBe(false)
+  })
+
+  it('asks once when none is named, then sends the remembered editor’s token', () => {
+    const target = resolveStudioTarget({editors})
+    if (target.mode !== 'local') throw new Error('expected local mode')
+    const storage = memory()
+    expect(needsEditorChoice(target, storage)).toBe(true)
+    rememberEditor('Grace Hopper', storage)
+    expect(storage.getItem()).toBe('Grace Hopper')
+    expect(needsEditorChoice(target, storage)).toBe(false)
+    expect(clientToken(target, storage)).toBe('token-grace')
+    // A remembered name the lake no longer has is asked again.
+    expect(needsEditorChoice(target, memory('Someone Else'))).toBe(true)
+  })
+
+  it('does not ask when there is one editor or none', () => {
+    const one = resolveStudioTarget({editors: 'Ada Lovelace=token-ada'})
+    expect(one.mode === 'local' && needsEditorChoice(one, memory())).toBe(false)
+    expect(clientToken(one)).toBe('token-ada')
+    expect(clientToken(resolveStudioTarget({}))).toBe(LOCAL_EDITOR_TOKEN)
+  })
+
+  it('refuses an editor name the list does not hold, naming the ones it does', () => {
+    expect(() => resolveStudioTarget({editors, editor: 'Alan'})).toThrow(
+      'SANITY_STUDIO_LOCAL_EDITOR is "Alan", not one of the editors: Ada Lovelace, Grace Hopper',
+    )
+  })
+
+  it('copies the editors into the Studio bundle’s environment in local mode only', () => {
+    expect(studioEnvFromProcessEnv({LAKE_EDITORS: editors})).toEqual({
+      SANITY_STUDIO_LOCAL_EDITORS: editors,
+    })
+    expect(studioEnvFromProcessEnv({LAKE_EDITORS: editors, SANITY_PROJECT_ID: 'abc123'})).toEqual({
+      SANITY_STUDIO_PROJECT_ID: 'abc123',
     })
   })
 })
