@@ -30,6 +30,7 @@ const STRUCTURE = {
   claimsNeedingReview: 'Claims needing review',
   people: 'People',
   incomingReferences: 'Referenced by',
+  reviewClaims: 'Review claims',
   reviewGroup: 'Review',
   tool: 'Structure',
 }
@@ -366,5 +367,192 @@ describe("the editors' Studio, offline against the local dataset", () => {
     }
     await readerPage.close()
     expect(readerErrors).toEqual([])
+  })
+  it("reviews an article's claims in one pass: approves the first by keyboard, publishes it and moves to the next", async () => {
+    await page.goto(`${studio.url}/intent/edit/id=${imported.article._id};type=article`)
+    await page.getByRole('tab', {name: STRUCTURE.reviewClaims}).click()
+    const view = page.getByTestId('review-claims-view')
+    await view.waitFor({timeout: 20_000})
+    await view
+      .getByTestId('review-shortcuts')
+      .getByText(/a approve/)
+      .waitFor()
+    const rows = view.locator('[data-claim-id]')
+    await rows.first().waitFor({timeout: 20_000})
+    const ids = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-claim-id')!))
+    // Body order: the order the article's annotations run in.
+    const bodyOrder = (
+      imported.article.body as {markDefs?: {_type: string; claim?: {_ref: string}}[]}[]
+    )
+      .flatMap((block) => block.markDefs ?? [])
+      .filter((mark) => mark._type === 'claimRef')
+      .map((mark) => mark.claim!._ref)
+    expect(ids).toEqual([...new Set(bodyOrder)])
+    const statuses: Record<string, string> = Object.fromEntries(
+      (
+        await client.fetch<{_id: string; reviewStatus: string}[]>(
+          '*[_type == "claim" && article._ref == $id]{_id, reviewStatus}',
+          {id: imported.article._id},
+        )
+      ).map((c) => [c._id, c.reviewStatus]),
+    )
+    const toReview = ids.filter((id) => ['extracted', 'needsReview'].includes(statuses[id]!))
+    const [first, second] = toReview as [string, string]
+    // Clicking a claim selects it and highlights its span in the body.
+    await view.locator(`[data-claim-id="${first}"]`).click()
+    await view.locator(`[data-claim-span="${first}"][data-selected="true"]`).first().waitFor()
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-claim-id')))
+      .toBe(first)
+    await view.getByTestId('review-approve').waitFor()
+    await expect
+      .poll(() => view.getByTestId('review-approve').isEnabled(), {timeout: 20_000})
+      .toBe(true)
+    await screenshot(page, 'review-view')
+    await page.keyboard.press('a')
+    expect(await waitForPublished('*[_id == $id][0].reviewStatus', {id: first}, 'approved')).toBe(
+      'approved',
+    )
+    expect(
+      await client.fetch(
+        'count(*[_id == $draft])',
+        {draft: `drafts.${first}`},
+        {perspective: 'raw'},
+      ),
+    ).toBe(0)
+    // The focus moved on to the next claim still to review, which is now the selected one.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-claim-id')), {
+        timeout: 20_000,
+      })
+      .toBe(second)
+    await view.locator(`[data-claim-span="${second}"][data-selected="true"]`).first().waitFor()
+    await view.locator(`[data-claim-id="${first}"][data-review-status="approved"]`).waitFor()
+    expect(takeErrors()).toEqual([])
+  })
+
+  it('shows the review list as rows saying who said what, the headline and the confidence, and sorts it by confidence', async () => {
+    await page.getByRole('link', {name: STRUCTURE.tool, exact: true}).click()
+    await page.getByRole('link', {name: STRUCTURE.claims, exact: true}).click()
+    await page.getByRole('link', {name: STRUCTURE.claimsNeedingReview}).click()
+    const pane = page.locator('[data-testid="document-list-pane"]').last()
+    const rows = pane.locator('[data-testid="detail-preview"]')
+    await rows.first().waitFor({timeout: 20_000})
+    const rowTexts = () => rows.evaluateAll((els) => els.map((el) => el.textContent ?? ''))
+    // Rows are placeholders until their preview has loaded.
+    await expect
+      .poll(
+        async () => {
+          const now = await rowTexts()
+          return now.length > 2 && now.every((text) => /confidence \d\.\d\d/.test(text))
+        },
+        {timeout: 20_000},
+      )
+      .toBe(true)
+    const texts = await rowTexts()
+    const headline = String(imported.article.headline)
+    for (const text of texts) {
+      expect(text).toContain(headline)
+      expect(text).toMatch(/confidence \d\.\d\d/)
+    }
+    // Every row holds a claim's statement whole (the row clamps it to two lines, the text is not cut).
+    const statements = claimsOf(imported).map((c) => c.statement)
+    for (const text of texts)
+      expect(
+        statements.some((st) => text.includes(st)),
+        text,
+      ).toBe(true)
+    expect(
+      texts.some((text) => statements.some((st) => st.length > 120 && text.includes(st))),
+    ).toBe(true)
+    await screenshot(page, 'review-list')
+
+    const confidences = async () =>
+      (await rowTexts()).map((text) => Number(/confidence (\d\.\d\d)/.exec(text)?.[1]))
+    const ascending = await confidences()
+    expect(ascending.length).toBeGreaterThan(1)
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b))
+    expect(ascending[0]).toBeLessThan(ascending.at(-1)!)
+    await page.getByTestId('pane-context-menu-button').last().click()
+    await page.getByRole('menuitem', {name: /Confidence, highest first/}).click()
+    await expect
+      .poll(
+        async () => {
+          const now = await confidences()
+          return (
+            now.length > 1 && JSON.stringify(now) === JSON.stringify([...now].sort((a, b) => b - a))
+          )
+        },
+        {timeout: 20_000},
+      )
+      .toBe(true)
+    await screenshot(page, 'review-list-by-confidence')
+    // Back to the list's default order for the steps that follow.
+    await page.getByTestId('pane-context-menu-button').last().click()
+    await page.getByRole('menuitem', {name: /^Default sort/}).click()
+    expect(takeErrors()).toEqual([])
+  })
+
+  it('approves from the "Claims needing review" list and moves on to the next claim in it', async () => {
+    const pane = page.locator('[data-testid="document-list-pane"]').last()
+    const listedIds = () =>
+      pane
+        .locator('a[href*=";claim-"]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split(';').pop()!))
+    // The list back in its default order (least confident first), and settled.
+    const expected = await client.fetch<string[]>(
+      '*[_type == "claim" && reviewStatus in ["extracted", "needsReview"]] | order(confidence asc, _id asc)._id',
+    )
+    await expect
+      .poll(async () => JSON.stringify(await listedIds()), {timeout: 20_000})
+      .toBe(JSON.stringify(expected))
+    const [first, second] = expected as [string, string]
+    await pane.locator(`a[href$=";${first}"]`).click()
+    const statement = claimsOf(imported).find((c) => c.id === first)!.statement
+    await waitForFieldValue(statement)
+    await expect
+      .poll(
+        async () => {
+          await page.getByTestId('action-menu-button').click()
+          const item = page.getByRole('menuitem', {name: /^Approve and next/})
+          const enabled = await item.isEnabled()
+          await page.keyboard.press('Escape')
+          return enabled
+        },
+        {timeout: 20_000},
+      )
+      .toBe(true)
+    await runDocumentAction('Approve and next')
+    expect(await waitForPublished('*[_id == $id][0].reviewStatus', {id: first}, 'approved')).toBe(
+      'approved',
+    )
+    await waitForFieldValue(claimsOf(imported).find((c) => c.id === second)!.statement)
+    expect(page.url()).toContain(second)
+    expect(takeErrors()).toEqual([])
+  })
+
+  it('opens a document listed under "Referenced by" in a new pane to the right, keeping the view', async () => {
+    await page.goto(`${studio.url}/intent/edit/id=${ALI_VAEZ};type=person`)
+    await waitForFieldValue('Ali Vaez')
+    await page.getByRole('tab', {name: STRUCTURE.incomingReferences}).click()
+    const before = await page.getByTestId('document-pane').count()
+    const reference = page.getByTestId('incoming-reference').first()
+    await reference.waitFor({timeout: 20_000})
+    const href = await reference.getAttribute('href')
+    await reference.click()
+    await expect
+      .poll(() => page.getByTestId('document-pane').count(), {timeout: 20_000})
+      .toBe(before + 1)
+    // The person's pane is still there, on its "Referenced by" view, left of the opened claim.
+    await page.getByTestId('incoming-reference').first().waitFor()
+    expect(href).toMatch(/;claim-|,claim-|claim-/)
+    const panes = page.getByTestId('document-pane')
+    const [left, right] = await Promise.all([
+      panes.nth(before - 1).boundingBox(),
+      panes.nth(before).boundingBox(),
+    ])
+    expect(right!.x).toBeGreaterThan(left!.x)
+    await screenshot(page, 'referenced-by-pane')
+    expect(takeErrors()).toEqual([])
   })
 })
