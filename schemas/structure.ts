@@ -63,6 +63,8 @@ function claimReviewList(S: StructureBuilder, list: ReviewList, title: string) {
       .schemaType('claim')
       .apiVersion(VALIDATION_API_VERSION)
       .defaultLayout('detail')
+      // The type icon would take a 73px square of every row from the words.
+      .showIcons(false)
       .menuItems(S.orderingMenuItemsForType('claim'))
       // Least confident first: those are the extractions most likely to be wrong. The id breaks
       // ties, so "Approve and next" (reviewListQuery) walks the list in the order it shows.
@@ -111,6 +113,7 @@ function claimsList(S: StructureBuilder) {
                       .schemaType('claim')
                       .apiVersion(VALIDATION_API_VERSION)
                       .defaultLayout('detail')
+                      .showIcons(false)
                       .menuItems(S.orderingMenuItemsForType('claim'))
                       .filter('_type == "claim" && source.kind == $kind')
                       .params({kind: kind.value}),

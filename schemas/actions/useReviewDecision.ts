@@ -1,5 +1,11 @@
 import {useCallback, useEffect, useState} from 'react'
-import {getDraftId, useDocumentOperation, useValidationStatus, type SanityDocument} from 'sanity'
+import {
+  getDraftId,
+  useDocumentOperation,
+  useSyncState,
+  useValidationStatus,
+  type SanityDocument,
+} from 'sanity'
 import {reviewBlockedReason} from './reviewGate.ts'
 
 export type ReviewDecision = 'approved' | 'rejected'
@@ -26,11 +32,18 @@ export interface ReviewDecisionState {
   decide: () => void
 }
 
+/** Where a decision is: asked during validation, status set in the draft, publish sent. */
+type Stage = 'idle' | 'waitingForValidation' | 'statusSet' | 'publishSent'
+
 /**
  * One review decision on claim `id`: it sets `reviewStatus` and publishes, so an editor never
  * leaves a claim approved in a draft nobody reads. Like Publish, it is refused while the version it
  * would publish (the draft when there is one) has validation errors, naming the first
  * (`reviewBlockedReason`). The Approve and Reject actions and the "Review claims" view share it.
+ *
+ * The publish waits, as Sanity's PublishAction does, until the status change has synced to the
+ * Content Lake and validation of that revision is done: sent at once, it can overtake the patch
+ * and publish the draft without its new status.
  */
 export function useReviewDecision(
   id: string,
@@ -38,14 +51,11 @@ export function useReviewDecision(
   versions: ClaimVersions,
 ): ReviewDecisionState {
   const {patch, publish} = useDocumentOperation(id, 'claim')
-  const [pending, setPending] = useState(false)
-  const [scheduled, setScheduled] = useState(false)
+  const {isSyncing} = useSyncState(id, 'claim')
+  const [stage, setStage] = useState<Stage>('idle')
   const {draft, published, ready} = versions
   // Publishing removes the draft and carries the status: that is when the decision has landed.
   const landed = !draft && published?.reviewStatus === decision
-  useEffect(() => {
-    if (pending && landed) setPending(false)
-  }, [pending, landed])
 
   // `true` asks, as Publish does, that referenced documents be published too.
   const validationStatus = useValidationStatus(
@@ -59,28 +69,54 @@ export function useReviewDecision(
     : (invalid ??
       (patch.disabled || !ready ? `The claim cannot be ${decision} right now` : undefined))
   const hasErrors = validationStatus.validation.some((marker) => marker.level === 'error')
-  const checking = validationStatus.isValidating && !hasErrors
+  const {isValidating} = validationStatus
+  const checking = isValidating && !hasErrors
 
-  const execute = useCallback(() => {
-    setPending(true)
+  const setStatus = useCallback(() => {
+    setStage('statusSet')
     patch.execute([{set: {reviewStatus: decision}}])
-    publish.execute()
-  }, [patch, publish, decision])
-  // A decision asked for during validation goes ahead once validation is done, if nothing blocks it.
+  }, [patch, decision])
+
   useEffect(() => {
-    if (!scheduled || validationStatus.isValidating) return
-    setScheduled(false)
-    if (!blocked) execute()
-  }, [scheduled, validationStatus.isValidating, blocked, execute])
+    if (stage === 'waitingForValidation' && !isValidating) {
+      if (blocked) setStage('idle')
+      else setStatus()
+    } else if (stage === 'statusSet' && draft?.reviewStatus === decision) {
+      // Validation must be about the draft as it is now (as PublishAction checks), not before.
+      const current =
+        validationStatus.revision === undefined || validationStatus.revision === draft._rev
+      if (isSyncing || isValidating || !current) return
+      if (hasErrors) {
+        setStage('idle')
+        return
+      }
+      setStage('publishSent')
+      publish.execute()
+    } else if (stage === 'publishSent' && landed) {
+      setStage('idle')
+    }
+  }, [
+    stage,
+    isValidating,
+    isSyncing,
+    blocked,
+    hasErrors,
+    draft,
+    decision,
+    landed,
+    publish,
+    setStatus,
+    validationStatus.revision,
+  ])
 
   return {
     blocked,
-    pending: pending || scheduled,
+    pending: stage !== 'idle',
     checking,
     decide: () => {
-      if (pending || scheduled || landed) return
-      if (checking && !patch.disabled && ready) setScheduled(true)
-      else if (!blocked) execute()
+      if (stage !== 'idle' || landed) return
+      if (checking && !patch.disabled && ready) setStage('waitingForValidation')
+      else if (!blocked) setStatus()
     },
   }
 }

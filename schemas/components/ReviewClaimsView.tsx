@@ -93,6 +93,9 @@ export const ReviewClaimsView: UserViewComponent = ({documentId, document}) => {
 
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined)
   const selected = claims.find((claim) => claim._id === selectedId)
+  // Opening the view selects the first claim still to review and gives it the focus, so the keys
+  // work at once; later selections take the focus only while it is in the view.
+  const focusFirst = useRef(true)
   useEffect(() => {
     if (!selected && claims.length > 0)
       setSelectedId(claims.find((claim) => awaitsReview(claim.reviewStatus))?._id ?? claims[0]!._id)
@@ -106,12 +109,10 @@ export const ReviewClaimsView: UserViewComponent = ({documentId, document}) => {
     if (!selectedId || !root) return
     const id = CSS.escape(selectedId)
     const row = root.querySelector<HTMLElement>(`[data-claim-id="${id}"]`)
-    if (
-      row &&
-      root.contains(root.ownerDocument.activeElement) &&
-      root.ownerDocument.activeElement !== row
-    )
+    const active = root.ownerDocument.activeElement
+    if (row && active !== row && (focusFirst.current || root.contains(active)))
       row.focus({preventScroll: true})
+    focusFirst.current = false
     row?.scrollIntoView({block: 'nearest'})
     root.querySelector(`[data-claim-span="${id}"]`)?.scrollIntoView({block: 'center'})
   }, [selectedId])

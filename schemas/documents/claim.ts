@@ -52,7 +52,7 @@ export function attributionLine(
 
 /**
  * A claim's preview: the title says who said what (cut to fit one line), the subtitle flags what
- * the importer doubted, then the article's headline, the confidence and the review status. The
+ * the importer doubted, then the confidence, the review status and the article's headline. The
  * description holds the statement in full: the review lists use Sanity's "detail" layout, which
  * prints it below those two lines (clamped to two more).
  */
@@ -65,12 +65,13 @@ export function claimPreview(selection: ClaimListSelection): {
   const who = {who: sourceLabel(said), cue: said.cue, statement: said.statement}
   return {
     title: attributionLine(who),
+    // The headline goes last: it is the longest, and a narrow pane cuts the line's end.
     subtitle: [
       doubtFlag({importDoubts, confidence, reviewStatus}),
-      headline ?? 'No article',
       typeof confidence === 'number' ? `confidence ${confidence.toFixed(2)}` : undefined,
       titleOf(REVIEW_STATUSES, reviewStatus),
       titleOf(QUOTE_TYPES, quoteType),
+      headline ?? 'No article',
     ]
       .filter(Boolean)
       .join(' · '),

@@ -398,12 +398,18 @@ describe("the editors' Studio, offline against the local dataset", () => {
     )
     const toReview = ids.filter((id) => ['extracted', 'needsReview'].includes(statuses[id]!))
     const [first, second] = toReview as [string, string]
-    // Clicking a claim selects it and highlights its span in the body.
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-claim-id') ?? null)
+    // Opening the view selects the first claim still to review and focuses it: the keys work at once.
+    await expect.poll(focused, {timeout: 20_000}).toBe(first)
+    await view.locator(`[data-claim-span="${first}"][data-selected="true"]`).first().waitFor()
+    // Clicking another claim selects it and highlights its span in the body instead.
+    await view.locator(`[data-claim-id="${second}"]`).click()
+    await view.locator(`[data-claim-span="${second}"][data-selected="true"]`).first().waitFor()
+    expect(await view.locator(`[data-claim-span="${first}"][data-selected="true"]`).count()).toBe(0)
     await view.locator(`[data-claim-id="${first}"]`).click()
     await view.locator(`[data-claim-span="${first}"][data-selected="true"]`).first().waitFor()
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-claim-id')))
-      .toBe(first)
+    await expect.poll(focused).toBe(first)
     await view.getByTestId('review-approve').waitFor()
     await expect
       .poll(() => view.getByTestId('review-approve').isEnabled(), {timeout: 20_000})
@@ -421,13 +427,51 @@ describe("the editors' Studio, offline against the local dataset", () => {
       ),
     ).toBe(0)
     // The focus moved on to the next claim still to review, which is now the selected one.
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-claim-id')), {
-        timeout: 20_000,
-      })
-      .toBe(second)
+    await expect.poll(focused, {timeout: 20_000}).toBe(second)
+    // j and k step through the claims in body order, the focus with them.
+    const after = ids[ids.indexOf(second) + 1]
+    if (after === undefined)
+      throw new Error('the bundled article should have a claim after the second')
+    await page.keyboard.press('j')
+    await expect.poll(focused).toBe(after)
+    await page.keyboard.press('k')
+    await expect.poll(focused).toBe(second)
     await view.locator(`[data-claim-span="${second}"][data-selected="true"]`).first().waitFor()
     await view.locator(`[data-claim-id="${first}"][data-review-status="approved"]`).waitFor()
+    expect(takeErrors()).toEqual([])
+  })
+
+  it("changes the selected claim's source inline, to a person the article names, and approves it with that source", async () => {
+    const view = page.getByTestId('review-claims-view')
+    const id = await page.evaluate(
+      () => document.activeElement?.getAttribute('data-claim-id') ?? null,
+    )
+    expect(id).toMatch(/^claim-/)
+    const source = view.getByTestId('review-source')
+    await source.selectOption(`person:${ALI_VAEZ}`)
+    const draftSource = () =>
+      client.fetch<{kind?: string; person?: {_ref: string}; organization?: unknown} | null>(
+        '*[_id == $id][0].source',
+        {id: `drafts.${id}`},
+        {perspective: 'raw'},
+      )
+    await expect
+      .poll(
+        async () => {
+          const now = await draftSource()
+          return [now?.kind, now?.person?._ref, now?.organization ?? null]
+        },
+        {timeout: 20_000},
+      )
+      .toEqual(['person', ALI_VAEZ, null])
+    await view.locator(`[data-claim-id="${id}"]`).click()
+    await page.keyboard.press('a')
+    const published = await waitForPublished(
+      '*[_id == $id][0]{reviewStatus, "person": source.person._ref}',
+      {id},
+      {reviewStatus: 'approved', person: ALI_VAEZ},
+    )
+    expect(published).toEqual({reviewStatus: 'approved', person: ALI_VAEZ})
     expect(takeErrors()).toEqual([])
   })
 

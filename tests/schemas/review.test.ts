@@ -180,11 +180,11 @@ describe('the review list preview', () => {
     )
     expect(preview.description).toBe(statement)
     expect(preview.subtitle).toBe(
-      '⚑ Source inferred from context, Low confidence · Iran weighs its response · confidence 0.70 · Extracted',
+      '⚑ Source inferred from context, Low confidence · confidence 0.70 · Extracted · Iran weighs its response',
     )
     // Once decided, the doubts are settled and the flag goes.
     expect(claimPreview({statement, confidence: 0.7, reviewStatus: 'approved'}).subtitle).toBe(
-      'No article · confidence 0.70 · Approved',
+      'confidence 0.70 · Approved · No article',
     )
   })
 })

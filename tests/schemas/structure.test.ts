@@ -168,7 +168,7 @@ describe('previews', () => {
       'Ali Vaez — according to — Iran faces the challenge of responding without provoking a wider war that it cannot…',
     )
     expect(preview.subtitle).toBe(
-      'Iran weighs its response · confidence 0.82 · Extracted · Indirect',
+      'confidence 0.82 · Extracted · Indirect · Iran weighs its response',
     )
     const unnamed = prepare(claim, {
       statement: 'Talks stalled.',
