@@ -7,6 +7,7 @@ import {
   type SanityDocument,
 } from 'sanity'
 import {reviewBlockedReason} from './reviewGate.ts'
+import {nextReviewStep, startDecision, type ReviewStage, type ReviewStep} from './reviewStages.ts'
 
 export type ReviewDecision = 'approved' | 'rejected'
 
@@ -32,18 +33,12 @@ export interface ReviewDecisionState {
   decide: () => void
 }
 
-/** Where a decision is: asked during validation, status set in the draft, publish sent. */
-type Stage = 'idle' | 'waitingForValidation' | 'statusSet' | 'publishSent'
-
 /**
  * One review decision on claim `id`: it sets `reviewStatus` and publishes, so an editor never
  * leaves a claim approved in a draft nobody reads. Like Publish, it is refused while the version it
  * would publish (the draft when there is one) has validation errors, naming the first
  * (`reviewBlockedReason`). The Approve and Reject actions and the "Review claims" view share it.
- *
- * The publish waits, as Sanity's PublishAction does, until the status change has synced to the
- * Content Lake and validation of that revision is done: sent at once, it can overtake the patch
- * and publish the draft without its new status.
+ * The steps, and why the publish waits for sync and validation, are in `reviewStages.ts`.
  */
 export function useReviewDecision(
   id: string,
@@ -52,7 +47,7 @@ export function useReviewDecision(
 ): ReviewDecisionState {
   const {patch, publish} = useDocumentOperation(id, 'claim')
   const {isSyncing} = useSyncState(id, 'claim')
-  const [stage, setStage] = useState<Stage>('idle')
+  const [stage, setStage] = useState<ReviewStage>('idle')
   const {draft, published, ready} = versions
   // Publishing removes the draft and carries the status: that is when the decision has landed.
   const landed = !draft && published?.reviewStatus === decision
@@ -72,51 +67,43 @@ export function useReviewDecision(
   const {isValidating} = validationStatus
   const checking = isValidating && !hasErrors
 
-  const setStatus = useCallback(() => {
-    setStage('statusSet')
-    patch.execute([{set: {reviewStatus: decision}}])
-  }, [patch, decision])
-
-  useEffect(() => {
-    if (stage === 'waitingForValidation' && !isValidating) {
-      if (blocked) setStage('idle')
-      else setStatus()
-    } else if (stage === 'statusSet' && draft?.reviewStatus === decision) {
-      // Validation must be about the draft as it is now (as PublishAction checks), not before.
-      const current =
-        validationStatus.revision === undefined || validationStatus.revision === draft._rev
-      if (isSyncing || isValidating || !current) return
-      if (hasErrors) {
-        setStage('idle')
-        return
-      }
-      setStage('publishSent')
-      publish.execute()
-    } else if (stage === 'publishSent' && landed) {
-      setStage('idle')
-    }
-  }, [
+  const progress = {
     stage,
+    decision,
+    blocked: Boolean(blocked),
+    hasErrors,
     isValidating,
     isSyncing,
-    blocked,
-    hasErrors,
     draft,
-    decision,
+    validatedRevision: validationStatus.revision,
     landed,
-    publish,
-    setStatus,
-    validationStatus.revision,
-  ])
+  }
+  const take = useCallback(
+    (step: ReviewStep | undefined) => {
+      if (!step) return
+      setStage(step.stage)
+      if (step.run === 'setStatus') patch.execute([{set: {reviewStatus: decision}}])
+      if (step.run === 'publish') publish.execute()
+    },
+    [patch, publish, decision],
+  )
+  // Each report of the Studio (sync, validation, snapshots) may move the decision on one step;
+  // taking it changes the stage, so a step is taken once.
+  const next = nextReviewStep(progress)
+  useEffect(() => take(next), [next, take])
 
   return {
     blocked,
     pending: stage !== 'idle',
     checking,
-    decide: () => {
-      if (stage !== 'idle' || landed) return
-      if (checking && !patch.disabled && ready) setStage('waitingForValidation')
-      else if (!blocked) setStatus()
-    },
+    decide: () =>
+      take(
+        startDecision({
+          stage,
+          landed,
+          blocked: Boolean(blocked),
+          canWaitForValidation: checking && !patch.disabled && ready,
+        }),
+      ),
   }
 }

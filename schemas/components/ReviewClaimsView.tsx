@@ -82,8 +82,21 @@ export const ReviewClaimsView: UserViewComponent = ({documentId, document}) => {
   const mentioned = useMemo(() => mentionedEntityIds(body), [body])
   const claimsState = useListenQuery<ReviewClaim[]>(reviewClaimsQuery, {id: documentId}, true)
   const sourcesState = useListenQuery<ReviewSource[]>(reviewSourcesQuery, {ids: mentioned}, false)
-  // Decisions that have landed, ahead of the query's next refetch.
+  // Decisions that have landed, ahead of the query's next refetch; each is dropped once the query
+  // shows it, so a later change of status (in the form, by someone else) shows as it is.
   const [decided, setDecided] = useState<Record<string, ReviewDecision>>({})
+  useEffect(() => {
+    if (claimsState.status !== 'ready') return
+    const caughtUp = latestVersions(claimsState.value).filter(
+      (claim) => decided[claim._id] && claim.reviewStatus === decided[claim._id],
+    )
+    if (caughtUp.length === 0) return
+    setDecided((current) => {
+      const left = {...current}
+      for (const claim of caughtUp) delete left[claim._id]
+      return left
+    })
+  }, [claimsState, decided])
   const claims = useMemo(() => {
     if (claimsState.status !== 'ready') return []
     return sortByBodyOrder(latestVersions(claimsState.value), order).map((claim) =>

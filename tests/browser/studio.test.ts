@@ -31,6 +31,8 @@ const STRUCTURE = {
   people: 'People',
   incomingReferences: 'Referenced by',
   reviewClaims: 'Review claims',
+  doubtfulImports: 'Doubtful imports',
+  doubtfulClaims: 'Doubtful claims',
   reviewGroup: 'Review',
   tool: 'Structure',
 }
@@ -597,6 +599,38 @@ describe("the editors' Studio, offline against the local dataset", () => {
     ])
     expect(right!.x).toBeGreaterThan(left!.x)
     await screenshot(page, 'referenced-by-pane')
+    expect(takeErrors()).toEqual([])
+  })
+
+  it('lists the claims the importer doubted under "Doubtful imports", flagged, with a "Doubtful import" badge', async () => {
+    await page.getByRole('link', {name: STRUCTURE.tool, exact: true}).click()
+    await page.getByRole('link', {name: STRUCTURE.doubtfulImports}).click()
+    await page.getByRole('link', {name: STRUCTURE.doubtfulClaims}).click()
+    const expected = await client.fetch<string[]>(
+      '*[_type == "claim" && reviewStatus in ["extracted", "needsReview"] && (count(importDoubts) > 0 || confidence <= 0.7)]._id',
+    )
+    expect(expected.length).toBeGreaterThan(0)
+    const pane = page.locator('[data-testid="document-list-pane"]').last()
+    const listed = () =>
+      pane
+        .locator('a[href*=";claim-"]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split(';').pop()!))
+    await expect
+      .poll(async () => JSON.stringify((await listed()).sort()), {timeout: 20_000})
+      .toBe(JSON.stringify([...expected].sort()))
+    const rows = pane.locator('[data-testid="detail-preview"]')
+    await expect
+      .poll(async () => (await rows.allTextContents()).every((text) => text.includes('⚑')), {
+        timeout: 20_000,
+      })
+      .toBe(true)
+    await pane.locator(`a[href$=";${expected[0]}"]`).click()
+    await page
+      .getByTestId('document-pane')
+      .getByText('Doubtful import')
+      .first()
+      .waitFor({timeout: 20_000})
+    await screenshot(page, 'doubtful-imports')
     expect(takeErrors()).toEqual([])
   })
 })
