@@ -633,4 +633,43 @@ describe("the editors' Studio, offline against the local dataset", () => {
     await screenshot(page, 'doubtful-imports')
     expect(takeErrors()).toEqual([])
   })
+
+  it('refuses in the review view, as the actions do, to approve a claim whose draft does not validate, and says why', async () => {
+    const open: string[] = await client.fetch(
+      '*[_type == "claim" && article._ref == $id && reviewStatus in ["extracted", "needsReview"]]._id',
+      {id: imported.article._id},
+    )
+    const id = open[0]!
+    const published = await client.getDocument(id)
+    // An editor's draft with a person source and no person: Publish would refuse it too.
+    await client.createOrReplace({
+      ...published!,
+      _id: `drafts.${id}`,
+      source: {_type: 'claimSource', kind: 'person'},
+    })
+    await page.goto(`${studio.url}/intent/edit/id=${imported.article._id};type=article`)
+    await page.getByRole('tab', {name: STRUCTURE.reviewClaims}).click()
+    const view = page.getByTestId('review-claims-view')
+    await view.locator(`[data-claim-id="${id}"]`).click()
+    await view
+      .getByTestId('review-blocked')
+      .getByText(/^Cannot be approved: A person source needs the person it names/)
+      .waitFor({timeout: 20_000})
+    expect(await view.getByTestId('review-approve').isDisabled()).toBe(true)
+    await page.keyboard.press('a')
+    await page.waitForTimeout(1_500)
+    expect(
+      await client.fetch('*[_id == $id][0].reviewStatus', {id}, {perspective: 'published'}),
+    ).toBe(published!.reviewStatus)
+    expect(
+      await client.fetch(
+        '*[_id == $id][0].source.kind',
+        {id: `drafts.${id}`},
+        {perspective: 'raw'},
+      ),
+    ).toBe('person')
+    await screenshot(page, 'review-view-refused')
+    await client.delete(`drafts.${id}`)
+    expect(takeErrors()).toEqual([])
+  })
 })
