@@ -134,6 +134,7 @@ export type Person = {
   nationality?: PlaceReference
   description?: string
   sameAs?: Array<string>
+  importDoubts?: Array<string>
 }
 
 export type ArticleReference = {
@@ -161,6 +162,7 @@ export type Claim = {
   verification?: 'unverified' | 'corroborated' | 'disputed' | 'false'
   hedging?: 'asserted' | 'hedged' | 'speculative'
   confidence?: number
+  importDoubts?: Array<string>
 }
 
 export type Article = {

@@ -2,6 +2,7 @@
 // Everything here is deterministic: ids, keys and order depend on the input text only.
 import {createHash} from 'node:crypto'
 import type {ClaimDraft} from './claims.ts'
+import {claimDoubts, personDoubts} from './doubts.ts'
 import type {Entity, EntityIndex} from './entities.ts'
 import type {StructuredArticle} from './structure.ts'
 
@@ -123,6 +124,7 @@ export function buildDocumentSet(
     if (affiliation && present.has(idOf.get(affiliation) ?? ''))
       source.affiliation = linkRef(affiliation)
     if (d.source.plural !== undefined) source.plural = d.source.plural
+    const doubts = claimDoubts(d, sourceEntity)
     claims.push({
       _id: id,
       _type: 'claim',
@@ -138,6 +140,8 @@ export function buildDocumentSet(
       verification: 'unverified',
       reviewStatus: 'extracted',
       confidence: d.confidence,
+      // Only when there is a doubt: an empty list would be one more field on every claim.
+      ...(doubts.length ? {importDoubts: doubts} : {}),
       sentence: d.sentence,
     })
   }
@@ -236,6 +240,7 @@ export function buildDocumentSet(
         ...(r.title ? {title: r.title} : {}),
         ...(r.organizationKey ? {organization: linkRef(r.organizationKey)} : {}),
       }))
+      const doubts = personDoubts(e)
       people.push({
         _id: id,
         _type: 'person',
@@ -244,6 +249,7 @@ export function buildDocumentSet(
         aliases,
         roles,
         ...(e.nationalityKey ? {nationality: linkRef(e.nationalityKey)} : {}),
+        ...(doubts.length ? {importDoubts: doubts} : {}),
       })
     } else if (e.type === 'place') {
       const p = e.place!

@@ -269,6 +269,13 @@ export async function startLakeServer(options: LakeServerOptions): Promise<LakeS
     const identity = user?.id
     const method = request.method ?? 'GET'
     switch (endpoint) {
+      // The Studio's document store asks once per document it opens, for the shard it is served
+      // from (the X-Sanity-Shard header, for latency reports); one machine has no shard to name.
+      case 'ping': {
+        await dataset(name)
+        response.writeHead(200, {'Content-Type': 'text/plain'}).end('PONG')
+        return
+      }
       case 'query': {
         if (method !== 'GET' && method !== 'POST')
           throw new LakeError(405, {description: 'Use GET or POST', type: 'httpMethodNotAllowed'})

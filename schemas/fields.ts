@@ -1,6 +1,6 @@
 import {defineArrayMember, defineField} from 'sanity'
 import {SLUG_MAX_LENGTH, checkSlugFormat, isUniqueSlugForType, slugify} from './validation.ts'
-import {listOf, type Choice} from './vocabularies.ts'
+import {IMPORT_DOUBTS, listOf, type Choice} from './vocabularies.ts'
 
 /**
  * Field factories shared by several document types. A factory, not a shared object, so each type
@@ -70,5 +70,22 @@ export function choiceField<C extends Choice>(options: {
     group: options.group,
     // An explicit rule: only then does Sanity check the value against options.list.
     validation: (rule) => rule,
+  })
+}
+
+/**
+ * What the importer was unsure of on this document (IMPORT_DOUBTS). An editor clears a doubt once
+ * checked; the "Doubtful imports" lists and the document badge follow it.
+ */
+export function importDoubtsField(group?: string) {
+  return defineField({
+    name: 'importDoubts',
+    title: 'Import doubts',
+    type: 'array',
+    description: 'What the importer was unsure of; untick a doubt once you have checked it',
+    ...(group ? {group} : {}),
+    of: [defineArrayMember({type: 'string'})],
+    options: {list: listOf(IMPORT_DOUBTS)},
+    validation: (rule) => rule.unique(),
   })
 }

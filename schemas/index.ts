@@ -27,6 +27,17 @@ export {importProvenance} from './objects/importProvenance.ts'
 export {claimRef} from './objects/claimRef.ts'
 export {mention} from './objects/mention.ts'
 export {IncomingReferencesView} from './components/IncomingReferencesView.tsx'
+export {ReviewClaimsView} from './components/ReviewClaimsView.tsx'
+export {importDoubtBadge, importDoubtBadges} from './badges/importDoubtBadge.ts'
+export {approveAndNextAction} from './actions/approveAndNext.ts'
+export {
+  DOUBTFUL_CLAIMS_FILTER,
+  DOUBTFUL_PARAMS,
+  DOUBTFUL_PEOPLE_FILTER,
+  doubtFlag,
+  doubtLabels,
+} from './doubts.ts'
+export {REVIEW_LISTS} from './reviewLists.ts'
 export {incomingReferencesQuery} from './components/incomingReferences.ts'
 export * from './vocabularies.ts'
 export {isUniqueSlugForType, slugify, SLUG_PATTERN} from './validation.ts'

@@ -1,6 +1,7 @@
 import {definePlugin, type Plugin} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {claimReviewActions} from './actions/reviewClaim.ts'
+import {importDoubtBadges} from './badges/importDoubtBadge.ts'
 import {pruneReferences} from './pruneReferences.ts'
 import {documentTypes, objectTypes} from './schemaTypes.ts'
 import {createSourcedNewsStructure, sourcedNewsDefaultDocumentNode} from './structure.ts'
@@ -23,7 +24,7 @@ export const sourcedNews: Plugin<SourcedNewsOptions | void> =
     return {
       name: 'sanity-plugin-sourced-news',
       schema: {types},
-      document: {actions: claimReviewActions},
+      document: {actions: claimReviewActions, badges: importDoubtBadges},
       plugins: resolved.structureTool
         ? [
             structureTool({

@@ -39,6 +39,17 @@ export const REVIEW_STATUSES = [
   {title: 'Rejected', value: 'rejected'},
 ] as const satisfies readonly Choice[]
 
+/**
+ * What the importer was unsure of, recorded on the claim or entity (`importDoubts`) so an editor
+ * checks it first. Each value names one rule of `import/doubts.ts`.
+ */
+export const IMPORT_DOUBTS = [
+  {title: 'Low confidence', value: 'lowConfidence'},
+  {title: 'Source inferred from context', value: 'sourceInferred'},
+  {title: 'Source may not be a person', value: 'sourceMayNotBePerson'},
+  {title: 'May not be a person', value: 'mayNotBePerson'},
+] as const satisfies readonly Choice[]
+
 export const PLACE_KINDS = [
   {title: 'Country', value: 'country'},
   {title: 'City', value: 'city'},
@@ -65,6 +76,7 @@ export type SourceKind = (typeof SOURCE_KINDS)[number]['value']
 export type Hedging = (typeof HEDGING_LEVELS)[number]['value']
 export type Verification = (typeof VERIFICATION_STATES)[number]['value']
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number]['value']
+export type ImportDoubt = (typeof IMPORT_DOUBTS)[number]['value']
 export type PlaceKind = (typeof PLACE_KINDS)[number]['value']
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number]['value']
 
@@ -73,6 +85,13 @@ export const UNREVIEWED_STATUSES = [
   'extracted',
   'needsReview',
 ] as const satisfies readonly ReviewStatus[]
+
+/**
+ * A claim extracted at or below this confidence is flagged "Low confidence": the patterns the
+ * importer trusts least (reporting nouns, unnamed sources, quotes far from their speaker) score
+ * 0.6–0.7, the rest 0.75–0.9.
+ */
+export const LOW_CONFIDENCE = 0.7
 
 /** The title of `value` in `choices`, or the value itself when it is not one of them. */
 export function titleOf(choices: readonly Choice[], value: unknown): string | undefined {

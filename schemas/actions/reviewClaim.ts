@@ -1,16 +1,9 @@
 import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
 import {CloseCircleIcon} from '@sanity/icons/CloseCircle'
-import {useEffect, useState, type ComponentType} from 'react'
-import {
-  getDraftId,
-  useDocumentOperation,
-  useValidationStatus,
-  type DocumentActionComponent,
-  type DocumentActionsResolver,
-} from 'sanity'
-import {reviewBlockedReason} from './reviewGate.ts'
-
-type ReviewDecision = 'approved' | 'rejected'
+import type {ComponentType} from 'react'
+import type {DocumentActionComponent, DocumentActionsResolver} from 'sanity'
+import {approveAndNextAction} from './approveAndNext.ts'
+import {useReviewDecision, type ReviewDecision} from './useReviewDecision.ts'
 
 interface ReviewActionSpec {
   decision: ReviewDecision
@@ -22,42 +15,19 @@ interface ReviewActionSpec {
 }
 
 /**
- * A review decision is one click: it sets `reviewStatus` and publishes, so an editor never leaves
- * a claim approved in a draft nobody reads. Like Publish, it is disabled while the document has
- * validation errors, with the first error as the button's tooltip.
+ * A review decision is one click that also publishes (`useReviewDecision`); disabled while the
+ * document has validation errors, with the first error as the button's tooltip.
  */
 function createReviewAction(spec: ReviewActionSpec): DocumentActionComponent {
   const ReviewAction: DocumentActionComponent = (props) => {
-    const {patch, publish} = useDocumentOperation(props.id, props.type)
-    const [pending, setPending] = useState(false)
-    // Publishing removes the draft: that is when the decision has landed.
-    useEffect(() => {
-      if (pending && !props.draft) setPending(false)
-    }, [pending, props.draft])
-
-    // The version the decision publishes: the draft when there is one, as Publish validates it;
-    // `true` asks, as Publish does, that referenced documents be published too.
-    const validationStatus = useValidationStatus(
-      props.draft?._id ?? props.published?._id ?? getDraftId(props.id),
-      props.type,
-      true,
-    )
-    const blocked = reviewBlockedReason(validationStatus, spec.decision)
-
-    const current = (props.draft ?? props.published)?.reviewStatus
-    const alreadyDecided = current === spec.decision && !props.draft
+    const {blocked, pending, decide} = useReviewDecision(props.id, spec.decision, props)
     return {
       label: pending ? spec.pendingLabel : spec.label,
-      title: alreadyDecided ? `This claim is already ${spec.decision}` : (blocked ?? spec.title),
+      title: blocked ?? spec.title,
       icon: spec.icon,
       tone: spec.tone,
-      disabled:
-        pending || alreadyDecided || Boolean(blocked) || Boolean(patch.disabled) || !props.ready,
-      onHandle: () => {
-        setPending(true)
-        patch.execute([{set: {reviewStatus: spec.decision}}])
-        publish.execute()
-      },
+      disabled: pending || Boolean(blocked),
+      onHandle: decide,
     }
   }
   ReviewAction.displayName = `${spec.label}ClaimAction`
@@ -83,11 +53,12 @@ export const rejectClaimAction = createReviewAction({
 })
 
 /**
- * Puts Approve first (the pane's primary button) and Reject beside it on claims; releases and
- * history revisions keep the stock actions only.
+ * Puts Approve first (the pane's primary button) and Reject beside it on claims, and, when the
+ * claim was opened from a review list, "Approve and next" after them; releases and history
+ * revisions keep the stock actions only.
  */
 export const claimReviewActions: DocumentActionsResolver = (prev, context) => {
   if (context.schemaType !== 'claim') return prev
   if (context.versionType !== 'draft' && context.versionType !== 'published') return prev
-  return [approveClaimAction, rejectClaimAction, ...prev]
+  return [approveClaimAction, rejectClaimAction, approveAndNextAction, ...prev]
 }

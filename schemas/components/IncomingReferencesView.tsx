@@ -1,8 +1,7 @@
 import {Badge, Box, Card, Flex, Heading, Spinner, Stack, Text} from '@sanity/ui'
-import {useEffect, useState} from 'react'
+import {useEffect, useState, type AnchorHTMLAttributes, type ComponentType} from 'react'
 import {useClient, useSchema} from 'sanity'
-import {IntentLink} from 'sanity/router'
-import type {UserViewComponent} from 'sanity/structure'
+import {usePaneRouter, type ChildLinkProps, type UserViewComponent} from 'sanity/structure'
 import {VALIDATION_API_VERSION} from '../validation.ts'
 import {attributionLine} from '../documents/claim.ts'
 import {REVIEW_STATUSES, titleOf} from '../vocabularies.ts'
@@ -30,8 +29,14 @@ const RELATION_LABELS: Record<IncomingReference['relation'], string> = {
 }
 
 /**
+ * The pane router's ChildLink, which hands its other props to the anchor it renders (its type
+ * declares only the pane's id and parameters).
+ */
+type PaneChildLink = ComponentType<ChildLinkProps & AnchorHTMLAttributes<HTMLAnchorElement>>
+
+/**
  * The document view "Referenced by": the claims and articles that point at this document, each one
- * click from opening it. It reloads when the document changes, not on every remote edit: this is a
+ * click from opening it in a pane to the right, as Sanity's own reference fields open theirs. It reloads when the document changes, not on every remote edit: this is a
  * lookup, not a live feed. On an article, its claims come in the order the body annotates them.
  */
 export const IncomingReferencesView: UserViewComponent = ({documentId, document}) => {
@@ -104,6 +109,7 @@ export const IncomingReferencesView: UserViewComponent = ({documentId, document}
 }
 
 function ReferenceRow({reference}: {reference: IncomingReference}) {
+  const ChildLink = usePaneRouter().ChildLink as PaneChildLink
   const schemaType = useSchema().get(reference._type)
   const Icon = schemaType?.icon
   const title =
@@ -116,9 +122,9 @@ function ReferenceRow({reference}: {reference: IncomingReference}) {
       : (reference.title ?? reference._id)
   const status = titleOf(REVIEW_STATUSES, reference.reviewStatus)
   return (
-    <IntentLink
-      intent="edit"
-      params={{id: reference._id, type: reference._type}}
+    <ChildLink
+      childId={reference._id}
+      childParameters={{type: reference._type}}
       style={{color: 'inherit', textDecoration: 'none'}}
       data-testid="incoming-reference"
     >
@@ -142,6 +148,6 @@ function ReferenceRow({reference}: {reference: IncomingReference}) {
           ) : null}
         </Flex>
       </Card>
-    </IntentLink>
+    </ChildLink>
   )
 }

@@ -1,4 +1,7 @@
 import {defineQuery} from 'groq'
+import {latestVersions, sortByBodyOrder} from '../review/bodyOrder.ts'
+
+export {claimOrderOf} from '../review/bodyOrder.ts'
 
 /**
  * Documents that reference `$id`, with what the Studio's "Referenced by" view shows of them.
@@ -46,19 +49,6 @@ export interface ReferenceSection {
   items: IncomingReference[]
 }
 
-/** The ids of the claims an article body annotates, in the order they first appear in the text. */
-export function claimOrderOf(body: unknown): string[] {
-  if (!Array.isArray(body)) return []
-  const order: string[] = []
-  for (const block of body as {markDefs?: {_type?: string; claim?: {_ref?: string}}[]}[]) {
-    for (const mark of block.markDefs ?? []) {
-      const ref = mark._type === 'claimRef' ? mark.claim?._ref : undefined
-      if (ref && !order.includes(ref)) order.push(ref)
-    }
-  }
-  return order
-}
-
 /**
  * One entry per document (a draft wins over its published twin; release versions are left out),
  * grouped the way an editor asks: claims this entity is the source of, an article's claims in body
@@ -68,13 +58,6 @@ export function groupIncomingReferences(
   references: readonly IncomingReference[],
   claimOrder: readonly string[] = [],
 ): ReferenceSection[] {
-  const byId = new Map<string, IncomingReference>()
-  for (const reference of references) {
-    if (reference._id.startsWith('versions.')) continue
-    const isDraft = reference._id.startsWith('drafts.')
-    const id = isDraft ? reference._id.slice('drafts.'.length) : reference._id
-    if (isDraft || !byId.has(id)) byId.set(id, {...reference, _id: id})
-  }
   const sections: ReferenceSection[] = [
     {key: 'claims-source', title: 'Claims from this source', items: []},
     {key: 'claims-article', title: 'Claims in this article, in body order', items: []},
@@ -89,7 +72,7 @@ export function groupIncomingReferences(
     ReferenceSection,
     ReferenceSection,
   ]
-  for (const reference of byId.values()) {
+  for (const reference of latestVersions(references)) {
     if (reference._type === 'claim') {
       const section =
         reference.relation === 'source'
@@ -101,11 +84,6 @@ export function groupIncomingReferences(
     } else if (reference._type === 'article') articles.items.push(reference)
     else other.items.push(reference)
   }
-  // Claims the body no longer annotates keep their place after the annotated ones.
-  const position = (id: string) => {
-    const index = claimOrder.indexOf(id)
-    return index === -1 ? claimOrder.length : index
-  }
-  inArticle.items.sort((a, b) => position(a._id) - position(b._id))
+  inArticle.items = sortByBodyOrder(inArticle.items, claimOrder)
   return sections.filter((section) => section.items.length > 0)
 }

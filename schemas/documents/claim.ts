@@ -1,6 +1,7 @@
 import {BlockquoteIcon} from '@sanity/icons/Blockquote'
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {choiceField} from '../fields.ts'
+import {doubtFlag} from '../doubts.ts'
+import {choiceField, importDoubtsField} from '../fields.ts'
 import {sourceLabel, type SourceLabelSelection} from '../objects/sourceKindFields.ts'
 import {
   HEDGING_LEVELS,
@@ -28,25 +29,54 @@ export interface ClaimPreviewSelection extends SourceLabelSelection {
   cue?: string
 }
 
-/** Who said what, as one line: "Ali Vaez — according to — Iran faces the challenge…". */
-export function attributionLine(parts: {
-  who: string
-  cue?: string | null
-  statement?: string | null
-}): string {
-  const statement = parts.statement
-    ? truncate(parts.statement, PREVIEW_STATEMENT_LENGTH)
-    : 'No statement'
+/** Everything a claim's preview selects. */
+export interface ClaimListSelection extends ClaimPreviewSelection {
+  headline?: string
+  reviewStatus?: string
+  quoteType?: string
+  confidence?: number
+  importDoubts?: string[]
+}
+
+/**
+ * Who said what, as one line: "Ali Vaez — according to — Iran faces the challenge…", the statement
+ * cut near `max` characters (pass `Infinity` for all of it).
+ */
+export function attributionLine(
+  parts: {who: string; cue?: string | null; statement?: string | null},
+  max = PREVIEW_STATEMENT_LENGTH,
+): string {
+  const statement = parts.statement ? truncate(parts.statement, max) : 'No statement'
   return [parts.who, parts.cue, statement].filter(Boolean).join(' — ')
 }
 
-/** A claim preview's title from its selection. */
-export function claimTitle(selection: ClaimPreviewSelection): string {
-  return attributionLine({
-    who: sourceLabel(selection),
-    cue: selection.cue,
-    statement: selection.statement,
-  })
+/**
+ * A claim's preview: the title says who said what (cut to fit one line), the subtitle flags what
+ * the importer doubted, then the confidence, the review status and the article's headline. The
+ * description holds the statement in full: the review lists use Sanity's "detail" layout, which
+ * prints it below those two lines (clamped to two more).
+ */
+export function claimPreview(selection: ClaimListSelection): {
+  title: string
+  subtitle: string
+  description: string
+} {
+  const {headline, reviewStatus, quoteType, confidence, importDoubts, ...said} = selection
+  const who = {who: sourceLabel(said), cue: said.cue, statement: said.statement}
+  return {
+    title: attributionLine(who),
+    // The headline goes last: it is the longest, and a narrow pane cuts the line's end.
+    subtitle: [
+      doubtFlag({importDoubts, confidence, reviewStatus}),
+      typeof confidence === 'number' ? `confidence ${confidence.toFixed(2)}` : undefined,
+      titleOf(REVIEW_STATUSES, reviewStatus),
+      titleOf(QUOTE_TYPES, quoteType),
+      headline ?? 'No article',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    description: said.statement?.replace(/\s+/g, ' ').trim() || 'No statement',
+  }
 }
 
 /**
@@ -158,12 +188,35 @@ export const claim = defineType({
       readOnly: true,
       validation: (rule) => rule.min(0).max(1),
     }),
+    importDoubtsField('review'),
   ],
+  // The review lists' sort menu; `article.headline` and `article.publishedAt` follow the reference.
   orderings: [
     {
       title: 'Confidence, lowest first',
       name: 'confidenceAsc',
       by: [{field: 'confidence', direction: 'asc'}],
+    },
+    {
+      title: 'Confidence, highest first',
+      name: 'confidenceDesc',
+      by: [{field: 'confidence', direction: 'desc'}],
+    },
+    {
+      title: 'Article, A–Z',
+      name: 'articleAsc',
+      by: [
+        {field: 'article.headline', direction: 'asc'},
+        {field: 'confidence', direction: 'asc'},
+      ],
+    },
+    {
+      title: 'Article date, newest first',
+      name: 'articleDateDesc',
+      by: [
+        {field: 'article.publishedAt', direction: 'desc'},
+        {field: 'confidence', direction: 'asc'},
+      ],
     },
   ],
   preview: {
@@ -178,18 +231,9 @@ export const claim = defineType({
       reviewStatus: 'reviewStatus',
       quoteType: 'quoteType',
       confidence: 'confidence',
+      importDoubts: 'importDoubts',
+      headline: 'article.headline',
     },
-    prepare({reviewStatus, quoteType, confidence, ...selection}) {
-      return {
-        title: claimTitle(selection),
-        subtitle: [
-          titleOf(REVIEW_STATUSES, reviewStatus),
-          titleOf(QUOTE_TYPES, quoteType),
-          typeof confidence === 'number' ? `confidence ${confidence.toFixed(2)}` : undefined,
-        ]
-          .filter(Boolean)
-          .join(' · '),
-      }
-    },
+    prepare: (selection: ClaimListSelection) => claimPreview(selection),
   },
 })

@@ -1,6 +1,7 @@
 import {UserIcon} from '@sanity/icons/User'
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {aliasesField, sameAsField, slugField} from '../fields.ts'
+import {doubtFlag} from '../doubts.ts'
+import {aliasesField, importDoubtsField, sameAsField, slugField} from '../fields.ts'
 
 interface RoleValue {
   title?: string
@@ -57,11 +58,13 @@ export const person = defineType({
     }),
     defineField({name: 'description', title: 'Description', type: 'text', rows: 3}),
     sameAsField(),
+    importDoubtsField(),
   ],
   preview: {
     select: {
       name: 'name',
       roles: 'roles',
+      importDoubts: 'importDoubts',
       ...Object.fromEntries(
         Array.from({length: PREVIEW_ROLES}, (_, i) => [
           `organization${i}`,
@@ -69,7 +72,7 @@ export const person = defineType({
         ]),
       ),
     },
-    prepare({name, roles, ...organizations}) {
+    prepare({name, roles, importDoubts, ...organizations}) {
       const index = latestRoleIndex(roles as RoleValue[] | undefined)
       const latest = index >= 0 ? (roles as RoleValue[])[index] : undefined
       const organization = (organizations as Record<string, string | undefined>)[
@@ -77,7 +80,13 @@ export const person = defineType({
       ]
       return {
         title: name ?? 'Unnamed person',
-        subtitle: latest ? [latest.title, organization].filter(Boolean).join(', ') : undefined,
+        subtitle:
+          [
+            doubtFlag({importDoubts: importDoubts as string[] | undefined}),
+            latest ? [latest.title, organization].filter(Boolean).join(', ') : undefined,
+          ]
+            .filter(Boolean)
+            .join(' · ') || undefined,
       }
     },
   },

@@ -30,6 +30,9 @@ const STRUCTURE = {
   claimsNeedingReview: 'Claims needing review',
   people: 'People',
   incomingReferences: 'Referenced by',
+  reviewClaims: 'Review claims',
+  doubtfulImports: 'Doubtful imports',
+  doubtfulClaims: 'Doubtful claims',
   reviewGroup: 'Review',
   tool: 'Structure',
 }
@@ -389,5 +392,307 @@ describe("the editors' Studio, offline against the local dataset", () => {
     }
     await readerPage.close()
     expect(readerErrors).toEqual([])
+  })
+  it("reviews an article's claims in one pass: approves the first by keyboard, publishes it and moves to the next", async () => {
+    await page.goto(`${studio.url}/intent/edit/id=${imported.article._id};type=article`)
+    await page.getByRole('tab', {name: STRUCTURE.reviewClaims}).click()
+    const view = page.getByTestId('review-claims-view')
+    await view.waitFor({timeout: 20_000})
+    await view
+      .getByTestId('review-shortcuts')
+      .getByText(/a approve/)
+      .waitFor()
+    const rows = view.locator('[data-claim-id]')
+    await rows.first().waitFor({timeout: 20_000})
+    const ids = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-claim-id')!))
+    // Body order: the order the article's annotations run in.
+    const bodyOrder = (
+      imported.article.body as {markDefs?: {_type: string; claim?: {_ref: string}}[]}[]
+    )
+      .flatMap((block) => block.markDefs ?? [])
+      .filter((mark) => mark._type === 'claimRef')
+      .map((mark) => mark.claim!._ref)
+    expect(ids).toEqual([...new Set(bodyOrder)])
+    const statuses: Record<string, string> = Object.fromEntries(
+      (
+        await client.fetch<{_id: string; reviewStatus: string}[]>(
+          '*[_type == "claim" && article._ref == $id]{_id, reviewStatus}',
+          {id: imported.article._id},
+        )
+      ).map((c) => [c._id, c.reviewStatus]),
+    )
+    const toReview = ids.filter((id) => ['extracted', 'needsReview'].includes(statuses[id]!))
+    const [first, second] = toReview as [string, string]
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-claim-id') ?? null)
+    // Opening the view selects the first claim still to review and focuses it: the keys work at once.
+    await expect.poll(focused, {timeout: 20_000}).toBe(first)
+    await view.locator(`[data-claim-span="${first}"][data-selected="true"]`).first().waitFor()
+    // Clicking another claim selects it and highlights its span in the body instead.
+    await view.locator(`[data-claim-id="${second}"]`).click()
+    await view.locator(`[data-claim-span="${second}"][data-selected="true"]`).first().waitFor()
+    expect(await view.locator(`[data-claim-span="${first}"][data-selected="true"]`).count()).toBe(0)
+    await view.locator(`[data-claim-id="${first}"]`).click()
+    await view.locator(`[data-claim-span="${first}"][data-selected="true"]`).first().waitFor()
+    await expect.poll(focused).toBe(first)
+    await view.getByTestId('review-approve').waitFor()
+    await expect
+      .poll(() => view.getByTestId('review-approve').isEnabled(), {timeout: 20_000})
+      .toBe(true)
+    await screenshot(page, 'review-view')
+    await page.keyboard.press('a')
+    expect(await waitForPublished('*[_id == $id][0].reviewStatus', {id: first}, 'approved')).toBe(
+      'approved',
+    )
+    expect(
+      await client.fetch(
+        'count(*[_id == $draft])',
+        {draft: `drafts.${first}`},
+        {perspective: 'raw'},
+      ),
+    ).toBe(0)
+    // The focus moved on to the next claim still to review, which is now the selected one.
+    await expect.poll(focused, {timeout: 20_000}).toBe(second)
+    // j and k step through the claims in body order, the focus with them.
+    const after = ids[ids.indexOf(second) + 1]
+    if (after === undefined)
+      throw new Error('the bundled article should have a claim after the second')
+    await page.keyboard.press('j')
+    await expect.poll(focused).toBe(after)
+    await page.keyboard.press('k')
+    await expect.poll(focused).toBe(second)
+    await view.locator(`[data-claim-span="${second}"][data-selected="true"]`).first().waitFor()
+    await view.locator(`[data-claim-id="${first}"][data-review-status="approved"]`).waitFor()
+    expect(takeErrors()).toEqual([])
+  })
+
+  it("changes the selected claim's source inline, to a person the article names, and approves it with that source", async () => {
+    const view = page.getByTestId('review-claims-view')
+    const id = await page.evaluate(
+      () => document.activeElement?.getAttribute('data-claim-id') ?? null,
+    )
+    expect(id).toMatch(/^claim-/)
+    const source = view.getByTestId('review-source')
+    await source.selectOption(`person:${ALI_VAEZ}`)
+    const draftSource = () =>
+      client.fetch<{kind?: string; person?: {_ref: string}; organization?: unknown} | null>(
+        '*[_id == $id][0].source',
+        {id: `drafts.${id}`},
+        {perspective: 'raw'},
+      )
+    await expect
+      .poll(
+        async () => {
+          const now = await draftSource()
+          return [now?.kind, now?.person?._ref, now?.organization ?? null]
+        },
+        {timeout: 20_000},
+      )
+      .toEqual(['person', ALI_VAEZ, null])
+    await view.locator(`[data-claim-id="${id}"]`).click()
+    await page.keyboard.press('a')
+    const published = await waitForPublished(
+      '*[_id == $id][0]{reviewStatus, "person": source.person._ref}',
+      {id},
+      {reviewStatus: 'approved', person: ALI_VAEZ},
+    )
+    expect(published).toEqual({reviewStatus: 'approved', person: ALI_VAEZ})
+    expect(takeErrors()).toEqual([])
+  })
+
+  it('shows the review list as rows saying who said what, the headline and the confidence, and sorts it by confidence', async () => {
+    await page.getByRole('link', {name: STRUCTURE.tool, exact: true}).click()
+    await page.getByRole('link', {name: STRUCTURE.claims, exact: true}).click()
+    await page.getByRole('link', {name: STRUCTURE.claimsNeedingReview}).click()
+    const pane = page.locator('[data-testid="document-list-pane"]').last()
+    const rows = pane.locator('[data-testid="detail-preview"]')
+    await rows.first().waitFor({timeout: 20_000})
+    const rowTexts = () => rows.evaluateAll((els) => els.map((el) => el.textContent ?? ''))
+    // Rows are placeholders until their preview has loaded.
+    await expect
+      .poll(
+        async () => {
+          const now = await rowTexts()
+          return now.length > 2 && now.every((text) => /confidence \d\.\d\d/.test(text))
+        },
+        {timeout: 20_000},
+      )
+      .toBe(true)
+    const texts = await rowTexts()
+    const headline = String(imported.article.headline)
+    for (const text of texts) {
+      expect(text).toContain(headline)
+      expect(text).toMatch(/confidence \d\.\d\d/)
+    }
+    // Every row holds a claim's statement whole (the row clamps it to two lines, the text is not cut).
+    const statements = claimsOf(imported).map((c) => c.statement)
+    for (const text of texts)
+      expect(
+        statements.some((st) => text.includes(st)),
+        text,
+      ).toBe(true)
+    expect(
+      texts.some((text) => statements.some((st) => st.length > 120 && text.includes(st))),
+    ).toBe(true)
+    await screenshot(page, 'review-list')
+
+    const confidences = async () =>
+      (await rowTexts()).map((text) => Number(/confidence (\d\.\d\d)/.exec(text)?.[1]))
+    const ascending = await confidences()
+    expect(ascending.length).toBeGreaterThan(1)
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b))
+    expect(ascending[0]).toBeLessThan(ascending.at(-1)!)
+    await page.getByTestId('pane-context-menu-button').last().click()
+    await page.getByRole('menuitem', {name: /Confidence, highest first/}).click()
+    await expect
+      .poll(
+        async () => {
+          const now = await confidences()
+          return (
+            now.length > 1 && JSON.stringify(now) === JSON.stringify([...now].sort((a, b) => b - a))
+          )
+        },
+        {timeout: 20_000},
+      )
+      .toBe(true)
+    await screenshot(page, 'review-list-by-confidence')
+    // Back to the list's default order for the steps that follow.
+    await page.getByTestId('pane-context-menu-button').last().click()
+    await page.getByRole('menuitem', {name: /^Default sort/}).click()
+    expect(takeErrors()).toEqual([])
+  })
+
+  it('approves from the "Claims needing review" list and moves on to the next claim in it', async () => {
+    const pane = page.locator('[data-testid="document-list-pane"]').last()
+    const listedIds = () =>
+      pane
+        .locator('a[href*=";claim-"]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split(';').pop()!))
+    // The list back in its default order (least confident first), and settled.
+    const expected = await client.fetch<string[]>(
+      '*[_type == "claim" && reviewStatus in ["extracted", "needsReview"]] | order(confidence asc, _id asc)._id',
+    )
+    await expect
+      .poll(async () => JSON.stringify(await listedIds()), {timeout: 20_000})
+      .toBe(JSON.stringify(expected))
+    const [first, second] = expected as [string, string]
+    await pane.locator(`a[href$=";${first}"]`).click()
+    const statement = claimsOf(imported).find((c) => c.id === first)!.statement
+    await waitForFieldValue(statement)
+    await expect
+      .poll(
+        async () => {
+          await page.getByTestId('action-menu-button').click()
+          const item = page.getByRole('menuitem', {name: /^Approve and next/})
+          const enabled = await item.isEnabled()
+          await page.keyboard.press('Escape')
+          return enabled
+        },
+        {timeout: 20_000},
+      )
+      .toBe(true)
+    await runDocumentAction('Approve and next')
+    expect(await waitForPublished('*[_id == $id][0].reviewStatus', {id: first}, 'approved')).toBe(
+      'approved',
+    )
+    await waitForFieldValue(claimsOf(imported).find((c) => c.id === second)!.statement)
+    expect(page.url()).toContain(second)
+    expect(takeErrors()).toEqual([])
+  })
+
+  it('opens a document listed under "Referenced by" in a new pane to the right, keeping the view', async () => {
+    await page.goto(`${studio.url}/intent/edit/id=${ALI_VAEZ};type=person`)
+    await waitForFieldValue('Ali Vaez')
+    await page.getByRole('tab', {name: STRUCTURE.incomingReferences}).click()
+    const before = await page.getByTestId('document-pane').count()
+    const reference = page.getByTestId('incoming-reference').first()
+    await reference.waitFor({timeout: 20_000})
+    const href = await reference.getAttribute('href')
+    await reference.click()
+    await expect
+      .poll(() => page.getByTestId('document-pane').count(), {timeout: 20_000})
+      .toBe(before + 1)
+    // The person's pane is still there, on its "Referenced by" view, left of the opened claim.
+    await page.getByTestId('incoming-reference').first().waitFor()
+    expect(href).toMatch(/;claim-|,claim-|claim-/)
+    const panes = page.getByTestId('document-pane')
+    const [left, right] = await Promise.all([
+      panes.nth(before - 1).boundingBox(),
+      panes.nth(before).boundingBox(),
+    ])
+    expect(right!.x).toBeGreaterThan(left!.x)
+    await screenshot(page, 'referenced-by-pane')
+    expect(takeErrors()).toEqual([])
+  })
+
+  it('lists the claims the importer doubted under "Doubtful imports", flagged, with a "Doubtful import" badge', async () => {
+    await page.getByRole('link', {name: STRUCTURE.tool, exact: true}).click()
+    await page.getByRole('link', {name: STRUCTURE.doubtfulImports}).click()
+    await page.getByRole('link', {name: STRUCTURE.doubtfulClaims}).click()
+    const expected = await client.fetch<string[]>(
+      '*[_type == "claim" && reviewStatus in ["extracted", "needsReview"] && (count(importDoubts) > 0 || confidence <= 0.7)]._id',
+    )
+    expect(expected.length).toBeGreaterThan(0)
+    const pane = page.locator('[data-testid="document-list-pane"]').last()
+    const listed = () =>
+      pane
+        .locator('a[href*=";claim-"]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split(';').pop()!))
+    await expect
+      .poll(async () => JSON.stringify((await listed()).sort()), {timeout: 20_000})
+      .toBe(JSON.stringify([...expected].sort()))
+    const rows = pane.locator('[data-testid="detail-preview"]')
+    await expect
+      .poll(async () => (await rows.allTextContents()).every((text) => text.includes('⚑')), {
+        timeout: 20_000,
+      })
+      .toBe(true)
+    await pane.locator(`a[href$=";${expected[0]}"]`).click()
+    await page
+      .getByTestId('document-pane')
+      .getByText('Doubtful import')
+      .first()
+      .waitFor({timeout: 20_000})
+    await screenshot(page, 'doubtful-imports')
+    expect(takeErrors()).toEqual([])
+  })
+
+  it('refuses in the review view, as the actions do, to approve a claim whose draft does not validate, and says why', async () => {
+    const open: string[] = await client.fetch(
+      '*[_type == "claim" && article._ref == $id && reviewStatus in ["extracted", "needsReview"]]._id',
+      {id: imported.article._id},
+    )
+    const id = open[0]!
+    const published = await client.getDocument(id)
+    // An editor's draft with a person source and no person: Publish would refuse it too.
+    await client.createOrReplace({
+      ...published!,
+      _id: `drafts.${id}`,
+      source: {_type: 'claimSource', kind: 'person'},
+    })
+    await page.goto(`${studio.url}/intent/edit/id=${imported.article._id};type=article`)
+    await page.getByRole('tab', {name: STRUCTURE.reviewClaims}).click()
+    const view = page.getByTestId('review-claims-view')
+    await view.locator(`[data-claim-id="${id}"]`).click()
+    await view
+      .getByTestId('review-blocked')
+      .getByText(/^Cannot be approved: A person source needs the person it names/)
+      .waitFor({timeout: 20_000})
+    expect(await view.getByTestId('review-approve').isDisabled()).toBe(true)
+    await page.keyboard.press('a')
+    await page.waitForTimeout(1_500)
+    expect(
+      await client.fetch('*[_id == $id][0].reviewStatus', {id}, {perspective: 'published'}),
+    ).toBe(published!.reviewStatus)
+    expect(
+      await client.fetch(
+        '*[_id == $id][0].source.kind',
+        {id: `drafts.${id}`},
+        {perspective: 'raw'},
+      ),
+    ).toBe('person')
+    await screenshot(page, 'review-view-refused')
+    await client.delete(`drafts.${id}`)
+    expect(takeErrors()).toEqual([])
   })
 })

@@ -39,4 +39,11 @@ describe('hosted-service endpoints the Studio calls', () => {
     const all = await fetch(`${lake.url}/v2025-02-19/projects/local/datasets`)
     expect(((await all.json()) as {name: string}[]).map((d) => d.name)).toEqual(['production'])
   })
+
+  it("answers the document store's per-dataset ping, and 404 for a dataset it does not have", async () => {
+    const ping = await fetch(`${lake.url}/v2025-02-19/data/ping/production`)
+    expect([ping.status, await ping.text()]).toEqual([200, 'PONG'])
+    const missing = await fetch(`${lake.url}/v2025-02-19/data/ping/nope`)
+    expect(missing.status).toBe(404)
+  })
 })

@@ -162,11 +162,14 @@ describe('previews', () => {
       reviewStatus: 'extracted',
       quoteType: 'indirect',
       confidence: 0.82,
+      headline: 'Iran weighs its response',
     })
     expect(preview.title).toBe(
       'Ali Vaez — according to — Iran faces the challenge of responding without provoking a wider war that it cannot…',
     )
-    expect(preview.subtitle).toBe('Extracted · Indirect · confidence 0.82')
+    expect(preview.subtitle).toBe(
+      'confidence 0.82 · Extracted · Indirect · Iran weighs its response',
+    )
     const unnamed = prepare(claim, {
       statement: 'Talks stalled.',
       cue: 'said',
