@@ -15,6 +15,7 @@ import {openLocalTarget} from '../lake/target.ts'
 import {queries, type QueryName} from '../queries/index.ts'
 import {lakeClient} from './client.ts'
 import {generateDataset} from './dataset.ts'
+import {collectGarbage, heapAfterCollection} from './timing.ts'
 
 interface Sample {
   p50: number
@@ -154,7 +155,7 @@ export async function run(args: string[] = []): Promise<void> {
       documents
         .filter((doc) => doc._type === type)
         .map((doc) => (doc.slug as {current: string}).current)
-    const heapBefore = process.memoryUsage().heapUsed
+    const heapBefore = heapAfterCollection()
     const loadStarted = performance.now()
     const target = await openLocalTarget(file)
     const load = performance.now() - loadStarted
@@ -169,12 +170,14 @@ export async function run(args: string[] = []): Promise<void> {
         await target.fetch(query, params(iterations))
         if (!warmed) {
           note(
-            `${size.toLocaleString('en')} documents: loaded in ${ms(load)}; the local target's heap with its view: ${mb(process.memoryUsage().heapUsed - heapBefore)}`,
+            `${size.toLocaleString('en')} documents: loaded in ${ms(load)}; the local target's heap with its view: ${mb(heapAfterCollection() - heapBefore)}`,
           )
           warmed = true
         }
+        collectGarbage()
         const local = await measure(iterations, (i) => target.fetch(query, params(i)))
         await client.fetch(query, params(iterations))
+        collectGarbage()
         const http = await measure(iterations, (i) => client.fetch(query, params(i)))
         const answers: unknown[] = []
         const plain = await measure(plainRuns, async (i) => {

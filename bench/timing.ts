@@ -1,4 +1,6 @@
 // Timing helpers the benchmark suites share: run a step n times, report p50 / p95 in milliseconds.
+import {setFlagsFromString} from 'node:v8'
+import {runInNewContext} from 'node:vm'
 
 export interface Sample {
   p50: number
@@ -22,3 +24,22 @@ export async function time(iterations: number, run: (i: number) => unknown): Pro
 }
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`
+
+/**
+ * A full collection now. The benches run without `--expose-gc`, so the collector is exposed at run
+ * time. Called before a measurement, it keeps the garbage an earlier step left (the plain groq-js
+ * reference builds hundreds of MB at 100k documents) from being collected inside the next one.
+ */
+export function collectGarbage(): void {
+  setFlagsFromString('--expose-gc')
+  ;(runInNewContext('gc') as () => void)()
+}
+
+/**
+ * The heap in use after a full collection, so a before/after difference measures what is kept, not
+ * what happens to be uncollected yet (without it a load can read as a negative number of MB).
+ */
+export function heapAfterCollection(): number {
+  collectGarbage()
+  return process.memoryUsage().heapUsed
+}
