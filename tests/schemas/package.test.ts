@@ -151,6 +151,14 @@ describe(`the ${plugin.name} package`, () => {
     expect(
       packed.some((file) => file.includes('package.config') || file.includes('tsconfig')),
     ).toBe(false)
+    // The sources whole, for the `source` export condition: a folder left out of `files` fails here.
+    const sources = readdirSync(PLUGIN_DIR, {recursive: true, encoding: 'utf8'})
+      .filter(
+        (file) => /\.tsx?$/.test(file) && !file.startsWith('dist') && file !== 'package.config.ts',
+      )
+      .map((file) => `package/${file}`)
+    expect(sources.length).toBeGreaterThan(20)
+    expect(sources.filter((file) => !packed.includes(file))).toEqual([])
   })
 
   it('leaves sanity, react and styled-components to the Studio as peer dependencies', () => {
