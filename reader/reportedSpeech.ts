@@ -37,8 +37,8 @@ for (const verb of VERBS) {
 
 /**
  * The verb a gerund cue stands for ("saying" → say, "noting" → note, "slamming" → slam): the
- * lexicon lists finite forms only, and a reader sentence needs one ("X said that …", not
- * "X saying that …").
+ * lexicon lists finite forms only, and a reader sentence needs one ("X said …", not
+ * "X saying …").
  */
 function gerundVerb(word: string): ReportingVerb | undefined {
   if (!word.endsWith('ing') || word.length < 5) return undefined
@@ -51,7 +51,7 @@ function gerundVerb(word: string): ReportingVerb | undefined {
   return undefined
 }
 
-/** The past form a lexicon entry lists first ("said", "told"); the lemma if it lists none. */
+/** An entry's first form that is not a third-person "-s" one: its past ("said", "told"), else the lemma. */
 const pastForm = (verb: ReportingVerb) =>
   verb.forms.find((form) => !form.endsWith('s') || form.endsWith('ss')) ?? verb.lemma
 
