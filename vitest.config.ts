@@ -17,7 +17,13 @@ export default defineConfig({
       },
       // Each browser file builds a Studio and drives Chromium: two at once starve each other on two
       // cores (waits time out), so they take turns in one worker while the other runs the rest.
-      {extends: true, test: {name: 'browser', include: [BROWSER_TESTS], fileParallelism: false}},
+      // A step that waits on the Studio's own timing (a sync, a re-sorting list) can still miss its
+      // 20 s wait when the other worker is busy: one retry, so a slow moment is not a red build; a
+      // test that fails twice fails.
+      {
+        extends: true,
+        test: {name: 'browser', include: [BROWSER_TESTS], fileParallelism: false, retry: 1},
+      },
     ],
   },
 })
