@@ -1,6 +1,6 @@
 // Contract-shaped synthetic datasets for measuring queries at sizes the bundled article cannot reach.
 // Deterministic (a seeded generator), so two runs measure the same data.
-import {writeFileSync} from 'node:fs'
+import {appendFileSync, writeFileSync} from 'node:fs'
 
 export interface SyntheticDataset {
   documents: Record<string, unknown>[]
@@ -146,13 +146,20 @@ export function generateDataset(total: number, seed = 1): SyntheticDataset {
   return {documents, articleSlugs, personSlugs}
 }
 
-/** Writes documents as a lake snapshot (NDJSON), each stamped as one earlier transaction. */
+/**
+ * Writes documents as a lake snapshot (NDJSON), each stamped as one earlier transaction. In slices:
+ * a million documents are more than one string may hold.
+ */
 export function writeDatasetFile(file: string, documents: Record<string, unknown>[]): void {
   const stamp = '2024-01-01T00:00:00.000Z'
-  writeFileSync(
-    file,
-    documents
-      .map((doc) => JSON.stringify({...doc, _rev: 'bench', _createdAt: stamp, _updatedAt: stamp}))
-      .join('\n') + '\n',
-  )
+  writeFileSync(file, '')
+  for (let start = 0; start < documents.length; start += 50_000) {
+    appendFileSync(
+      file,
+      documents
+        .slice(start, start + 50_000)
+        .map((doc) => JSON.stringify({...doc, _rev: 'bench', _createdAt: stamp, _updatedAt: stamp}))
+        .join('\n') + '\n',
+    )
+  }
 }

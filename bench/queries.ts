@@ -4,7 +4,7 @@
 // an id lookup for `->` (every `*` a full scan), which is the answer the lake must equal and what the
 // queries cost where nothing narrows their scans. Also the load time and the memory the dataset and
 // its indexes take.
-import {appendFileSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -14,25 +14,8 @@ import {startLakeServer} from '../lake/server.ts'
 import {openLocalTarget} from '../lake/target.ts'
 import {queries, type QueryName} from '../queries/index.ts'
 import {lakeClient} from './client.ts'
-import {generateDataset} from './dataset.ts'
-import {collectGarbage, heapAfterCollection} from './timing.ts'
-
-interface Sample {
-  p50: number
-  p95: number
-}
-
-async function measure(iterations: number, run: (i: number) => Promise<unknown>): Promise<Sample> {
-  const times: number[] = []
-  for (let i = 0; i < iterations; i++) {
-    const started = performance.now()
-    await run(i)
-    times.push(performance.now() - started)
-  }
-  const sorted = [...times].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
-  return {p50: at(0.5), p95: at(0.95)}
-}
+import {generateDataset, writeDatasetFile} from './dataset.ts'
+import {collectGarbage, heapAfterCollection, time} from './timing.ts'
 
 const ms = (value: number) => `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms`
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
@@ -136,20 +119,7 @@ export async function run(args: string[] = []): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'queries-bench-'))
     const {documents} = generateDataset(size)
     const file = join(dir, 'production.ndjson')
-    const stamp = '2024-01-01T00:00:00.000Z'
-    // In slices: a million documents are more than one string may hold.
-    writeFileSync(file, '')
-    for (let start = 0; start < documents.length; start += 50_000) {
-      appendFileSync(
-        file,
-        documents
-          .slice(start, start + 50_000)
-          .map((doc) =>
-            JSON.stringify({...doc, _rev: 'bench', _createdAt: stamp, _updatedAt: stamp}),
-          )
-          .join('\n') + '\n',
-      )
-    }
+    writeDatasetFile(file, documents)
     const byId = new Map(documents.map((doc) => [doc._id as string, doc]))
     const slugsOf = (type: string) =>
       documents
@@ -175,12 +145,12 @@ export async function run(args: string[] = []): Promise<void> {
           warmed = true
         }
         collectGarbage()
-        const local = await measure(iterations, (i) => target.fetch(query, params(i)))
+        const local = await time(iterations, (i) => target.fetch(query, params(i)))
         await client.fetch(query, params(iterations))
         collectGarbage()
-        const http = await measure(iterations, (i) => client.fetch(query, params(i)))
+        const http = await time(iterations, (i) => client.fetch(query, params(i)))
         const answers: unknown[] = []
-        const plain = await measure(plainRuns, async (i) => {
+        const plain = await time(plainRuns, async (i) => {
           const given = params(i)
           answers.push(
             reference.plain
